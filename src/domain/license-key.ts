@@ -1,0 +1,60 @@
+import { ValidationError } from './errors.js';
+
+/** `MIKO-XXXXX-XXXXX-XXXXX-XXXXX`, X = A–Z or 0–9 (28 characters). */
+export const KEY_PATTERN = /^MIKO(-[A-Z0-9]{5}){4}$/;
+/** `MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX`. */
+export const COUPON_PATTERN = /^MIKOUPD(-[A-Z0-9]{5}){4}$/;
+
+const GROUP_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** Trim, upper-case, drop whitespace inside (keys are often pasted with spaces or line breaks). */
+function squeeze(input: string): string {
+  return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+function explain(kind: 'key' | 'coupon', value: string, prefix: string): string {
+  const example = `${prefix}-XXXXX-XXXXX-XXXXX-XXXXX`;
+  if (value === '') return `The ${kind === 'key' ? 'license key' : 'coupon'} is empty.`;
+  if (!value.startsWith(`${prefix}-`)) return `A ${kind === 'key' ? 'license key' : 'coupon'} starts with "${prefix}-"; got "${value.slice(0, 12)}".`;
+  const groups = value.slice(prefix.length + 1).split('-');
+  if (groups.length !== 4) return `A ${kind === 'key' ? 'license key' : 'coupon'} has 4 groups after "${prefix}-"; got ${groups.length}. Expected ${example}.`;
+  const bad = groups.findIndex((g) => g.length !== 5);
+  if (bad >= 0) return `Group ${bad + 1} has ${groups[bad]!.length} characters; each group has 5. Expected ${example}.`;
+  const char = [...groups.join('')].find((c) => !GROUP_ALPHABET.includes(c));
+  if (char) return `"${char}" is not allowed; use only the letters A–Z and digits 0–9. Expected ${example}.`;
+  return `Expected ${example}.`;
+}
+
+/** Normalize a license key or throw a ValidationError saying exactly what is wrong. */
+export function normalizeLicenseKey(input: string): string {
+  const value = squeeze(input);
+  if (KEY_PATTERN.test(value)) return value;
+  if (COUPON_PATTERN.test(value)) {
+    throw new ValidationError('This is a coupon, not a license key.', 'Activate it with `pbxmod license coupon CODE` after saving your key.', 'key');
+  }
+  throw new ValidationError(`Invalid license key. ${explain('key', value, 'MIKO')}`, 'Check the key in your email from lic@miko.ru and type it again.', 'key');
+}
+
+/** Normalize a coupon or throw a ValidationError saying exactly what is wrong. */
+export function normalizeCoupon(input: string): string {
+  const value = squeeze(input);
+  if (COUPON_PATTERN.test(value)) return value;
+  if (KEY_PATTERN.test(value)) {
+    throw new ValidationError('This is a license key, not a coupon.', 'Save it with `pbxmod license set-key KEY`.', 'coupon');
+  }
+  throw new ValidationError(`Invalid coupon. ${explain('coupon', value, 'MIKOUPD')}`, 'Check the coupon and type it again.', 'coupon');
+}
+
+/** Keys are shown masked by default: only the last group stays readable. */
+export function maskLicenseKey(key: string): string {
+  const last = key.slice(-5);
+  return `MIKO-*****-*****-*****-${last}`;
+}
+
+/** Make a random string of `MIKO`/`MIKOUPD` groups from a byte source. */
+export function formatLicenseCode(prefix: 'MIKO' | 'MIKOUPD', bytes: Uint8Array): string {
+  if (bytes.length < 20) throw new RangeError('need 20 random bytes');
+  const chars = [...bytes.subarray(0, 20)].map((b) => GROUP_ALPHABET[b % GROUP_ALPHABET.length]);
+  const groups = [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join(''));
+  return [prefix, ...groups].join('-');
+}

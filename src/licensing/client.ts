@@ -1,0 +1,179 @@
+import { ofetch, FetchError, type $Fetch } from 'ofetch';
+import type { z } from 'zod';
+import { LicenseError, isLicenseCode } from '../domain/license-codes.js';
+import {
+  API_PREFIX,
+  activateCouponRequestSchema,
+  addTrialRequestSchema,
+  bindingsResponseSchema,
+  captureResponseSchema,
+  catalogResponseSchema,
+  checkResponseSchema,
+  downloadLinkSchema,
+  errorBodySchema,
+  licenseInfoSchema,
+  moduleDetailsSchema,
+  pingResponseSchema,
+  registerResponseSchema,
+  releasedResponseSchema,
+  sessionsResponseSchema,
+  type Binding,
+  type CatalogModule,
+  type DownloadLink,
+  type HostIdentity,
+  type LicenseInfo,
+  type ModuleDetails,
+  type RegisterRequest,
+  type RegisterResponse,
+  type SessionHost,
+} from './api.js';
+import { ConnectionError, ServiceRequestError, UnexpectedResponseError } from './errors.js';
+
+export interface LicensingClientOptions {
+  /** Base URL of the service, e.g. `http://127.0.0.1:8080`. */
+  baseUrl: string;
+  /** Per-request timeout. Default 10 s. */
+  timeoutMs?: number;
+  /** Extra attempts for requests that are safe to repeat. Default 2. */
+  retries?: number;
+}
+
+/** What to drop in the session monitor: one binding, or everything a host holds. */
+export type DropTarget = { bindingId: string } | { hostId: string } | { host: string };
+
+/**
+ * Typed client for the licensing service. Every failure comes out as one of: LicenseError
+ * (a license code with its message), ConnectionError, UnexpectedResponseError or
+ * ServiceRequestError. Only requests that change nothing, or change it idempotently, are retried.
+ */
+export class LicensingClient {
+  readonly baseUrl: string;
+  private readonly fetch: $Fetch;
+  private readonly retries: number;
+
+  constructor(options: LicensingClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.retries = options.retries ?? 2;
+    this.fetch = ofetch.create({
+      baseURL: `${this.baseUrl}${API_PREFIX}`,
+      timeout: options.timeoutMs ?? 10_000,
+      retryDelay: 250,
+      retryStatusCodes: [408, 500, 502, 503, 504],
+      headers: { accept: 'application/json' },
+    });
+  }
+
+  ping(): Promise<z.infer<typeof pingResponseSchema>> {
+    return this.call('GET', '/ping', undefined, pingResponseSchema, true);
+  }
+
+  /** Issue a key and the 30-day MikoPBX trial. Not retried: a second attempt could meet its own first. */
+  register(request: RegisterRequest): Promise<RegisterResponse> {
+    return this.call('POST', '/register', request, registerResponseSchema, false);
+  }
+
+  /** Owner, products and features of a key; 2026 for an unknown key. */
+  licenseInfo(key: string): Promise<LicenseInfo> {
+    return this.call('POST', '/license/info', { key }, licenseInfoSchema, true);
+  }
+
+  /** Activate a coupon on a key. Not retried: a coupon activates once (2041). */
+  activateCoupon(key: string, coupon: string): Promise<LicenseInfo> {
+    return this.call('POST', '/coupons/activate', activateCouponRequestSchema.parse({ key, coupon }), licenseInfoSchema, false);
+  }
+
+  /** Add a product's 14-day trial to the key (once per product). */
+  addTrial(key: string, productId: number): Promise<LicenseInfo> {
+    return this.call('POST', '/trials', addTrialRequestSchema.parse({ key, productId }), licenseInfoSchema, false);
+  }
+
+  /** Bind a seat of a feature to this host; 2008 when none is free. Idempotent for the same host. */
+  async captureFeature(key: string, featureId: number, host: HostIdentity): Promise<Binding> {
+    return (await this.call('POST', '/features/capture', { key, featureId, host }, captureResponseSchema, true)).binding;
+  }
+
+  /** Does this host hold a live seat of the feature, and how many seats are free. */
+  checkFeature(key: string, featureId: number, hostId: string): Promise<z.infer<typeof checkResponseSchema>> {
+    return this.call('POST', '/features/check', { key, featureId, hostId }, checkResponseSchema, true);
+  }
+
+  /** Keep this host's bindings alive (exp = now + 10 min). */
+  async refreshBindings(key: string, hostId: string): Promise<Binding[]> {
+    return (await this.call('POST', '/features/refresh', { key, hostId }, bindingsResponseSchema, true)).bindings;
+  }
+
+  /** Give this host's seat of a feature back. */
+  async releaseFeature(key: string, featureId: number, hostId: string): Promise<number> {
+    return (await this.call('POST', '/features/release', { key, featureId, hostId }, releasedResponseSchema, true)).released;
+  }
+
+  /** Live bindings of the key (or of the key a coupon was activated on), grouped by host. */
+  async sessions(credential: string): Promise<SessionHost[]> {
+    return (await this.call('POST', '/sessions', { credential }, sessionsResponseSchema, true)).hosts;
+  }
+
+  /** Drop bindings in the session monitor; returns how many were released. */
+  async dropBindings(credential: string, target: DropTarget): Promise<number> {
+    return (await this.call('POST', '/sessions/drop', { credential, ...target }, releasedResponseSchema, true)).released;
+  }
+
+  /** Modules with a release this PBX version can install. */
+  async catalog(pbxVersion: string): Promise<CatalogModule[]> {
+    return (await this.call('GET', `/catalog?pbxVersion=${encodeURIComponent(pbxVersion)}`, undefined, catalogResponseSchema, true)).modules;
+  }
+
+  /** A module with its installable releases (newest first), changelog and EULA. */
+  moduleDetails(id: string, pbxVersion: string): Promise<ModuleDetails> {
+    return this.call('GET', `/catalog/${encodeURIComponent(id)}?pbxVersion=${encodeURIComponent(pbxVersion)}`, undefined, moduleDetailsSchema, true);
+  }
+
+  /** A download link with the archive's md5 and size. */
+  downloadLink(id: string, request: { version: string; key?: string; hostId: string }): Promise<DownloadLink> {
+    return this.call('POST', `/catalog/${encodeURIComponent(id)}/link`, request, downloadLinkSchema, true);
+  }
+
+  /** Absolute URL for an `href` the service returned. */
+  resolveHref(href: string): string {
+    return new URL(href, `${this.baseUrl}/`).toString();
+  }
+
+  private async call<S extends z.ZodTypeAny>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, safeToRetry: boolean): Promise<z.infer<S>> {
+    let data: unknown;
+    try {
+      data = await this.fetch(path, { method, body: body as Record<string, unknown> | undefined, retry: safeToRetry ? this.retries : 0 });
+    } catch (error) {
+      throw this.mapFailure(error);
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw new UnexpectedResponseError(this.baseUrl, `${path.split('?')[0]} answered ${describeShape(data)}`);
+    return parsed.data;
+  }
+
+  private mapFailure(error: unknown): Error {
+    if (!(error instanceof FetchError)) return new ConnectionError(this.baseUrl, error instanceof Error ? error.message : String(error));
+    const status = error.response?.status;
+    if (status === undefined) return new ConnectionError(this.baseUrl, connectionReason(error));
+    const body = errorBodySchema.safeParse(error.data);
+    if (!body.success) return new UnexpectedResponseError(this.baseUrl, `HTTP ${status} without an error body`);
+    const { code, message } = body.data.error;
+    if (isLicenseCode(code)) return new LicenseError(code, message);
+    return new ServiceRequestError(String(code), status, message);
+  }
+}
+
+function connectionReason(error: FetchError): string {
+  const cause = (error.cause ?? {}) as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  const code = cause.code ?? cause.cause?.code;
+  if (cause.name === 'TimeoutError' || /timeout/i.test(error.message)) return 'timed out';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found';
+  if (code === 'ECONNRESET') return 'connection reset';
+  if (code) return code;
+  return cause.message ?? error.message;
+}
+
+function describeShape(data: unknown): string {
+  if (data === undefined || data === null || data === '') return 'with an empty body';
+  if (typeof data === 'string') return `with text instead of JSON ("${data.slice(0, 40)}")`;
+  return 'with JSON of another shape';
+}

@@ -1,0 +1,216 @@
+import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import lockfile from 'proper-lockfile';
+import type { z } from 'zod';
+import { StoreError } from '../domain/errors.js';
+
+/** Every store file carries the version of its shape. */
+export interface Versioned {
+  schemaVersion: number;
+}
+
+/** Turns data of version `n` into data of version `n + 1`. */
+export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
+
+export interface JsonFileStoreOptions<T extends Versioned> {
+  /** Path of the JSON file. */
+  file: string;
+  /** What the file is, for messages: "PBX store", "licensing service store". */
+  label: string;
+  /** The schema version this program writes. */
+  currentVersion: number;
+  /** `migrations[n]` upgrades version n to n + 1. */
+  migrations: Readonly<Record<number, Migration>>;
+  /** The shape of the current version; a file that fails it is reported, never overwritten. */
+  schema: z.ZodType<T>;
+  /** Content of a new file. */
+  create: () => T;
+  /** How long a writer waits for another process's lock before giving up. Default 10 s. */
+  lockWaitMs?: number;
+}
+
+/**
+ * One JSON file, read and written through lowdb, made safe for a PBX:
+ * - writes are durable and atomic: temp file, fsync, rename, fsync of the directory,
+ *   so neither `kill -9` nor a power cut leaves a half-written file;
+ * - read-modify-write runs under a lock shared by all processes (proper-lockfile),
+ *   so two consoles saving at once lose no update;
+ * - the file is created mode 0600 and migrated forward by its schema version;
+ * - a file that does not parse or does not fit the schema stops the program with a
+ *   StoreError naming the file, and is never written over.
+ */
+export class JsonFileStore<T extends Versioned> {
+  readonly file: string;
+  private readonly options: JsonFileStoreOptions<T>;
+  private readonly db: Low<T>;
+
+  constructor(options: JsonFileStoreOptions<T>) {
+    this.options = options;
+    this.file = options.file;
+    this.db = new Low<T>(new DurableJsonAdapter<T>(options), options.create());
+  }
+
+  /** The current content. Readers need no lock: a rename makes every version whole. */
+  async read(): Promise<T> {
+    const data = await this.load();
+    if (data) return data;
+    // A missing file is created once, under the lock, so that two first runs agree.
+    return this.update((current) => current);
+  }
+
+  /**
+   * Run `change` on the freshest content under the cross-process lock and save the result.
+   * `change` mutates the data it gets; what it returns is passed through. When it throws,
+   * nothing is written.
+   */
+  async update<R>(change: (data: T) => R | Promise<R>): Promise<R> {
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    const release = await this.lock();
+    try {
+      await this.removeLeftoverTempFiles();
+      const data = (await this.load()) ?? this.options.create();
+      const result = await change(data);
+      const parsed = this.options.schema.safeParse(data);
+      if (!parsed.success) {
+        // A bug, not a user error: refuse to write something the next read would reject.
+        throw new StoreError('store_invalid_write', this.file, `Refused to save the ${this.options.label}: ${parsed.error.issues[0]?.message ?? 'invalid data'}.`, 'Nothing was changed. Please report this as a bug.');
+      }
+      this.db.data = parsed.data;
+      await this.db.write();
+      return result;
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  private async load(): Promise<T | null> {
+    await this.db.read();
+    const raw = this.db.data as unknown;
+    return raw === null || raw === undefined ? null : (raw as T);
+  }
+
+  private async lock(): Promise<() => Promise<void>> {
+    const wait = this.options.lockWaitMs ?? 10_000;
+    const started = Date.now();
+    for (;;) {
+      try {
+        return await lockfile.lock(this.file, {
+          realpath: false,
+          lockfilePath: `${this.file}.lock`,
+          stale: 10_000,
+          update: 2_000,
+          // A lost lock is reported by the write that follows, not by crashing the process.
+          onCompromised: () => undefined,
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw storeIoError(this.options, error);
+        if (Date.now() - started > wait) {
+          throw new StoreError('store_busy', this.file, `The ${this.options.label} ${this.file} is locked by another pbxmod process.`, 'Wait for the other operation to finish and try again. If no other pbxmod runs, the lock clears by itself within 10 seconds.');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+      }
+    }
+  }
+
+  /** A writer killed mid-write leaves its temp file behind; with the lock held none is in use. */
+  private async removeLeftoverTempFiles(): Promise<void> {
+    const prefix = `${basename(this.file)}.`;
+    const names = await readdir(dirname(this.file)).catch(() => [] as string[]);
+    await Promise.all(
+      names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(this.file), n)).catch(() => undefined)),
+    );
+  }
+}
+
+class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
+  constructor(private readonly options: JsonFileStoreOptions<T>) {}
+
+  async read(): Promise<T | null> {
+    const { file, label } = this.options;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw storeIoError(this.options, error);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw corrupt(this.options, text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw corrupt(this.options, 'it does not hold a JSON object');
+    const migrated = migrate(this.options, raw as Record<string, unknown>);
+    const parsed = this.options.schema.safeParse(migrated);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      throw corrupt(this.options, `its content does not fit the ${label} format${where}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  }
+
+  async write(data: T): Promise<void> {
+    const { file } = this.options;
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, file);
+      const directory = await open(dirname(file), 'r');
+      try {
+        await directory.sync();
+      } finally {
+        await directory.close();
+      }
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw storeIoError(this.options, error);
+    }
+  }
+}
+
+function migrate<T extends Versioned>(options: JsonFileStoreOptions<T>, raw: Record<string, unknown>): Record<string, unknown> {
+  const version = raw.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw corrupt(options, 'it has no valid "schemaVersion"');
+  }
+  if (version > options.currentVersion) {
+    throw new StoreError('store_too_new', options.file, `The ${options.label} ${options.file} was written by a newer pbxmod (format ${version}; this one knows up to ${options.currentVersion}).`, 'Upgrade pbxmod. The file was left untouched.');
+  }
+  let data = raw;
+  for (let v = version; v < options.currentVersion; v++) {
+    const step = options.migrations[v];
+    if (!step) throw new StoreError('store_no_migration', options.file, `The ${options.label} ${options.file} is in format ${v}, which this pbxmod cannot upgrade.`, 'Upgrade pbxmod step by step. The file was left untouched.');
+    data = { ...step(data), schemaVersion: v + 1 };
+  }
+  return data;
+}
+
+function corrupt<T extends Versioned>(options: JsonFileStoreOptions<T>, why: string): StoreError {
+  return new StoreError(
+    'store_corrupt',
+    options.file,
+    `The ${options.label} ${options.file} cannot be read: ${why}.`,
+    `It was left untouched. Restore it from a backup, or move it aside (mv ${options.file} ${options.file}.broken) to start with an empty one.`,
+  );
+}
+
+function storeIoError<T extends Versioned>(options: JsonFileStoreOptions<T>, error: unknown): StoreError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  const advice: Record<string, string> = {
+    EACCES: 'Check the file permissions, or run pbxmod as the user who owns the file.',
+    EPERM: 'Check the file permissions, or run pbxmod as the user who owns the file.',
+    ENOSPC: 'The disk is full: free some space and try again. Nothing was changed.',
+    EROFS: 'The file system is read-only: choose another data directory with --data-dir.',
+  };
+  return new StoreError(`store_io_${code.toLowerCase()}`, options.file, `Cannot access the ${options.label} ${options.file}: ${(error as Error).message}.`, advice[code] ?? 'Check the disk and the data directory, then try again. Nothing was changed.');
+}

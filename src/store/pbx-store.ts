@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { JsonFileStore, type Migration } from './json-file.js';
+import { PBX_STORE_VERSION, pbxStateSchema, type AuditEntry, type PbxState } from './schema.js';
+import { builtInDialplanApplications, exampleExtensionNumbers } from './seed-data.js';
+
+/** The PBX version this console reports when the store does not say otherwise. */
+export const DEFAULT_PBX_VERSION = '2025.1.120';
+
+/** `migrations[n]` upgrades a PBX store of format n to n + 1. */
+export const pbxStoreMigrations: Readonly<Record<number, Migration>> = {};
+
+const AUDIT_LIMIT = 2000;
+
+export type PbxStore = JsonFileStore<PbxState>;
+
+export function newPbxState(): PbxState {
+  return {
+    schemaVersion: PBX_STORE_VERSION,
+    settings: { licenseKey: null, hostId: randomUUID(), pbxVersion: DEFAULT_PBX_VERSION, language: 'en', licensingUrl: null },
+    modules: [],
+    dialplanApplications: builtInDialplanApplications(),
+    extensions: exampleExtensionNumbers(),
+    audit: [],
+  };
+}
+
+export function pbxStoreFile(dataDir: string): string {
+  return join(dataDir, 'pbx.json');
+}
+
+export function openPbxStore(dataDir: string): PbxStore {
+  return new JsonFileStore<PbxState>({
+    file: pbxStoreFile(dataDir),
+    label: 'PBX store',
+    currentVersion: PBX_STORE_VERSION,
+    migrations: pbxStoreMigrations,
+    schema: pbxStateSchema,
+    create: newPbxState,
+  });
+}
+
+/** Who is acting, as the audit log records it. */
+export function currentActor(): string {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    user = process.env.USER ?? 'unknown';
+  }
+  const ssh = process.env.SSH_CLIENT?.split(' ')[0];
+  return ssh ? `${user}@${ssh}` : user;
+}
+
+/** Append to the audit log inside an update; the oldest entries go past the limit. */
+export function appendAudit(state: PbxState, entry: Omit<AuditEntry, 'at' | 'who'> & { at?: string; who?: string }): void {
+  state.audit.push({ at: entry.at ?? new Date().toISOString(), who: entry.who ?? currentActor(), ...stripUndefined(entry) });
+  if (state.audit.length > AUDIT_LIMIT) state.audit.splice(0, state.audit.length - AUDIT_LIMIT);
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Record an admin action that may fail: the outcome is logged either way. */
+export async function audited<R>(store: PbxStore, action: string, target: string | undefined, run: () => Promise<R>): Promise<R> {
+  try {
+    const result = await run();
+    await store.update((s) => appendAudit(s, { action, target, outcome: 'ok' }));
+    return result;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    await store.update((s) => appendAudit(s, { action, target, outcome: 'failed', detail })).catch(() => undefined);
+    throw error;
+  }
+}

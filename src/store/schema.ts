@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Why a module is disabled (SPEC §3, §5). */
+export const disabledReasons = ['DisabledByUser', 'DisabledByLicense', 'DisabledByException', 'DisabledByCrashLoop'] as const;
+export type DisabledReason = (typeof disabledReasons)[number];
+
+export const installedModuleSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  developer: z.string(),
+  supportEmail: z.string(),
+  minPbxVersion: z.string(),
+  name: z.string(),
+  description: z.string(),
+  licProductId: z.number().int().nonnegative().optional(),
+  licFeatureId: z.number().int().nonnegative().optional(),
+  moduleType: z.string().optional(),
+  enabled: z.boolean(),
+  disabledReason: z.enum(disabledReasons).nullable(),
+  disabledReasonText: z.string().nullable(),
+  installedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type InstalledModule = z.infer<typeof installedModuleSchema>;
+
+export const dialplanApplicationSchema = z.object({
+  uniqid: z.string(),
+  name: z.string(),
+  extension: z.string(),
+  hint: z.string(),
+  type: z.enum(['php', 'plaintext']),
+  code: z.string(),
+  description: z.string(),
+});
+export type DialplanApplication = z.infer<typeof dialplanApplicationSchema>;
+
+/** A number taken by another object of the PBX (an employee, a queue, an IVR menu...). */
+export const extensionNumberSchema = z.object({
+  number: z.string(),
+  kind: z.string(),
+  name: z.string(),
+});
+export type ExtensionNumber = z.infer<typeof extensionNumberSchema>;
+
+/** Who did what, when, and how it ended. Never holds a full license key. */
+export const auditEntrySchema = z.object({
+  at: z.string(),
+  who: z.string(),
+  action: z.string(),
+  target: z.string().optional(),
+  outcome: z.enum(['ok', 'failed']),
+  detail: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const settingsSchema = z.object({
+  licenseKey: z.string().nullable(),
+  hostId: z.string(),
+  pbxVersion: z.string(),
+  language: z.enum(['en', 'ru']),
+  licensingUrl: z.string().nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const PBX_STORE_VERSION = 1;
+
+export const pbxStateSchema = z.object({
+  schemaVersion: z.literal(PBX_STORE_VERSION),
+  settings: settingsSchema,
+  modules: z.array(installedModuleSchema),
+  dialplanApplications: z.array(dialplanApplicationSchema),
+  extensions: z.array(extensionNumberSchema),
+  audit: z.array(auditEntrySchema),
+});
+export type PbxState = z.infer<typeof pbxStateSchema>;
