@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { describeFeatureSeats, describeProductTerm } from '../domain/license-products.js';
+import type { LicenseInfo } from '../licensing/api.js';
+import { activateCoupon, readLicense, registerPbx, resetLicenseKey, setLicenseKey, type KeySaved } from '../licensing/marketplace-registration.js';
+import { maskLicenseKey } from '../domain/license-key.js';
+import { confirmOrRefuse, runCommandAction } from './output.js';
+
+/** `pbxmod license ...`: marketplace registration, the key, coupons. */
+export function registerLicenseCommands(program: Command): void {
+  const license = program.command('license').description('marketplace registration, license key and coupons');
+
+  license
+    .command('register')
+    .description('register this PBX in the module marketplace: issues a key and a 30-day trial')
+    .requiredOption('--company <name>', 'company name')
+    .requiredOption('--email <email>', 'contact email')
+    .requiredOption('--contact <name>', 'contact person')
+    .option('--phone <phone>', 'phone (optional)')
+    .option('--inn <digits>', 'company identifier: tax id such as INN/VAT, 10-12 digits (optional)')
+    .action((options: { company: string; email: string; contact: string; phone?: string; inn?: string }, command: Command) =>
+      runCommandAction(command, async (ctx) => keySavedOutput('Registered.', await registerPbx(ctx, options))),
+    );
+
+  license
+    .command('set-key')
+    .description('save a license key you already have (checked with the service first)')
+    .argument('<key>', 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX')
+    .action((key: string, _options: unknown, command: Command) =>
+      runCommandAction(command, async (ctx) => keySavedOutput('License key saved.', await setLicenseKey(ctx, key))),
+    );
+
+  license
+    .command('show')
+    .description('the license key (masked) and what it licenses')
+    .option('--reveal', 'show the whole key')
+    .action((options: { reveal?: boolean }, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const status = await readLicense(ctx, options);
+        if (!status.registered) {
+          return { json: { registered: false, key: null }, text: 'Not registered in the marketplace.\nRegister with `pbxmod license register --company ... --email ... --contact ...`, or save a key with `pbxmod license set-key KEY`.' };
+        }
+        const keyLine = `License key  ${status.key}${options.reveal ? '' : '  (--reveal shows it)'}`;
+        return { json: { registered: true, key: status.key, ...status.info }, text: `${keyLine}\n${describeLicense(status.info!)}` };
+      }),
+    );
+
+  license
+    .command('coupon')
+    .description('activate a coupon on the saved key')
+    .argument('<code>', 'MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX')
+    .action((code: string, _options: unknown, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const info = await activateCoupon(ctx, code);
+        return { json: { activated: true, ...info }, text: `Coupon activated.\n${describeLicense(info)}` };
+      }),
+    );
+
+  license
+    .command('reset')
+    .description('remove the license key from this PBX (cancels the registration)')
+    .option('--yes', 'do not ask')
+    .action((options: { yes?: boolean }, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const { settings } = await ctx.store.read();
+        const shown = settings.licenseKey ? maskLicenseKey(settings.licenseKey) : 'none';
+        await confirmOrRefuse(`Reset the license key ${shown}? This cancels the marketplace registration of this PBX.`, options.yes, '--yes');
+        const result = await resetLicenseKey(ctx);
+        return {
+          json: { reset: true, ...result },
+          text: [`License key removed; ${result.released} binding(s) of this host released.`, result.warning].filter(Boolean).join('\n'),
+        };
+      }),
+    );
+}
+
+function keySavedOutput(headline: string, saved: KeySaved): { json: Record<string, unknown>; text: string } {
+  const masked = maskLicenseKey(saved.key);
+  return {
+    json: { key: masked, binding: saved.binding, ...(saved.warning ? { warning: saved.warning } : {}), ...saved.info },
+    text: [headline, `License key  ${masked}  (\`pbxmod license show --reveal\` shows it)`, describeLicense(saved.info), saved.warning].filter(Boolean).join('\n'),
+  };
+}
+
+/** Owner, then each product with its term and each feature's seats. */
+export function describeLicense(info: LicenseInfo): string {
+  const { owner } = info;
+  const lines = [`Owner        ${owner.company}: ${[owner.contact, owner.email, owner.phone].filter(Boolean).join(', ')}`];
+  if (info.products.length === 0) lines.push('Products     none');
+  for (const product of info.products) {
+    lines.push(`Product      ${product.name}: ${describeProductTerm(product)}`);
+    for (const feature of product.features) lines.push(`               ${describeFeatureSeats(feature)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { describeBinding } from '../domain/license-products.js';
+import { dropSessions, listSessions, planDrop, type SessionLogin } from '../licensing/session-monitor.js';
+import { confirmOrRefuse, runCommandAction } from './output.js';
+
+/** `pbxmod sessions ...`: the session monitor (license bindings of the key, by host). */
+export function registerSessionsCommands(program: Command): void {
+  const sessions = program.command('sessions').description('session monitor: license bindings of the key, by host');
+
+  sessions
+    .command('list')
+    .description('live bindings grouped by host')
+    .option('--key <key>', 'log in with this key instead of the PBX\'s own')
+    .option('--coupon <code>', 'log in with a coupon activated earlier')
+    .action((options: SessionLogin, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const hosts = await listSessions(ctx, options);
+        const lines: string[] = [];
+        for (const host of hosts) {
+          lines.push(`${host.host}  ${host.net}  (host id ${host.hostId})`);
+          for (const b of host.bindings) lines.push(`  ${b.user}@${b.host}  captured ${b.start.slice(0, 16).replace('T', ' ')}  ${describeBinding(b)}  [binding ${b.id}]`);
+        }
+        return { json: { hosts }, text: lines.length > 0 ? lines.join('\n') : 'No live bindings for this key.' };
+      }),
+    );
+
+  sessions
+    .command('drop')
+    .description('release the bindings of a host (or one binding) so another PBX can capture them')
+    .argument('<host>', 'host name or host id, as `sessions list` shows')
+    .option('--binding <id>', 'drop only this binding of the host')
+    .option('--key <key>', 'log in with this key instead of the PBX\'s own')
+    .option('--coupon <code>', 'log in with a coupon activated earlier')
+    .option('--yes', 'do not ask')
+    .action((host: string, options: SessionLogin & { binding?: string; yes?: boolean }, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const login = { key: options.key, coupon: options.coupon };
+        const plan = planDrop(await listSessions(ctx, login), { host, bindingId: options.binding });
+        const what = plan.bindings.map(describeBinding).join('; ');
+        await confirmOrRefuse([`Drop ${plan.bindings.length} binding(s): ${what}?`, ...plan.warnings].join('\n'), options.yes, '--yes');
+        const released = await dropSessions(ctx, plan, login);
+        return { json: { released, warnings: plan.warnings }, text: `Released ${released} binding(s) from ${plan.hosts[0]!.host}.` };
+      }),
+    );
+}

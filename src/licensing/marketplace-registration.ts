@@ -1,0 +1,118 @@
+import { PbxmodError, ValidationError } from '../domain/errors.js';
+import { LicenseError } from '../domain/license-codes.js';
+import { MIKOPBX_FEATURE_ID } from '../domain/license-products.js';
+import { maskLicenseKey, normalizeCoupon, normalizeLicenseKey } from '../domain/license-key.js';
+import { parseRegistration, type RegistrationInput } from '../domain/registration.js';
+import type { PbxContext } from '../pbx-context.js';
+import { appendAudit, audited } from '../store/pbx-store.js';
+import type { Binding, LicenseInfo } from './api.js';
+
+/** A saved key is needed for this; say where to get one. */
+export class NoLicenseKeyError extends PbxmodError {
+  constructor(what: string) {
+    super('no_license_key', `${what} needs a license key, and this PBX has none.`, 'Register with `pbxmod license register ...` or save your key with `pbxmod license set-key KEY` (console: screen 1).');
+  }
+}
+
+export interface LicenseStatus {
+  registered: boolean;
+  /** Masked unless revealed; null when unregistered. */
+  key: string | null;
+  info: LicenseInfo | null;
+}
+
+export interface KeySaved {
+  key: string;
+  info: LicenseInfo;
+  /** The feature-33 seat this PBX captured, or null when it could not (see `warning`). */
+  binding: Binding | null;
+  warning?: string;
+}
+
+/** Register in the marketplace: the service issues a key and a 30-day trial; the key is saved and this host's feature 33 captured. */
+export async function registerPbx(ctx: PbxContext, form: RegistrationInput): Promise<KeySaved> {
+  const registration = parseRegistration(form);
+  const { settings } = await ctx.store.read();
+  if (settings.licenseKey) {
+    throw new ValidationError(`This PBX is already registered (key ${maskLicenseKey(settings.licenseKey)}).`, 'To register anew, reset the key first: `pbxmod license reset`.');
+  }
+  return audited(ctx.store, 'license.register', registration.company, async () => {
+    const client = await ctx.licensing();
+    const { key, license } = await client.register({ ...registration, hostId: settings.hostId });
+    await saveKey(ctx, key);
+    return { key, ...(await captureOwnSeat(ctx, key, license)) };
+  });
+}
+
+/** Save a key the admin already has, after the service confirms it. */
+export async function setLicenseKey(ctx: PbxContext, input: string): Promise<KeySaved> {
+  const key = normalizeLicenseKey(input);
+  return audited(ctx.store, 'license.set-key', maskLicenseKey(key), async () => {
+    const client = await ctx.licensing();
+    const info = await client.licenseInfo(key);
+    await saveKey(ctx, key);
+    return { key, ...(await captureOwnSeat(ctx, key, info)) };
+  });
+}
+
+/** The key (masked unless `reveal`) and, when registered, the license info from the service. */
+export async function readLicense(ctx: PbxContext, options: { reveal?: boolean } = {}): Promise<LicenseStatus> {
+  const { settings } = await ctx.store.read();
+  const key = settings.licenseKey;
+  if (!key) return { registered: false, key: null, info: null };
+  const info = await (await ctx.licensing()).licenseInfo(key);
+  if (options.reveal) await ctx.store.update((s) => appendAudit(s, { action: 'license.reveal', target: maskLicenseKey(key), outcome: 'ok' }));
+  return { registered: true, key: options.reveal ? key : maskLicenseKey(key), info };
+}
+
+/** Activate a coupon on the saved key; a coupon activates once. */
+export async function activateCoupon(ctx: PbxContext, input: string): Promise<LicenseInfo> {
+  const coupon = normalizeCoupon(input);
+  const { settings } = await ctx.store.read();
+  const key = settings.licenseKey;
+  if (!key) throw new NoLicenseKeyError('Coupon activation');
+  return audited(ctx.store, 'license.coupon', `${coupon.slice(0, 13)}…`, async () => (await ctx.licensing()).activateCoupon(key, coupon));
+}
+
+/**
+ * Cancel the registration: this host's bindings are released (best effort: they would lapse in
+ * 10 minutes anyway) and the key is removed from the store.
+ */
+export async function resetLicenseKey(ctx: PbxContext): Promise<{ released: number; warning?: string }> {
+  const { settings } = await ctx.store.read();
+  const key = settings.licenseKey;
+  if (!key) throw new ValidationError('This PBX has no license key to reset.', 'Nothing to do.');
+  return audited(ctx.store, 'license.reset', maskLicenseKey(key), async () => {
+    let released = 0;
+    let warning: string | undefined;
+    try {
+      const client = await ctx.licensing();
+      const hosts = await client.sessions(key);
+      if (hosts.some((h) => h.hostId === settings.hostId)) released = await client.dropBindings(key, { hostId: settings.hostId });
+    } catch (error) {
+      warning = `This host's bindings were not released (${error instanceof Error ? error.message : String(error)}); they lapse within 10 minutes.`;
+    }
+    await ctx.store.update((s) => {
+      s.settings.licenseKey = null;
+    });
+    return warning ? { released, warning } : { released };
+  });
+}
+
+async function saveKey(ctx: PbxContext, key: string): Promise<void> {
+  await ctx.store.update((s) => {
+    s.settings.licenseKey = key;
+  });
+}
+
+/** Bind this PBX's feature 33; a key whose seat is taken elsewhere is still saved, with a warning. */
+async function captureOwnSeat(ctx: PbxContext, key: string, info: LicenseInfo): Promise<{ info: LicenseInfo; binding: Binding | null; warning?: string }> {
+  const client = await ctx.licensing();
+  try {
+    const binding = await client.captureFeature(key, MIKOPBX_FEATURE_ID, await ctx.hostIdentity());
+    return { info: await client.licenseInfo(key), binding };
+  } catch (error) {
+    if (!(error instanceof LicenseError)) throw error;
+    return { info, binding: null, warning: `The key was saved, but this PBX could not capture feature ${MIKOPBX_FEATURE_ID}: ${error.message} ${error.hint ?? ''}`.trim() };
+  }
+}

@@ -1,0 +1,72 @@
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { dropWarnings } from '../domain/license-products.js';
+import { COUPON_PATTERN, maskLicenseKey, normalizeCoupon, normalizeLicenseKey } from '../domain/license-key.js';
+import type { PbxContext } from '../pbx-context.js';
+import { audited } from '../store/pbx-store.js';
+import type { Binding, SessionHost } from './api.js';
+import { NoLicenseKeyError } from './marketplace-registration.js';
+
+/** How to log in to the session monitor: the PBX's own key by default, or another key or a coupon. */
+export interface SessionLogin {
+  key?: string;
+  coupon?: string;
+}
+
+/** The credential to send: an explicit key or coupon, normalized, or the saved key. */
+export async function sessionCredential(ctx: PbxContext, login: SessionLogin = {}): Promise<string> {
+  if (login.key !== undefined && login.coupon !== undefined) throw new ValidationError('Log in with a key or a coupon, not both.', 'Give only --key or only --coupon.');
+  if (login.coupon !== undefined) return normalizeCoupon(login.coupon);
+  if (login.key !== undefined) {
+    const squeezed = login.key.replace(/\s+/g, '').toUpperCase();
+    return COUPON_PATTERN.test(squeezed) ? squeezed : normalizeLicenseKey(login.key);
+  }
+  const { settings } = await ctx.store.read();
+  if (!settings.licenseKey) throw new NoLicenseKeyError('The session monitor');
+  return settings.licenseKey;
+}
+
+/** Live bindings of the key, grouped by host. */
+export async function listSessions(ctx: PbxContext, login: SessionLogin = {}): Promise<SessionHost[]> {
+  const credential = await sessionCredential(ctx, login);
+  return (await ctx.licensing()).sessions(credential);
+}
+
+/** What `dropSessions` would release, with its warnings, for a confirmation prompt. */
+export interface DropPlan {
+  hosts: SessionHost[];
+  bindings: Binding[];
+  warnings: string[];
+}
+
+/** Find the bindings a drop would release: one binding by id, or every binding of a host (by host id or host name). */
+export function planDrop(hosts: readonly SessionHost[], target: { host?: string; bindingId?: string }): DropPlan {
+  if (target.bindingId !== undefined) {
+    const host = hosts.find((h) => h.bindings.some((b) => b.id === target.bindingId));
+    const binding = host?.bindings.find((b) => b.id === target.bindingId);
+    if (!host || !binding) throw new NotFoundError(`No live binding with id ${target.bindingId}.`, 'List the bindings with `pbxmod sessions list`; it may have lapsed already.');
+    return { hosts: [host], bindings: [binding], warnings: dropWarnings([binding]) };
+  }
+  const name = target.host?.trim() ?? '';
+  if (name === '') throw new ValidationError('Name the host whose bindings to drop.', 'Give the host name or host id shown by `pbxmod sessions list`.', 'host');
+  const byId = hosts.filter((h) => h.hostId === name);
+  const matched = byId.length > 0 ? byId : hosts.filter((h) => h.host.toLowerCase() === name.toLowerCase());
+  if (matched.length === 0) {
+    const known = hosts.map((h) => h.host).join(', ') || 'none';
+    throw new NotFoundError(`No host "${name}" holds a binding of this key (hosts now: ${known}).`, 'Check the name with `pbxmod sessions list`; a binding not refreshed for 10 minutes lapses by itself.');
+  }
+  if (matched.length > 1) {
+    throw new ValidationError(`${matched.length} hosts are named "${name}".`, `Give the host id instead: ${matched.map((h) => h.hostId).join(', ')}.`, 'host');
+  }
+  const bindings = matched.flatMap((h) => h.bindings);
+  return { hosts: matched, bindings, warnings: dropWarnings(bindings) };
+}
+
+/** Release the planned bindings from their host; returns how many the service released. */
+export async function dropSessions(ctx: PbxContext, plan: DropPlan, login: SessionLogin = {}): Promise<number> {
+  const credential = await sessionCredential(ctx, login);
+  const client = await ctx.licensing();
+  const target = plan.bindings.length === 1 && plan.hosts[0]!.bindings.length > 1 ? { bindingId: plan.bindings[0]!.id } : { hostId: plan.hosts[0]!.hostId };
+  const label = `${plan.hosts[0]!.host} (${plan.bindings.map((b) => b.featureId).join(', ')})`;
+  const shown = credential.startsWith('MIKOUPD') ? 'coupon' : maskLicenseKey(credential);
+  return audited(ctx.store, 'sessions.drop', `${label} key ${shown}`, () => client.dropBindings(credential, target));
+}
