@@ -56,6 +56,22 @@ export function registerLicenseCommands(program: Command): void {
     );
 
   license
+    .command('diagnose')
+    .description('check the connection to the licensing service: DNS, TCP, TLS, HTTP ping')
+    .action((_options: unknown, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const url = await ctx.licensingUrl();
+        if (!url) return { json: { url: null, steps: [] }, text: 'No licensing URL is configured: pbxmod uses its embedded service on loopback, nothing to diagnose.' };
+        const { diagnoseConnection } = await import('../licensing/diagnostics.js');
+        const steps = await diagnoseConnection(url);
+        const failed = steps.find((s) => !s.ok);
+        if (failed) process.exitCode = 1;
+        const text = [`Licensing service ${url}`, ...steps.map((s) => `  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title}: ${s.detail} (${s.ms} ms)`)];
+        return { json: { url, ok: !failed, steps }, text: text.join('\n') };
+      }),
+    );
+
+  license
     .command('reset')
     .description('remove the license key from this PBX (cancels the registration)')
     .option('--yes', 'do not ask')
