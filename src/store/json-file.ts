@@ -66,7 +66,9 @@ export class JsonFileStore<T extends Versioned> {
    * nothing is written.
    */
   async update<R>(change: (data: T) => R | Promise<R>): Promise<R> {
-    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+      throw storeIoError(this.options, error);
+    });
     const release = await this.lock();
     try {
       await this.removeLeftoverTempFiles();
@@ -75,7 +77,7 @@ export class JsonFileStore<T extends Versioned> {
       const parsed = this.options.schema.safeParse(data);
       if (!parsed.success) {
         // A bug, not a user error: refuse to write something the next read would reject.
-        throw new StoreError('store_invalid_write', this.file, `Refused to save the ${this.options.label}: ${parsed.error.issues[0]?.message ?? 'invalid data'}.`, 'Nothing was changed. Please report this as a bug.');
+        throw new StoreError('store_invalid_write', this.file, `Refused to save the ${this.options.label} ${this.file}: ${parsed.error.issues[0]?.message ?? 'invalid data'}.`, 'Nothing was changed. Please report this as a bug.');
       }
       this.db.data = parsed.data;
       await this.db.write();
@@ -86,9 +88,11 @@ export class JsonFileStore<T extends Versioned> {
   }
 
   private async load(): Promise<T | null> {
-    await this.db.read();
-    const raw = this.db.data as unknown;
-    return raw === null || raw === undefined ? null : (raw as T);
+    // Not `db.read()`: lowdb keeps its previous data when the file is missing, which would hand
+    // back the default made at construction (never saved) or a change whose update threw.
+    const data = await this.db.adapter.read();
+    if (data) this.db.data = data;
+    return data;
   }
 
   private async lock(): Promise<() => Promise<void>> {
@@ -211,6 +215,9 @@ function storeIoError<T extends Versioned>(options: JsonFileStoreOptions<T>, err
     EPERM: 'Check the file permissions, or run pbxmod as the user who owns the file.',
     ENOSPC: 'The disk is full: free some space and try again. Nothing was changed.',
     EROFS: 'The file system is read-only: choose another data directory with --data-dir.',
+    // mkdir -p reports a file in the way as EEXIST, reading through it as ENOTDIR.
+    ENOTDIR: 'A part of the path is a file, not a directory: move it away or choose another data directory with --data-dir.',
+    EEXIST: 'A part of the path is a file, not a directory: move it away or choose another data directory with --data-dir.',
   };
   return new StoreError(`store_io_${code.toLowerCase()}`, options.file, `Cannot access the ${options.label} ${options.file}: ${(error as Error).message}.`, advice[code] ?? 'Check the disk and the data directory, then try again. Nothing was changed.');
 }
