@@ -1,0 +1,217 @@
+// Operations on the PBX's dialplan applications (SPEC §6): one function per operation, called by
+// the command line and by the console's screen. Every change is ONE store update that re-checks
+// the rules on the freshest data under the store's cross-process lock, so two consoles saving at
+// once lose nothing and cannot both take one number.
+import { join } from 'node:path';
+import {
+  DIALPLAN_UNIQID_PATTERN,
+  copyName,
+  dialplanFields,
+  draftOf,
+  filterApplications,
+  generateDialplanUniqid,
+  newDialplanDraft,
+  nextFreeExtension,
+  normalizeDialplanUniqid,
+  normalizeDraft,
+  validateDialplanDraft,
+  type DialplanDraft,
+  type DialplanField,
+} from '../domain/dialplan.js';
+import { NotFoundError, PbxmodError, StoreError } from '../domain/errors.js';
+import { appendAudit, audited, type PbxStore } from '../store/pbx-store.js';
+import type { DialplanApplication, PbxState } from '../store/schema.js';
+import { generateApplicationDialplan, generateApplicationsContext, type ApplicationProblems, type GeneratedApplication } from './generate.js';
+import { prepareExportDirectory, removeStaleFiles, writeFileAtomically } from './export-files.js';
+
+/** Name of the exported context file; not `extensions.conf`, so an export never replaces the PBX's own. */
+export const EXPORT_CONF_NAME = 'dialplan-applications.conf';
+/** Folder of the exported PHP-AGI scripts, as in Asterisk's layout. */
+export const EXPORT_AGI_DIR = 'agi-bin';
+
+/** Someone else changed the application while this person was editing it. */
+export class DialplanConflictError extends PbxmodError {
+  readonly fields: DialplanField[];
+  constructor(app: DialplanApplication, fields: DialplanField[]) {
+    super(
+      'dialplan_conflict',
+      `Application ${app.extension} ${app.name} was changed by someone else while you edited it (${fields.join(', ')}).`,
+      'Nothing was saved. Open it again to see the other change, then make yours.',
+    );
+    this.fields = fields;
+  }
+}
+
+/** The applications whose number, name, type or description contains `filter`, by number. */
+export async function listApplications(store: PbxStore, filter?: string): Promise<DialplanApplication[]> {
+  const state = await store.read();
+  return filterApplications(state.dialplanApplications, filter);
+}
+
+/** One application, by uniqid (`DIALPLAN-0000064A`, any case) or by its number (`000064`). */
+export async function getApplication(store: PbxStore, idOrExtension: string): Promise<DialplanApplication> {
+  return requireApplication(await store.read(), idOrExtension);
+}
+
+/** Look an application up in a state you already hold; `undefined` when there is none. */
+export function findApplication(state: Pick<PbxState, 'dialplanApplications'>, idOrExtension: string): DialplanApplication | undefined {
+  const key = normalizeDialplanUniqid(idOrExtension);
+  return DIALPLAN_UNIQID_PATTERN.test(key)
+    ? state.dialplanApplications.find((a) => a.uniqid === key)
+    : state.dialplanApplications.find((a) => a.extension === key);
+}
+
+function requireApplication(state: Pick<PbxState, 'dialplanApplications'>, idOrExtension: string): DialplanApplication {
+  const found = findApplication(state, idOrExtension);
+  if (found) return found;
+  const key = normalizeDialplanUniqid(idOrExtension);
+  const what = DIALPLAN_UNIQID_PATTERN.test(key) ? key : `with number ${key}`;
+  throw new NotFoundError(`There is no dialplan application ${what}.`, 'List the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-… id.');
+}
+
+/** A new application's form as it opens: next free number, type php (SPEC §6). */
+export async function newApplicationDraft(store: PbxStore): Promise<DialplanDraft> {
+  return newDialplanDraft(await store.read());
+}
+
+/**
+ * Add an application. Fields left out take the new-application defaults; the number, when
+ * left out, is the next free one at the moment of saving.
+ */
+export async function createApplication(store: PbxStore, draft: Partial<DialplanDraft>): Promise<DialplanApplication> {
+  return changeAndAudit(store, 'dialplan.create', draft.extension ?? draft.name, (state) => {
+    const full: DialplanDraft = { ...newDialplanDraft(state), ...definedFields(draft) };
+    const fields = validateDialplanDraft(full, state);
+    const app: DialplanApplication = { uniqid: generateDialplanUniqid(state.dialplanApplications.map((a) => a.uniqid)), ...fields };
+    state.dialplanApplications.push(app);
+    return { result: app, target: app.uniqid, detail: summary(app) };
+  });
+}
+
+export interface UpdateOptions {
+  /**
+   * The application as the person saw it when they started editing. A field they changed that
+   * someone else has changed since is a conflict, refused with DialplanConflictError.
+   */
+  basedOn?: DialplanApplication;
+}
+
+/** Change some fields of an application; it keeps its own number unless `patch` gives another. */
+export async function updateApplication(store: PbxStore, idOrExtension: string, patch: Partial<DialplanDraft>, options: UpdateOptions = {}): Promise<DialplanApplication> {
+  return changeAndAudit(store, 'dialplan.update', idOrExtension, (state) => {
+    const current = requireApplication(state, options.basedOn?.uniqid ?? idOrExtension);
+    const changes = definedFields(patch);
+    if (options.basedOn) {
+      const base = options.basedOn;
+      const wanted = normalizeDraft({ ...draftOf(current), ...changes });
+      const clashing = (Object.keys(changes) as DialplanField[]).filter((f) => current[f] !== base[f] && current[f] !== wanted[f]);
+      if (clashing.length > 0) throw new DialplanConflictError(current, clashing);
+    }
+    const fields = validateDialplanDraft({ ...draftOf(current), ...changes }, state, current.uniqid);
+    const updated: DialplanApplication = { uniqid: current.uniqid, ...fields };
+    state.dialplanApplications[state.dialplanApplications.indexOf(current)] = updated;
+    const changed = (Object.keys(fields) as DialplanField[]).filter((f) => current[f] !== updated[f]);
+    return { result: updated, target: updated.uniqid, detail: changed.length > 0 ? `changed ${changed.join(', ')}` : 'no change' };
+  });
+}
+
+/** Copy an application: new id, the next free number, name `… (copy)`. */
+export async function copyApplication(store: PbxStore, idOrExtension: string): Promise<DialplanApplication> {
+  return changeAndAudit(store, 'dialplan.copy', idOrExtension, (state) => {
+    const source = requireApplication(state, idOrExtension);
+    const fields = validateDialplanDraft({ ...draftOf(source), name: copyName(source.name), extension: nextFreeExtension(state) }, state);
+    const copy: DialplanApplication = { uniqid: generateDialplanUniqid(state.dialplanApplications.map((a) => a.uniqid)), ...fields };
+    state.dialplanApplications.push(copy);
+    return { result: copy, target: copy.uniqid, detail: `copy of ${source.uniqid}: ${summary(copy)}` };
+  });
+}
+
+/** Delete an application; returns what was deleted. */
+export async function deleteApplication(store: PbxStore, idOrExtension: string): Promise<DialplanApplication> {
+  return changeAndAudit(store, 'dialplan.delete', idOrExtension, (state) => {
+    const app = requireApplication(state, idOrExtension);
+    state.dialplanApplications.splice(state.dialplanApplications.indexOf(app), 1);
+    return { result: app, target: app.uniqid, detail: summary(app) };
+  });
+}
+
+/** The generated dialplan of a saved application (for an unsaved draft, call generateApplicationDialplan). */
+export async function previewApplication(store: PbxStore, idOrExtension: string): Promise<GeneratedApplication & { application: DialplanApplication }> {
+  const application = await getApplication(store, idOrExtension);
+  return { application, ...generateApplicationDialplan(application) };
+}
+
+export interface DialplanExport {
+  /** The directory written, absolute. */
+  dir: string;
+  /** Path of the `[applications]` context file. */
+  conf: string;
+  /** Paths of the PHP-AGI scripts written. */
+  scripts: string[];
+  /** Scripts of applications that no longer exist, removed from agi-bin. */
+  removed: string[];
+  /** Lines flagged, per application; they were written as typed. */
+  problems: ApplicationProblems[];
+}
+
+/**
+ * Write the `[applications]` context (dialplan-applications.conf, for `#include` in
+ * extensions.conf) and `agi-bin/<uniqid>.php` for every php application into `outDir`, each file
+ * atomically. Scripts named like ours whose application is gone are removed.
+ */
+export async function exportDialplan(store: PbxStore, outDir: string): Promise<DialplanExport> {
+  return audited(store, 'dialplan.export', outDir, async () => {
+    const state = await store.read();
+    const generated = generateApplicationsContext(state.dialplanApplications);
+    const dir = await prepareExportDirectory(outDir);
+    const agiDir = join(dir, EXPORT_AGI_DIR);
+    const scripts: string[] = [];
+    for (const [name, content] of Object.entries(generated.scripts)) {
+      const path = join(agiDir, name);
+      await writeFileAtomically(path, content);
+      scripts.push(path);
+    }
+    // The context last: when it appears, the scripts it calls are already there.
+    const conf = join(dir, EXPORT_CONF_NAME);
+    await writeFileAtomically(conf, generated.conf);
+    const removed = await removeStaleFiles(agiDir, /^DIALPLAN-[0-9A-F]{8}\.php$/, new Set(Object.keys(generated.scripts)));
+    return { dir, conf, scripts, removed, problems: generated.problems };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface AuditedChange<R> {
+  result: R;
+  target: string;
+  detail: string;
+}
+
+/** One locked update that changes the state and logs it; a refused change is logged as failed. */
+async function changeAndAudit<R>(store: PbxStore, action: string, attemptedTarget: string | undefined, change: (state: PbxState) => AuditedChange<R>): Promise<R> {
+  try {
+    return await store.update((state) => {
+      const { result, target, detail } = change(state);
+      appendAudit(state, { action, target, outcome: 'ok', detail });
+      return result;
+    });
+  } catch (error) {
+    // When the store itself fails there is nowhere to log the failure.
+    if (!(error instanceof StoreError)) {
+      const detail = error instanceof Error ? error.message : String(error);
+      await store.update((s) => appendAudit(s, { action, target: attemptedTarget, outcome: 'failed', detail })).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** The draft fields that were given; anything else in the object (an id, a stray key) is ignored. */
+function definedFields(draft: Partial<DialplanDraft>): Partial<DialplanDraft> {
+  const given: Partial<DialplanDraft> = {};
+  for (const field of dialplanFields) if (typeof draft[field] === 'string') given[field] = draft[field];
+  return given;
+}
+
+function summary(app: DialplanApplication): string {
+  return `${app.extension} ${app.name} (${app.type})`;
+}

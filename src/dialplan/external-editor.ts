@@ -1,0 +1,106 @@
+// Editing code in the person's own editor, the way `git commit` does: $VISUAL, then $EDITOR,
+// then vi, run through the shell so that `EDITOR="code -w"` works. No UI here: the console
+// suspends its screen around the call, the command line just calls it.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PbxmodError } from '../domain/errors.js';
+
+/** The editor could not be run, or did not finish well; the text being edited is unchanged. */
+export class EditorError extends PbxmodError {
+  constructor(message: string, hint?: string) {
+    super('editor_failed', message, hint);
+  }
+}
+
+export interface ExternalEditorOptions {
+  /** Where VISUAL / EDITOR are read from, and the editor's environment. Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Picks the temp file's suffix, so the editor highlights it: php → `.php`, else `.conf`. */
+  type?: string;
+  /** The temp file's name before the suffix, e.g. the application's uniqid. Default `dialplan`. */
+  baseName?: string;
+  /** Folder for the temp file. Default the system temp folder. */
+  tempDir?: string;
+}
+
+/** The editor command a person has chosen, and where it came from. */
+export function chosenEditor(env: NodeJS.ProcessEnv = process.env): { command: string; from: 'VISUAL' | 'EDITOR' | 'default' } {
+  const visual = env.VISUAL?.trim();
+  if (visual) return { command: visual, from: 'VISUAL' };
+  const editor = env.EDITOR?.trim();
+  if (editor) return { command: editor, from: 'EDITOR' };
+  return { command: 'vi', from: 'default' };
+}
+
+/**
+ * Write `text` to a temp file, run the editor on it with the terminal handed over, wait, and
+ * return what the file holds then. The temp file is removed in every case. A failed editor
+ * throws EditorError ("… exited with status 1; your text is unchanged").
+ */
+export async function editInExternalEditor(text: string, options: ExternalEditorOptions = {}): Promise<string> {
+  const env = options.env ?? process.env;
+  const editor = chosenEditor(env);
+  const dir = await mkdtemp(join(options.tempDir ?? tmpdir(), 'pbxmod-edit-'));
+  const file = join(dir, `${safeBaseName(options.baseName)}${options.type === 'php' ? '.php' : '.conf'}`);
+  const endsWithNewline = text === '' || text.endsWith('\n');
+  try {
+    // Editors expect a last line break; it is taken off again if the text had none.
+    await writeFile(file, endsWithNewline ? text : `${text}\n`, { mode: 0o600 });
+    await runEditor(editor, file, env);
+    let edited: string;
+    try {
+      edited = await readFile(file, 'utf8');
+    } catch {
+      throw new EditorError(`The editor removed ${file} instead of saving it; your text is unchanged.`, 'Save the file in the editor and quit without deleting it.');
+    }
+    edited = edited.replace(/\r\n?/g, '\n');
+    return endsWithNewline ? edited : edited.replace(/\n$/, '');
+  } finally {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function safeBaseName(name: string | undefined): string {
+  const clean = (name ?? '').replace(/[^A-Za-z0-9._-]/g, '');
+  return clean === '' || clean.startsWith('.') ? 'dialplan' : clean;
+}
+
+function runEditor(editor: ReturnType<typeof chosenEditor>, file: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Like git: `sh -c '<editor> "$@"' <editor> <file>` — the editor may carry its own arguments.
+    const child = spawn('/bin/sh', ['-c', `${editor.command} "$@"`, editor.command, file], { stdio: 'inherit', env });
+    // Ctrl-C while the editor runs belongs to the editor, not to us (git does the same).
+    const ignore = () => undefined;
+    process.on('SIGINT', ignore);
+    process.on('SIGQUIT', ignore);
+    const done = () => {
+      process.off('SIGINT', ignore);
+      process.off('SIGQUIT', ignore);
+    };
+    child.once('error', (error) => {
+      done();
+      reject(new EditorError(`Cannot start the editor: ${error.message}; your text is unchanged.`, 'pbxmod runs the editor through /bin/sh; check that the shell exists.'));
+    });
+    child.once('exit', (code, signal) => {
+      done();
+      if (code === 0) resolve();
+      else if (signal) reject(new EditorError(`The editor was stopped by ${signal}; your text is unchanged.`));
+      else reject(editorFailure(editor, code ?? -1));
+    });
+  });
+}
+
+function editorFailure(editor: ReturnType<typeof chosenEditor>, status: number): EditorError {
+  if (status === 127) {
+    if (editor.from === 'default') {
+      return new EditorError('No editor found: $VISUAL and $EDITOR are not set and vi is not installed; your text is unchanged.', 'Set one and try again, e.g. export EDITOR=nano.');
+    }
+    return new EditorError(`The editor "${editor.command}" (from $${editor.from}) was not found; your text is unchanged.`, `Install it, or set ${editor.from} to an installed editor, e.g. export ${editor.from}=nano.`);
+  }
+  if (status === 126) {
+    return new EditorError(`The editor "${editor.command}" (from $${editor.from === 'default' ? 'EDITOR' : editor.from}) cannot be run; your text is unchanged.`, 'Check that it is an executable program.');
+  }
+  return new EditorError(`The editor "${editor.command}" exited with status ${status}; your text is unchanged.`, 'Quit the editor normally (in vi: :wq) to keep your changes.');
+}

@@ -1,0 +1,263 @@
+// Rules of a dialplan application (SPEC §6): formats, limits, number uniqueness, defaults.
+// Pure: no I/O, so the console's form can run them on every key press.
+import { ValidationError } from './errors.js';
+import type { DialplanApplication, ExtensionNumber, PbxState } from '../store/schema.js';
+
+export const dialplanTypes = ['php', 'plaintext'] as const;
+export type DialplanType = (typeof dialplanTypes)[number];
+
+/** `DIALPLAN-` + 8 upper-case hex digits. */
+export const DIALPLAN_UNIQID_PATTERN = /^DIALPLAN-[0-9A-F]{8}$/;
+/** Digits and the dialplan pattern characters the vendor allows, 1–64 long. */
+export const DIALPLAN_EXTENSION_PATTERN = /^[0-9#+*|X]{1,64}$/;
+export const DIALPLAN_NAME_MAX = 50;
+export const DIALPLAN_EXTENSION_MAX = 64;
+export const DIALPLAN_HINT_MAX = 255;
+export const DIALPLAN_DESCRIPTION_MAX = 2000;
+/** Code is stored inside the PBX store and read on every save; keep it a script, not a payload. */
+export const DIALPLAN_CODE_MAX_BYTES = 256 * 1024;
+/** Where new applications' numbers start (vendor default). */
+export const FIRST_DIALPLAN_EXTENSION = 2200100;
+
+/** The fields a person edits; `type` is a plain string so a form can hold a wrong value. */
+export interface DialplanDraft {
+  name: string;
+  extension: string;
+  hint: string;
+  type: string;
+  code: string;
+  description: string;
+}
+export type DialplanField = keyof DialplanDraft;
+/** Field order of the form; the first problem reported is the first field here. */
+export const dialplanFields: readonly DialplanField[] = ['name', 'extension', 'type', 'hint', 'description', 'code'];
+/** One message per field that has a problem. */
+export type DialplanProblems = Partial<Record<DialplanField, string>>;
+
+/** The part of the PBX state the rules look at. */
+export type DialplanNumbering = Pick<PbxState, 'extensions' | 'dialplanApplications'>;
+
+/** Invalid draft: `field` is the first field at fault, `problems` holds every one. */
+export class DialplanDraftError extends ValidationError {
+  readonly problems: DialplanProblems;
+  constructor(problems: DialplanProblems) {
+    const fields = dialplanFields.filter((f) => problems[f] !== undefined);
+    const messages = fields.map((f) => problems[f]!);
+    super(messages.join('\n'), fields.length > 1 ? `${fields.length} fields need fixing; nothing was saved.` : 'Nothing was saved.', fields[0]);
+    this.problems = problems;
+  }
+
+  override toJSON(): { code: string | number; message: string; hint?: string; field?: string; problems: DialplanProblems } {
+    return { ...super.toJSON(), ...(this.field ? { field: this.field } : {}), problems: this.problems };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// uniqid
+
+export function isDialplanUniqid(value: string): boolean {
+  return DIALPLAN_UNIQID_PATTERN.test(value);
+}
+
+/** `DIALPLAN-` + the first 4 bytes as upper-case hex. */
+export function formatDialplanUniqid(bytes: Uint8Array): string {
+  if (bytes.length < 4) throw new RangeError('need 4 random bytes');
+  return `DIALPLAN-${[...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+}
+
+/** A fresh uniqid that none of `taken` has. */
+export function generateDialplanUniqid(taken: Iterable<string>, random: () => Uint8Array = () => globalThis.crypto.getRandomValues(new Uint8Array(4))): string {
+  const used = new Set(taken);
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const id = formatDialplanUniqid(random());
+    if (!used.has(id)) return id;
+  }
+  throw new Error('could not find a free dialplan application id; the random source repeats itself');
+}
+
+/** Accept `dialplan-0000064a` as typed; anything else is returned unchanged. */
+export function normalizeDialplanUniqid(value: string): string {
+  const upper = value.trim().toUpperCase();
+  return DIALPLAN_UNIQID_PATTERN.test(upper) ? upper : value.trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// numbers
+
+/** Who holds a number, in words: `employee Reception`, `dialplan application Echo test (DIALPLAN-10003246)`. */
+export interface NumberHolder {
+  number: string;
+  /** `employee Reception` */
+  description: string;
+  /** Set when a dialplan application holds it. */
+  uniqid?: string;
+}
+
+/** Every number of the PBX and who holds it; `exceptUniqid` leaves out the application being edited. */
+export function numbersInUse(state: DialplanNumbering, exceptUniqid?: string): Map<string, NumberHolder> {
+  const used = new Map<string, NumberHolder>();
+  for (const e of state.extensions) used.set(e.number, { number: e.number, description: describeExtension(e) });
+  for (const app of state.dialplanApplications) {
+    if (app.uniqid === exceptUniqid || used.has(app.extension)) continue;
+    used.set(app.extension, { number: app.extension, description: describeApplication(app), uniqid: app.uniqid });
+  }
+  return used;
+}
+
+function describeApplication(app: DialplanApplication): string {
+  return `dialplan application ${app.name || '(no name)'} (${app.uniqid})`;
+}
+
+function describeExtension(e: ExtensionNumber): string {
+  return e.name ? `${e.kind} ${e.name}` : e.kind;
+}
+
+/** The first number from 2200100 upward that nothing on the PBX uses. */
+export function nextFreeExtension(state: DialplanNumbering | ReadonlyMap<string, unknown>): string {
+  const used = state instanceof Map ? state : numbersInUse(state as DialplanNumbering);
+  let candidate = FIRST_DIALPLAN_EXTENSION;
+  while (used.has(String(candidate))) candidate++;
+  return String(candidate);
+}
+
+// ---------------------------------------------------------------------------------------------
+// drafts
+
+/** A new application: the next free number, type php, everything else empty. */
+export function newDialplanDraft(state: DialplanNumbering): DialplanDraft {
+  return { name: '', extension: nextFreeExtension(state), hint: '', type: 'php', code: '', description: '' };
+}
+
+export function draftOf(app: DialplanApplication): DialplanDraft {
+  return { name: app.name, extension: app.extension, hint: app.hint, type: app.type, code: app.code, description: app.description };
+}
+
+/** The name of a copy: `… (copy)`, the original shortened so the whole fits in 50 characters. */
+export function copyName(name: string): string {
+  const suffix = ' (copy)';
+  const base = [...name.trim()];
+  const room = DIALPLAN_NAME_MAX - suffix.length;
+  const kept = base.length > room ? `${base.slice(0, room - 1).join('').trimEnd()}…` : base.join('');
+  return `${kept}${suffix}`;
+}
+
+/** What is stored: names, numbers and hints trimmed; code with Unix line ends. */
+export function normalizeDraft(draft: DialplanDraft): DialplanDraft {
+  return {
+    name: draft.name.trim(),
+    extension: draft.extension.trim(),
+    hint: draft.hint.trim(),
+    type: draft.type.trim().toLowerCase(),
+    code: draft.code.replace(/\r\n?/g, '\n'),
+    description: draft.description.replace(/\r\n?/g, '\n').trim(),
+  };
+}
+
+/**
+ * Every problem of a draft, one message per field, each saying what to do — for a form that
+ * validates while the person types. `exceptUniqid` is the application being edited (it keeps
+ * its own number). The draft is normalized first, as saving would.
+ */
+export function dialplanProblems(input: DialplanDraft, state: DialplanNumbering, exceptUniqid?: string): DialplanProblems {
+  const draft = normalizeDraft(input);
+  const problems: DialplanProblems = {};
+
+  const name = lengthOf(draft.name);
+  if (name === 0) problems.name = 'Name is required: type a short name for the list, e.g. Night greeting.';
+  else if (/[\n\t\r]/.test(draft.name)) problems.name = 'Name must be one line of text, without line breaks or tabs.';
+  else if (name > DIALPLAN_NAME_MAX) problems.name = tooLong('Name', name, DIALPLAN_NAME_MAX);
+
+  const extensionProblem = checkExtension(draft.extension, state, exceptUniqid);
+  if (extensionProblem) problems.extension = extensionProblem;
+
+  if (!(dialplanTypes as readonly string[]).includes(draft.type)) {
+    problems.type = draft.type === ''
+      ? 'Type is required: php (a PHP-AGI script) or plaintext (Asterisk dialplan lines).'
+      : `Type "${input.type}" is not known: choose php (a PHP-AGI script) or plaintext (Asterisk dialplan lines).`;
+  }
+
+  const hint = lengthOf(draft.hint);
+  if (/[\n\r]/.test(draft.hint)) problems.hint = 'Hint must be one line, e.g. Custom:2200101 or PJSIP/201.';
+  else if (hint > DIALPLAN_HINT_MAX) problems.hint = tooLong('Hint', hint, DIALPLAN_HINT_MAX);
+
+  const description = lengthOf(draft.description);
+  if (description > DIALPLAN_DESCRIPTION_MAX) problems.description = tooLong('Description', description, DIALPLAN_DESCRIPTION_MAX);
+
+  const bytes = utf8Length(draft.code);
+  if (bytes > DIALPLAN_CODE_MAX_BYTES) {
+    problems.code = `Code is ${(bytes / 1024).toFixed(1)} KiB; the limit is ${DIALPLAN_CODE_MAX_BYTES / 1024} KiB. Keep large logic in a script file on the PBX and call it from here.`;
+  }
+  return problems;
+}
+
+function checkExtension(extension: string, state: DialplanNumbering, exceptUniqid: string | undefined): string | undefined {
+  // The suggestion walks every number of the PBX: only worth it when there is a problem.
+  const suggestion = () => `e.g. ${nextFreeExtension(numbersInUse(state, exceptUniqid))}`;
+  if (extension === '') return `Number is required: choose a free number, ${suggestion()} (the next free one).`;
+  const length = lengthOf(extension);
+  if (length > DIALPLAN_EXTENSION_MAX) return tooLong('Number', length, DIALPLAN_EXTENSION_MAX);
+  if (!DIALPLAN_EXTENSION_PATTERN.test(extension)) {
+    const bad = [...new Set([...extension].filter((c) => !/[0-9#+*|X]/.test(c)))];
+    const shown = bad.map((c) => (c === ' ' ? 'a space' : `"${c}"`)).join(', ');
+    const lower = bad.includes('x') ? ' (write the pattern letter X in upper case)' : '';
+    return `Number "${extension}" contains ${shown}${lower}. Use only digits 0–9 and # + * | X, ${suggestion()}.`;
+  }
+  const holder = holderOf(extension, state, exceptUniqid);
+  if (holder) return `Number ${extension} is busy: ${holder.description} uses it. Choose another number, ${suggestion()}.`;
+  return undefined;
+}
+
+/** Who uses `number`, found without building the whole map (this runs on every key press). */
+export function holderOf(number: string, state: DialplanNumbering, exceptUniqid?: string): NumberHolder | undefined {
+  const extension = state.extensions.find((e) => e.number === number);
+  if (extension) return { number, description: describeExtension(extension) };
+  const app = state.dialplanApplications.find((a) => a.extension === number && a.uniqid !== exceptUniqid);
+  return app ? { number, description: describeApplication(app), uniqid: app.uniqid } : undefined;
+}
+
+function tooLong(what: string, length: number, max: number): string {
+  return `${what} is ${length} characters long; the limit is ${max}. Shorten it by ${length - max}.`;
+}
+
+/** Characters as a person counts them (code points, not UTF-16 units). */
+function lengthOf(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+function utf8Length(text: string): number {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short texts are under the limit without encoding.
+  if (text.length * 3 <= DIALPLAN_CODE_MAX_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * Check a draft and return the fields to store, normalized; throws a DialplanDraftError naming
+ * every problem.
+ */
+export function validateDialplanDraft(draft: DialplanDraft, state: DialplanNumbering, exceptUniqid?: string): Omit<DialplanApplication, 'uniqid'> {
+  const problems = dialplanProblems(draft, state, exceptUniqid);
+  if (Object.keys(problems).length > 0) throw new DialplanDraftError(problems);
+  const clean = normalizeDraft(draft);
+  return { ...clean, type: clean.type as DialplanType };
+}
+
+// ---------------------------------------------------------------------------------------------
+// lists
+
+/** Applications whose number, name, type or description contains `filter` (any case), by number. */
+export function filterApplications(apps: readonly DialplanApplication[], filter?: string): DialplanApplication[] {
+  const needle = filter?.trim().toLowerCase() ?? '';
+  const matching = needle === ''
+    ? [...apps]
+    : apps.filter((a) => a.extension.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle) || a.type.includes(needle) || a.description.toLowerCase().includes(needle) || a.uniqid.toLowerCase().includes(needle));
+  return matching.sort(byExtension);
+}
+
+/** Numbers in numeric order where both are plain digits, else as text. */
+export function byExtension(a: Pick<DialplanApplication, 'extension'>, b: Pick<DialplanApplication, 'extension'>): number {
+  return numberOrder.compare(a.extension, b.extension);
+}
+
+const numberOrder = new Intl.Collator('en', { numeric: true });

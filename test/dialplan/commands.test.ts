@@ -1,0 +1,210 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DialplanApplication } from '../../src/store/schema.js';
+import { pbxmod, pbxmodEntry } from './helpers.js';
+
+let root: string;
+before(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pbxmod-dialplan-cli-'));
+});
+after(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+let dirs = 0;
+/** A fresh PBX for one test (tests here run side by side). */
+function newDataDir(): string {
+  return join(root, `pbx-${++dirs}`);
+}
+
+interface JsonOk {
+  ok: true;
+  application: DialplanApplication;
+  applications: DialplanApplication[];
+  [key: string]: unknown;
+}
+
+async function json(dataDir: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<JsonOk> {
+  const r = await pbxmod(dataDir, ['--json', 'dialplan', ...args], options);
+  assert.equal(r.code, 0, `pbxmod dialplan ${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
+  const out = JSON.parse(r.stdout) as JsonOk;
+  assert.equal(out.ok, true);
+  return out;
+}
+
+async function jsonError(dataDir: string, args: string[], exitCode: number, options: { input?: string } = {}) {
+  const r = await pbxmod(dataDir, ['--json', 'dialplan', ...args], options);
+  assert.equal(r.code, exitCode, `exit code of pbxmod dialplan ${args.join(' ')}: ${r.stdout}${r.stderr}`);
+  const out = JSON.parse(r.stdout) as { ok: false; error: { code: string; message: string; hint?: string; field?: string } };
+  assert.equal(out.ok, false);
+  return out.error;
+}
+
+describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () => {
+  it('runs the real entry point src/cli.ts', async (t) => {
+    const { why } = await pbxmodEntry();
+    if (why) t.skip(`${why}; these tests ran the dialplan commands through test/dialplan/fixtures/dialplan-cli.ts`);
+  });
+
+  it('list shows the built-in applications, as JSON and as a table', async () => {
+    const d = newDataDir();
+    const out = await json(d, ['list']);
+    assert.deepEqual(out.applications.map((a) => a.extension), ['000063', '000064', '10003246']);
+    assert.equal(out.count, 3);
+    const text = await pbxmod(d, ['dialplan', 'list', '--filter', 'milli']);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^NUMBER\s+NAME\s+TYPE\s+DESCRIPTION\n000064\s+Milliwatt\s+plaintext\s+Plays a 1004 Hz/);
+    assert.equal(text.stdout.trim().split('\n').length, 2);
+    const none = await pbxmod(d, ['dialplan', 'list', '--filter', 'zzz']);
+    assert.equal(none.stdout, 'No dialplan application matches "zzz".\n');
+  });
+
+  it('add takes the next free number (2200101) and type php when not given', async () => {
+    const d = newDataDir();
+    const { application } = await json(d, ['add', '--name', 'Night greeting', '--description', 'after hours']);
+    assert.equal(application.extension, '2200101');
+    assert.equal(application.type, 'php');
+    assert.match(application.uniqid, /^DIALPLAN-[0-9A-F]{8}$/);
+    const text = await pbxmod(d, ['dialplan', 'add', '--name', 'Second']);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^Added dialplan application 2200102 "Second" \(DIALPLAN-[0-9A-F]{8}\), type php\.\n$/);
+  });
+
+  it('add refuses a busy number or bad fields with exit code 2 and every problem', async () => {
+    const d = newDataDir();
+    const error = await jsonError(d, ['add', '--name', 'Clash', '--ext', '201'], 2);
+    assert.equal(error.message, 'Number 201 is busy: employee Reception uses it. Choose another number, e.g. 2200101.');
+    assert.equal(error.field, 'extension');
+    const text = await pbxmod(d, ['dialplan', 'add', '--ext', '22a', '--type', 'perl']);
+    assert.equal(text.code, 2);
+    assert.equal(
+      text.stderr,
+      'pbxmod: Name is required: type a short name for the list, e.g. Night greeting.\n' +
+        'Number "22a" contains "a". Use only digits 0–9 and # + * | X, e.g. 2200101.\n' +
+        'Type "perl" is not known: choose php (a PHP-AGI script) or plaintext (Asterisk dialplan lines).\n' +
+        '3 fields need fixing; nothing was saved.\n',
+    );
+    assert.equal((await json(d, ['list'])).applications.length, 3);
+  });
+
+  it('add reads the code from a file or from standard input, and names a file it cannot read', async () => {
+    const d = newDataDir();
+    const file = join(root, `code-${dirs}.conf`);
+    await writeFile(file, '1,Answer()\nn,Playback(hello-world)\nn,Hangup()\n');
+    const fromFile = await json(d, ['add', '--name', 'Hello', '--type', 'plaintext', '--code-file', file]);
+    assert.equal(fromFile.application.code, '1,Answer()\nn,Playback(hello-world)\nn,Hangup()\n');
+    const fromStdin = await json(d, ['add', '--name', 'Script', '--code-file', '-'], { input: '<?php\n$agi->answer();\n' });
+    assert.equal(fromStdin.application.code, '<?php\n$agi->answer();\n');
+    const missing = join(root, 'no-such-file.php');
+    const error = await jsonError(d, ['add', '--name', 'Nope', '--code-file', missing], 2);
+    assert.equal(error.message, `Cannot read the code file ${missing}: there is no such file.`);
+    assert.equal(error.hint, 'Check the path, or give - to read the code from standard input.');
+    assert.equal((await jsonError(d, ['add', '--name', 'Nope', '--code-file', root], 2)).message, `Cannot read the code file ${root}: it is a directory.`);
+  });
+
+  it('show finds an application by number or id; a missing one exits 1 with a way forward', async () => {
+    const d = newDataDir();
+    assert.equal((await json(d, ['show', '000064'])).application.uniqid, 'DIALPLAN-0000064A');
+    assert.equal((await json(d, ['show', 'dialplan-0000064a'])).application.extension, '000064');
+    const text = await pbxmod(d, ['dialplan', 'show', '000064']);
+    assert.match(text.stdout, /^000064  Milliwatt\nId:\s+DIALPLAN-0000064A\nType:\s+plaintext \(dialplan lines\)\n[\s\S]*--- code ---\n1,Answer\(\)\n2,Milliwatt\(\)\n3,Hangup\(\)\n$/);
+    const missing = await pbxmod(d, ['dialplan', 'show', '999']);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stderr, 'pbxmod: There is no dialplan application with number 999.\nList the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-… id.\n');
+  });
+
+  it('edit changes only the fields given, and says when nothing was given', async () => {
+    const d = newDataDir();
+    const { application } = await json(d, ['edit', '000064', '--name', 'Test tone', '--ext', '6464', '--hint', 'Custom:6464']);
+    assert.deepEqual([application.name, application.extension, application.hint, application.code], ['Test tone', '6464', 'Custom:6464', '1,Answer()\n2,Milliwatt()\n3,Hangup()']);
+    const error = await jsonError(d, ['edit', '6464'], 2);
+    assert.equal(error.message, 'Nothing to change.');
+    assert.equal((await jsonError(d, ['edit', '6464', '--ext', '202'], 2)).message, 'Number 202 is busy: employee Sales uses it. Choose another number, e.g. 2200101.');
+  });
+
+  it('edit --editor runs $EDITOR on the code and saves what it wrote; a failing editor changes nothing', async () => {
+    const d = newDataDir();
+    const appendEditor = join(root, 'append.sh');
+    await writeFile(appendEditor, 'case "$1" in *.conf) ;; *) exit 3 ;; esac\nprintf "4,Hangup()\\n" >> "$1"\n', { mode: 0o755 });
+    const edited = await json(d, ['edit', '000064', '--editor'], { env: { EDITOR: `sh ${appendEditor}`, VISUAL: '' } });
+    assert.equal(edited.application.code, '1,Answer()\n2,Milliwatt()\n3,Hangup()\n4,Hangup()');
+
+    const failed = await pbxmod(d, ['dialplan', 'edit', '000064', '--editor'], { env: { EDITOR: 'false', VISUAL: '' } });
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /^pbxmod: The editor "false" exited with status 1; your text is unchanged\./);
+    assert.equal((await json(d, ['show', '000064'])).application.code, '1,Answer()\n2,Milliwatt()\n3,Hangup()\n4,Hangup()');
+
+    const unchanged = await json(d, ['edit', '000064', '--editor'], { env: { EDITOR: 'true', VISUAL: '' } });
+    assert.equal(unchanged.changed, false);
+  });
+
+  it('edit --editor keeps the edited code in a file when the save is refused', async () => {
+    const d = newDataDir();
+    const refused = await pbxmod(d, ['--json', 'dialplan', 'edit', '000064', '--editor', '--ext', '201'], { env: { EDITOR: `sh -c 'echo "4,Wait(1)" >> "$0"'`, VISUAL: '' } });
+    assert.equal(refused.code, 2);
+    const error = (JSON.parse(refused.stdout) as { error: { message: string; hint: string } }).error;
+    assert.match(error.message, /^Number 201 is busy/);
+    const kept = /Your edited code was kept in (\S+\.conf); use it with --code-file \1\.$/.exec(error.hint);
+    assert.ok(kept, error.hint);
+    assert.equal(await readFile(kept[1]!, 'utf8'), '1,Answer()\n2,Milliwatt()\n3,Hangup()\n4,Wait(1)');
+    await rm(kept[1]!);
+  });
+
+  it('copy gives a new number and "(copy)" name', async () => {
+    const d = newDataDir();
+    const { application } = await json(d, ['copy', '10003246']);
+    assert.equal(application.extension, '2200101');
+    assert.equal(application.name, 'Echo test (copy)');
+    assert.notEqual(application.uniqid, 'DIALPLAN-10003246');
+  });
+
+  it('rm asks first: without a terminal it needs --yes, and nothing is deleted until then', async () => {
+    const d = newDataDir();
+    const refused = await jsonError(d, ['rm', '000063'], 1);
+    assert.equal(refused.code, 'confirmation_required');
+    assert.match(refused.message, /^Delete dialplan application 000063 "Caller number readback" \(DIALPLAN-0000063A\)\? Not confirmed/);
+    assert.equal(refused.hint, 'Add --yes to confirm from a script.');
+    assert.equal((await json(d, ['list'])).applications.length, 3);
+    const deleted = await json(d, ['rm', '000063', '--yes']);
+    assert.equal((deleted.deleted as DialplanApplication).uniqid, 'DIALPLAN-0000063A');
+    assert.deepEqual((await json(d, ['list'])).applications.map((a) => a.extension), ['000064', '10003246']);
+    assert.equal((await jsonError(d, ['rm', '000063', '--yes'], 1)).code, 'not_found');
+  });
+
+  it('export writes the context and the AGI scripts, and refuses a path it cannot use', async () => {
+    const d = newDataDir();
+    const { application } = await json(d, ['add', '--name', 'Night', '--code-file', '-'], { input: '<?php\n// night\n' });
+    const out = join(d, 'export-here');
+    const result = (await json(d, ['export', '--out', out])).export as { conf: string; scripts: string[] };
+    assert.equal(result.conf, join(out, 'dialplan-applications.conf'));
+    assert.match(await readFile(result.conf, 'utf8'), new RegExp(`\\[applications\\][\\s\\S]*exten => _2200101,1,AGI\\(${application.uniqid}\\.php\\)`));
+    assert.equal(await readFile(join(out, 'agi-bin', `${application.uniqid}.php`), 'utf8'), '<?php\n// night\n');
+
+    const byDefault = await pbxmod(d, ['dialplan', 'export']);
+    assert.equal(byDefault.code, 0, byDefault.stderr);
+    assert.ok(existsSync(join(d, 'dialplan', 'dialplan-applications.conf')));
+    assert.match(byDefault.stdout, /Include it in extensions\.conf with: #include .*dialplan-applications\.conf/);
+
+    const onFile = await jsonError(d, ['export', '--out', result.conf], 1);
+    assert.equal(onFile.message, `Cannot export to ${result.conf}: it is a file, not a directory.`);
+  });
+
+  it('preview shows the generated dialplan and flags bad lines by number', async () => {
+    const d = newDataDir();
+    await json(d, ['add', '--name', 'Mixed', '--type', 'plaintext', '--code-file', '-'], { input: '1,Answer()\n\nPlayback(hello)\nn,Hangup\n' });
+    const out = await json(d, ['preview', '2200101']);
+    assert.equal(out.dialplan, 'exten => _2200101,1,Answer()\n\tsame => Playback(hello)\n\tsame => n,Hangup\n');
+    assert.deepEqual((out.problems as { line: number }[]).map((p) => p.line), [3, 4]);
+    const text = await pbxmod(d, ['dialplan', 'preview', '2200101']);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /line 3: no priority: start the line with 1, n or n\(label\) and a comma, e\.g\. n,Playback\(hello\) — Playback\(hello\)\n/);
+
+    const { application } = await json(d, ['add', '--name', 'Script', '--code-file', '-'], { input: '<?php\n$agi = 1;\n' });
+    const php = await pbxmod(d, ['dialplan', 'preview', application.uniqid]);
+    assert.equal(php.stdout, `exten => _2200102,1,AGI(${application.uniqid}.php)\n\tsame => n,Hangup()\n\n; agi-bin/${application.uniqid}.php:\n<?php\n$agi = 1;\n`);
+  });
+});
