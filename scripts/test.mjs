@@ -1,0 +1,22 @@
+// Runs every test file under test/ with Node's test runner (Node 20 does not expand globs).
+// `node scripts/test.mjs test/dialplan` runs one folder.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function collect(path) {
+  if (statSync(path).isFile()) return /\.test\.tsx?$/.test(path) ? [path] : [];
+  return readdirSync(path)
+    .filter((name) => name !== 'fixtures' && !name.startsWith('.'))
+    .sort()
+    .flatMap((name) => collect(join(path, name)));
+}
+
+const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test'];
+const files = roots.flatMap(collect);
+if (files.length === 0) {
+  console.error(`No test files under ${roots.join(', ')}.`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
