@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
@@ -45,6 +45,8 @@ export class JsonFileStore<T extends Versioned> {
   readonly file: string;
   private readonly options: JsonFileStoreOptions<T>;
   private readonly db: Low<T>;
+  /** Leftover temp files are looked for once per process, and again after a failed write. */
+  private tempFilesChecked = false;
 
   constructor(options: JsonFileStoreOptions<T>) {
     this.options = options;
@@ -71,7 +73,8 @@ export class JsonFileStore<T extends Versioned> {
     });
     const release = await this.lock();
     try {
-      await this.removeLeftoverTempFiles();
+      if (!this.tempFilesChecked) await this.removeLeftoverTempFiles();
+      this.tempFilesChecked = true;
       const data = (await this.load()) ?? this.options.create();
       const result = await change(data);
       const parsed = this.options.schema.safeParse(data);
@@ -80,7 +83,10 @@ export class JsonFileStore<T extends Versioned> {
         throw new StoreError('store_invalid_write', this.file, `Refused to save the ${this.options.label} ${this.file}: ${parsed.error.issues[0]?.message ?? 'invalid data'}.`, 'Nothing was changed. Please report this as a bug.');
       }
       this.db.data = parsed.data;
-      await this.db.write();
+      await this.db.write().catch((error: unknown) => {
+        this.tempFilesChecked = false;
+        throw error;
+      });
       return result;
     } finally {
       await release().catch(() => undefined);
@@ -129,13 +135,24 @@ export class JsonFileStore<T extends Versioned> {
 }
 
 class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
+  /** inode, size and mtime of the file as this process last wrote it: that content was checked before it was written. */
+  private written: string | null = null;
+
   constructor(private readonly options: JsonFileStoreOptions<T>) {}
 
   async read(): Promise<T | null> {
     const { file, label } = this.options;
     let text: string;
+    let signature: string;
     try {
-      text = await readFile(file, 'utf8');
+      const handle = await open(file, 'r');
+      try {
+        const info = await handle.stat();
+        signature = `${info.ino}:${info.size}:${info.mtimeMs}`;
+        text = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw storeIoError(this.options, error);
@@ -147,6 +164,7 @@ class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
       throw corrupt(this.options, text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(error as Error).message})`);
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw corrupt(this.options, 'it does not hold a JSON object');
+    if (signature === this.written && (raw as Versioned).schemaVersion === this.options.currentVersion) return raw as T;
     const migrated = migrate(this.options, raw as Record<string, unknown>);
     const parsed = this.options.schema.safeParse(migrated);
     if (!parsed.success) {
@@ -169,6 +187,8 @@ class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
         await handle.close();
       }
       await rename(temp, file);
+      const info = await stat(file);
+      this.written = `${info.ino}:${info.size}:${info.mtimeMs}`;
       const directory = await open(dirname(file), 'r');
       try {
         await directory.sync();
