@@ -1,5 +1,5 @@
 import { hostname, networkInterfaces, userInfo } from 'node:os';
-import { resolveApiUrl, resolveDataDir } from './config.js';
+import { parseServiceUrl, resolveApiUrl, resolveDataDir } from './config.js';
 import type { HostIdentity } from './licensing/api.js';
 import { LicensingClient } from './licensing/client.js';
 import { openPbxStore, pbxStoreFile, type PbxStore } from './store/pbx-store.js';
@@ -28,7 +28,8 @@ export class PbxContext {
   constructor(options: GlobalOptions) {
     this.dataDir = resolveDataDir(options.dataDir);
     this.store = openPbxStore(this.dataDir);
-    this.apiFlag = options.api;
+    // A bad flag is refused at once, whether or not this command would reach the service.
+    this.apiFlag = options.api === undefined ? undefined : parseServiceUrl(options.api);
   }
 
   /** The licensing client; starts the embedded service the first time it is needed. */

@@ -1,0 +1,138 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCli, startServeProcess, tempDir } from '../support/cli.js';
+
+const KEY_MASK = /^MIKO-\*{5}-\*{5}-\*{5}-[A-Z0-9]{5}$/;
+const register = ['license', 'register', '--company', 'Acme Ltd', '--email', 'admin@acme.example', '--contact', 'Ann Lee', '--phone', '+7 495 123-45-67', '--inn', '7701234567'];
+
+describe('license and sessions commands against a spawned licensing service', () => {
+  let service: Awaited<ReturnType<typeof startServeProcess>>;
+  let serviceDir: Awaited<ReturnType<typeof tempDir>>;
+  let pbxDir: Awaited<ReturnType<typeof tempDir>>;
+  const pbx = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, '--json', ...args]);
+
+  before(async () => {
+    serviceDir = await tempDir();
+    pbxDir = await tempDir();
+    service = await startServeProcess(serviceDir.path);
+  });
+  after(async () => {
+    await service.stop();
+    await serviceDir.remove();
+    await pbxDir.remove();
+  });
+
+  test('register, show, list sessions, drop: the whole first-day flow', async () => {
+    const registered = await pbx(...register);
+    assert.equal(registered.code, 0, registered.stdout + registered.stderr);
+    assert.match(registered.json.key, KEY_MASK);
+
+    const shown = await pbx('license', 'show');
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.equal(shown.json.registered, true);
+    assert.match(shown.json.key, KEY_MASK, 'the key is masked by default');
+    assert.deepEqual(shown.json.owner, { company: 'Acme Ltd', contact: 'Ann Lee', email: 'admin@acme.example', phone: '+7 495 123-45-67', inn: '7701234567' });
+    const mikopbx = shown.json.products.find((p: any) => p.features.some((f: any) => f.featureId === 33));
+    assert.ok(mikopbx, 'the MikoPBX product with feature 33');
+    assert.equal(mikopbx.trial, true);
+    assert.equal(mikopbx.expired, false);
+    const days = (Date.parse(mikopbx.expires) - Date.now()) / 86_400_000;
+    assert.ok(days > 29 && days <= 30, `a 30-day trial, got ${days}`);
+    assert.equal(mikopbx.features.find((f: any) => f.featureId === 33).captured, 1, 'feature 33 captured once');
+
+    const revealed = await pbx('license', 'show', '--reveal');
+    assert.match(revealed.json.key, /^MIKO(-[A-Z0-9]{5}){4}$/);
+    const store = await readFile(join(pbxDir.path, 'pbx.json'), 'utf8');
+    assert.ok(store.includes(revealed.json.key), 'the store keeps the key');
+    assert.ok(!JSON.stringify(JSON.parse(store).audit).includes(revealed.json.key), 'the audit log never holds the full key');
+
+    const sessions = await pbx('sessions', 'list');
+    assert.equal(sessions.code, 0, sessions.stderr);
+    assert.equal(sessions.json.hosts.length, 1);
+    const [host] = sessions.json.hosts;
+    assert.equal(host.bindings.length, 1);
+    assert.equal(host.bindings[0].featureId, 33);
+    for (const field of ['user', 'host', 'db', 'net', 'proc', 'start', 'upd', 'exp']) assert.ok(field in host.bindings[0], field);
+
+    const refused = await pbx('sessions', 'drop', host.host);
+    assert.notEqual(refused.code, 0, 'without a terminal and without --yes nothing is dropped');
+    assert.equal(refused.json.error.code, 'confirmation_required');
+    assert.equal((await pbx('sessions', 'list')).json.hosts.length, 1);
+
+    const dropped = await pbx('sessions', 'drop', host.host, '--yes');
+    assert.equal(dropped.code, 0, dropped.stderr);
+    assert.equal(dropped.json.released, 1);
+    assert.ok(dropped.json.warnings.some((w: string) => /feature 33/.test(w)), 'dropping feature 33 warns');
+    assert.deepEqual((await pbx('sessions', 'list')).json.hosts, []);
+    assert.equal((await pbx('license', 'show')).json.products[0].features[0].captured, 0);
+  });
+
+  test('a second registration of the same PBX is refused until the key is reset', async () => {
+    const again = await pbx(...register);
+    assert.equal(again.code, 2);
+    assert.match(again.json.error.message, /already registered/);
+    const reset = await pbx('license', 'reset', '--yes');
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.equal((await pbx('license', 'show')).json.registered, false);
+  });
+
+  test('a key is checked with the service before it is saved', async () => {
+    const unknown = await pbx('license', 'set-key', 'MIKO-AAAAA-BBBBB-CCCCC-DDDDD');
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.json.error.code, 2026);
+    assert.match(unknown.json.error.hint, /session monitor/);
+    assert.equal((await pbx('license', 'show')).json.registered, false, 'an unknown key is not saved');
+
+    const malformed = await runCli(['--data-dir', pbxDir.path, '--api', service.url, 'license', 'set-key', 'miko-123']);
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /Invalid license key.*4 groups/);
+  });
+
+  test('bad input is refused with a message that says what to do', async () => {
+    const noEmail = await runCli(['--data-dir', pbxDir.path, '--api', service.url, 'license', 'register', '--company', 'A', '--email', 'nope', '--contact', 'B']);
+    assert.equal(noEmail.code, 2);
+    assert.match(noEmail.stderr, /Contact email is not an email address/);
+    const missingFlag = await runCli(['--data-dir', pbxDir.path, 'license', 'register', '--company', 'A']);
+    assert.equal(missingFlag.code, 2);
+    assert.match(missingFlag.stderr, /required option '--email/);
+    const badCoupon = await pbx('license', 'coupon', 'MIKOUPD-1');
+    assert.equal(badCoupon.code, 2);
+    const noKey = await pbx('license', 'coupon', 'MIKOUPD-AAAAA-BBBBB-CCCCC-DDDDD');
+    assert.equal(noKey.json.error.code, 'no_license_key');
+    const badUrl = await runCli(['--data-dir', pbxDir.path, '--api', 'ftp://x', 'license', 'show', '--json']);
+    assert.equal(badUrl.code, 2);
+    assert.match(badUrl.json.error.message, /http:\/\/ or https:\/\//);
+  });
+
+  test('an unreachable service is reported with its URL, and nothing is lost', async () => {
+    const before = await readFile(join(pbxDir.path, 'pbx.json'), 'utf8');
+    const down = await runCli(['--data-dir', pbxDir.path, '--api', 'http://127.0.0.1:9', 'license', 'set-key', 'MIKO-AAAAA-BBBBB-CCCCC-DDDDD']);
+    assert.equal(down.code, 1);
+    assert.match(down.stderr, /No connection to the licensing service at http:\/\/127\.0\.0\.1:9/);
+    const after = JSON.parse(await readFile(join(pbxDir.path, 'pbx.json'), 'utf8'));
+    assert.deepEqual(after.settings, JSON.parse(before).settings);
+    assert.equal(after.audit.at(-1).outcome, 'failed', 'the failed attempt is in the audit log');
+  });
+
+  test('the store is created private to its owner', async () => {
+    assert.equal((await stat(join(pbxDir.path, 'pbx.json'))).mode & 0o777, 0o600);
+  });
+});
+
+describe('the embedded default', () => {
+  test('with no API URL, commands start a licensing service on loopback inside the data dir', async () => {
+    const dir = await tempDir();
+    try {
+      const env = { PBXMOD_API_URL: '' };
+      const registered = await runCli(['--data-dir', dir.path, '--json', ...register], { env });
+      assert.equal(registered.code, 0, registered.stdout + registered.stderr);
+      const shown = await runCli(['--data-dir', dir.path, '--json', 'license', 'show'], { env });
+      assert.equal(shown.json.owner.company, 'Acme Ltd', 'a second process sees the same embedded service data');
+      await stat(join(dir.path, 'licensing'));
+    } finally {
+      await dir.remove();
+    }
+  });
+});
