@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { GlobalOptions } from './context.js';
+import { registerDialplanCommands } from './dialplan.js';
 import { registerLicenseCommands } from './license.js';
+import { registerLicenseCheckCommand, registerModulesCommands } from './modules.js';
 import { registerSessionsCommands } from './sessions.js';
 import { registerServiceCommands } from './service.js';
 
@@ -24,8 +26,11 @@ export function buildProgram(): Command {
     });
   program.enablePositionalOptions(false);
   registerLicenseCommands(program);
+  registerLicenseCheckCommand(program);
+  registerModulesCommands(program);
   registerSessionsCommands(program);
   registerServiceCommands(program);
+  registerDialplanCommands(program);
   return program;
 }
 

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { PbxmodError } from './errors.js';
+import { VERSION_PATTERN } from './version.js';
+
+/**
+ * module.json, the manifest at the root of every module archive (SPEC §5). Only the fields the
+ * PBX uses are kept; build-tool settings (`release_settings`, `translation_sync`) and anything
+ * unknown are ignored.
+ */
+export interface ModuleManifest {
+  moduleUniqueID: string;
+  version: string;
+  developer: string;
+  supportEmail: string;
+  minPbxVersion: string;
+  /** > 0 for a paid module. */
+  licProductId: number;
+  /** > 0 for a paid module: the feature whose seat the PBX captures. */
+  licFeatureId: number;
+  moduleType?: string;
+  /** `{ lang: { oldUrl: newUrl } }` as in the vendor's manifests. */
+  wikiLinks?: Record<string, Record<string, string>>;
+}
+
+export const MODULE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** What the release build replaces with the real version; a manifest still holding it was never built. */
+export const VERSION_PLACEHOLDER = '%ModuleVersion%';
+
+/** Largest module.json read; real ones are well under 2 KB. */
+export const MAX_MANIFEST_BYTES = 64 * 1024;
+
+export type ManifestErrorCode =
+  | 'manifest_invalid_json'
+  | 'manifest_not_object'
+  | 'manifest_missing_id'
+  | 'manifest_bad_id'
+  | 'manifest_missing_field'
+  | 'manifest_bad_field'
+  | 'manifest_version_placeholder'
+  | 'manifest_too_large';
+
+/** module.json is missing a field, malformed, or not JSON. The archive is refused. */
+export class ManifestError extends PbxmodError {
+  declare readonly code: ManifestErrorCode;
+  /** The field at fault, where there is one. */
+  readonly field: string | undefined;
+  constructor(code: ManifestErrorCode, message: string, field?: string) {
+    super(code, message, 'Ask the module developer for a correctly built release; nothing was installed.');
+    this.field = field;
+  }
+}
+
+const REQUIRED_TEXT_FIELDS = [
+  ['version', 'version'],
+  ['developer', 'developer'],
+  ['support_email', 'supportEmail'],
+  ['min_pbx_version', 'minPbxVersion'],
+] as const;
+
+const wikiLinksSchema = z.record(z.string(), z.record(z.string(), z.string()));
+
+/** Parse and validate the text of a module.json; every defect has its own ManifestError. */
+export function parseManifest(text: string): ModuleManifest {
+  if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) {
+    throw new ManifestError('manifest_too_large', `module.json is larger than ${MAX_MANIFEST_BYTES / 1024} KB; a real one is a few hundred bytes.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ManifestError('manifest_invalid_json', `module.json is not valid JSON (${(error as Error).message}).`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ManifestError('manifest_not_object', 'module.json does not hold a JSON object.');
+  }
+  const data = raw as Record<string, unknown>;
+
+  const id = data.moduleUniqueID;
+  if (id === undefined || id === null || id === '') {
+    throw new ManifestError('manifest_missing_id', 'module.json has no "moduleUniqueID": the module has no id.', 'moduleUniqueID');
+  }
+  if (typeof id !== 'string' || !MODULE_ID_PATTERN.test(id)) {
+    throw new ManifestError(
+      'manifest_bad_id',
+      `module.json has a malformed "moduleUniqueID" (${JSON.stringify(id)}): it must start with a letter and hold only letters and digits.`,
+      'moduleUniqueID',
+    );
+  }
+
+  const fields: Record<string, string> = {};
+  for (const [jsonName, name] of REQUIRED_TEXT_FIELDS) {
+    const value = data[jsonName];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      throw new ManifestError('manifest_missing_field', `module.json of ${id} is missing the required field "${jsonName}".`, jsonName);
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new ManifestError('manifest_bad_field', `module.json of ${id}: "${jsonName}" must be text.`, jsonName);
+    }
+    fields[name] = String(value).trim();
+  }
+  const version = fields.version as string;
+  if (version.includes(VERSION_PLACEHOLDER)) {
+    throw new ManifestError(
+      'manifest_version_placeholder',
+      `module.json of ${id} still has the build placeholder ${VERSION_PLACEHOLDER} as its version: this is a source checkout, not a release build.`,
+      'version',
+    );
+  }
+  if (version.length > 50 || !/^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(version)) {
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "version" ${JSON.stringify(version)} is not a version.`, 'version');
+  }
+  const minPbxVersion = fields.minPbxVersion as string;
+  if (!VERSION_PATTERN.test(minPbxVersion)) {
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "min_pbx_version" ${JSON.stringify(minPbxVersion)} is not a PBX version like 2024.1.114.`, 'min_pbx_version');
+  }
+
+  const manifest: ModuleManifest = {
+    moduleUniqueID: id,
+    version,
+    developer: fields.developer as string,
+    supportEmail: fields.supportEmail as string,
+    minPbxVersion,
+    licProductId: licenseId(data, 'lic_product_id', id),
+    licFeatureId: licenseId(data, 'lic_feature_id', id),
+  };
+  if ((manifest.licProductId > 0) !== (manifest.licFeatureId > 0)) {
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: a paid module needs both "lic_product_id" and "lic_feature_id".`, manifest.licProductId > 0 ? 'lic_feature_id' : 'lic_product_id');
+  }
+  if (data.module_type !== undefined) {
+    if (typeof data.module_type !== 'string') throw new ManifestError('manifest_bad_field', `module.json of ${id}: "module_type" must be text.`, 'module_type');
+    manifest.moduleType = data.module_type;
+  }
+  if (data.wiki_links !== undefined) {
+    const links = wikiLinksSchema.safeParse(data.wiki_links);
+    if (!links.success) throw new ManifestError('manifest_bad_field', `module.json of ${id}: "wiki_links" must map languages to URL pairs.`, 'wiki_links');
+    manifest.wikiLinks = links.data;
+  }
+  return manifest;
+}
+
+/** A paid module has both a product and a feature id above zero. */
+export function isPaidModule(module: { licProductId?: number; licFeatureId?: number }): boolean {
+  return (module.licProductId ?? 0) > 0 && (module.licFeatureId ?? 0) > 0;
+}
+
+function licenseId(data: Record<string, unknown>, field: string, id: string): number {
+  const value = data[field];
+  if (value === undefined || value === null || value === '') return 0;
+  // Vendor manifests write numbers; a numeric string is accepted as the PHP side would.
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "${field}" must be a whole number (got ${JSON.stringify(value)}).`, field);
+  }
+  return n;
+}

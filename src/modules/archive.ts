@@ -1,0 +1,429 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { MAX_MANIFEST_BYTES, ManifestError, parseManifest, type ModuleManifest } from '../domain/manifest.js';
+import { ArchiveError, ModuleError } from './errors.js';
+import { CachedZipReader } from './zip-reader.js';
+
+/** What a module archive may hold before it is refused as a zip bomb or a trap. */
+export interface ArchiveLimits {
+  /** Entries (files and folders). */
+  maxEntries: number;
+  /** Sum of the unpacked sizes. */
+  maxTotalBytes: number;
+  /** Unpacked size of one file. */
+  maxEntryBytes: number;
+  /** Unpacked / packed size of one file above `ratioFloorBytes`. */
+  maxRatio: number;
+  /** Files smaller than this are not held to `maxRatio` (tiny files compress absurdly well). */
+  ratioFloorBytes: number;
+  /** Length of an entry name in bytes. */
+  maxNameBytes: number;
+}
+
+/**
+ * Real MikoPBX modules are a few MB with at most a few thousand files (PHP vendor trees);
+ * the largest (language packs with voice prompts) stay well under 500 MB unpacked. Deflate
+ * reaches ~1000:1 on constant data, source code ~5–15:1.
+ */
+export const DEFAULT_ARCHIVE_LIMITS: Readonly<ArchiveLimits> = {
+  maxEntries: 20_000,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxEntryBytes: 512 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  maxNameBytes: 1024,
+};
+
+/** Read, inflate and write in chunks this large. */
+const READ_CHUNK = 256 * 1024;
+/** Entries unpacked at once: keeps the thread pool busy; memory stays a few chunks per entry. */
+const PARALLEL_ENTRIES = 4;
+
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
+interface CheckedEntry {
+  entry: Entry;
+  /** Relative path inside the module directory, without a trailing slash. */
+  path: string;
+  directory: boolean;
+  executable: boolean;
+}
+
+/**
+ * A module archive that passed every check that can be made without unpacking: a readable
+ * zip, safe names, no links or devices, no duplicates, sizes and ratios in bounds, and a valid
+ * module.json at its root. `extractTo` then unpacks it, checking the real bytes as it goes.
+ */
+export class ModuleArchive {
+  readonly manifest: ModuleManifest;
+  /** Sum of declared unpacked sizes. */
+  readonly totalBytes: number;
+  readonly entryCount: number;
+  private readonly file: string;
+  /** The archive, open once: the zip reader and the extraction read through it. */
+  private readonly handle: FileHandle;
+  private readonly zip: ZipFile;
+  private readonly entries: CheckedEntry[];
+  private readonly limits: ArchiveLimits;
+
+  private constructor(file: string, handle: FileHandle, zip: ZipFile, entries: CheckedEntry[], manifest: ModuleManifest, limits: ArchiveLimits) {
+    this.file = file;
+    this.handle = handle;
+    this.zip = zip;
+    this.entries = entries;
+    this.manifest = manifest;
+    this.limits = limits;
+    this.totalBytes = entries.reduce((sum, e) => sum + (e.directory ? 0 : e.entry.uncompressedSize), 0);
+    this.entryCount = entries.length;
+  }
+
+  /** Space the unpacked files take on a disk with `blockSize` blocks: each file and folder takes at least one. */
+  diskBytes(blockSize: number): number {
+    const bs = Math.max(512, blockSize);
+    return this.entries.reduce((sum, e) => sum + Math.max(1, Math.ceil((e.directory ? 0 : e.entry.uncompressedSize) / bs)) * bs, 0);
+  }
+
+  /** Open and check `file`; throws ArchiveError / ManifestError with one message per defect. */
+  static async open(file: string, limits: Partial<ArchiveLimits> = {}): Promise<ModuleArchive> {
+    const effective = { ...DEFAULT_ARCHIVE_LIMITS, ...limits };
+    let zip: ZipFile;
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(file, 'r');
+      const { size } = await handle.stat();
+      const reader = new CachedZipReader(file, handle.fd, size);
+      zip = await yauzl.fromRandomAccessReaderPromise(reader, size, { lazyEntries: true, autoClose: false, decodeStrings: true, strictFileNames: true, validateEntrySizes: true });
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ModuleError('module_io', `There is no file ${file}.`, 'Check the path of the module archive.');
+      if (code === 'EISDIR') throw new ModuleError('module_io', `${file} is a folder, not a zip archive.`, 'Give the path of the module\'s .zip file.');
+      if (code === 'EACCES') throw new ModuleError('module_io', `Cannot read ${file}: permission denied.`, 'Check the file permissions.');
+      throw corrupt(error);
+    }
+    try {
+      if (zip.entryCount > effective.maxEntries) {
+        throw new ArchiveError('archive_too_many_entries', `The archive has ${zip.entryCount} entries; a module may have at most ${effective.maxEntries}.`);
+      }
+      const entries = await readCentralDirectory(zip, effective);
+      const manifest = await readManifest(zip, entries);
+      return new ModuleArchive(file, handle, zip, entries, manifest, effective);
+    } catch (error) {
+      zip.close();
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Unpack into `target`, an empty folder. Every file's inflated bytes are counted against its
+   * declared size and its CRC-32 checked; files are created exclusively, never through links.
+   */
+  async extractTo(target: string, onProgress?: (bytes: number, total: number) => void): Promise<void> {
+    const root = resolve(target);
+    await mkdir(root, { recursive: true, mode: 0o755 });
+    let written = 0;
+    let reported = 0;
+    onProgress?.(0, this.totalBytes);
+    const files: Array<{ item: CheckedEntry; destination: string }> = [];
+    const folders = new Set<string>();
+    for (const item of this.entries) {
+      const destination = resolve(root, item.path);
+      // Names were checked already; this is the last line of defence against a path outside.
+      const rel = relative(root, destination);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw unsafe(item.path, 'would be written outside the module directory');
+      if (item.directory) folders.add(destination);
+      else {
+        folders.add(dirname(destination));
+        files.push({ item, destination });
+      }
+    }
+    for (const folder of [...folders].sort()) {
+      await mkdir(folder, { recursive: true, mode: 0o755 }).catch((error: unknown) => {
+        throw extractionFailure(error, relative(root, folder));
+      });
+    }
+    // A few entries at a time, in large reads: yauzl's 16 KB reads cost more in thread-pool
+    // round trips than inflating does. Memory stays a few chunks per entry in flight.
+    let next = 0;
+    let failure: unknown;
+    const worker = async (): Promise<void> => {
+      while (failure === undefined && next < files.length) {
+        const { item, destination } = files[next++] as { item: CheckedEntry; destination: string };
+        const count = (n: number): void => {
+          written += n;
+          if (onProgress && written - reported >= 256 * 1024) {
+            reported = written;
+            onProgress(written, this.totalBytes);
+          }
+        };
+        try {
+          if (item.entry.uncompressedSize <= READ_CHUNK && item.entry.compressedSize <= READ_CHUNK) {
+            // No larger than one chunk of the streaming path: unpacked in one go, same checks.
+            await writeFile(destination, await this.readSmall(item), { flag: 'wx', mode: item.executable ? 0o755 : 0o644 });
+            count(item.entry.uncompressedSize);
+            continue;
+          }
+          const check = new EntryCheck(item, this.limits, count);
+          const source = await this.openData(item.entry);
+          const stages: NodeJS.ReadableStream[] = item.entry.compressionMethod === 8 ? [source, createInflateRaw({ chunkSize: READ_CHUNK })] : [source];
+          await pipeline([...stages, check, createWriteStream(destination, { flags: 'wx', mode: item.executable ? 0o755 : 0o644, highWaterMark: READ_CHUNK })]);
+        } catch (error) {
+          failure ??= extractionFailure(error, item.path);
+        }
+      }
+    };
+    // Every worker has stopped before this returns: nothing writes after a failure is reported.
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_ENTRIES, files.length) }, worker));
+    if (failure !== undefined) throw failure;
+    onProgress?.(written, this.totalBytes);
+  }
+
+  /** A small entry's unpacked bytes, checked like the streaming path: exact size, CRC-32. */
+  private async readSmall(item: CheckedEntry): Promise<Buffer> {
+    const { entry } = item;
+    const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(entry, { minimal: true });
+    const packed = Buffer.allocUnsafe(entry.compressedSize);
+    const { bytesRead } = await this.handle.read(packed, 0, entry.compressedSize, fileDataStart);
+    if (bytesRead !== entry.compressedSize) throw corrupt(new Error('unexpected end of file'), item.path);
+    let data: Buffer;
+    if (entry.compressionMethod === 8) {
+      try {
+        // One byte over the declared size is enough to tell a lie; the output never grows beyond it.
+        data = inflateRawSync(packed, { maxOutputLength: entry.uncompressedSize + 1 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw sizeMismatch(item.path, entry.uncompressedSize, `more than ${entry.uncompressedSize}`);
+        throw corrupt(error, item.path);
+      }
+    } else {
+      data = packed;
+    }
+    if (data.length !== entry.uncompressedSize) throw sizeMismatch(item.path, entry.uncompressedSize, String(data.length));
+    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new ArchiveError('archive_checksum', `The archive entry "${item.path}" is damaged: its CRC-32 does not match.`, item.path);
+    return data;
+  }
+
+  /** The packed bytes of an entry, bounds-checked against the file. */
+  private async openData(entry: Entry): Promise<Readable> {
+    const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(entry, { minimal: true });
+    if (entry.compressedSize === 0) return Readable.from([]);
+    // Its own descriptor: a finished pipeline closes the descriptor of its source.
+    return createReadStream(this.file, { start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_CHUNK });
+  }
+
+  /** Let go of the archive file. */
+  async close(): Promise<void> {
+    this.zip.close();
+    await this.handle.close();
+  }
+}
+
+/** Counts and CRCs the inflated bytes of one entry; refuses more than declared. */
+class EntryCheck extends Transform {
+  private bytes = 0;
+  private crc = 0;
+  constructor(
+    private readonly item: CheckedEntry,
+    private readonly limits: ArchiveLimits,
+    private readonly onBytes: (n: number) => void,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null, data?: Buffer) => void): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.item.entry.uncompressedSize || this.bytes > this.limits.maxEntryBytes) {
+      done(sizeMismatch(this.item.path, this.item.entry.uncompressedSize, `more than ${this.bytes - chunk.length}`));
+      return;
+    }
+    this.crc = crc32(chunk, this.crc);
+    this.onBytes(chunk.length);
+    done(null, chunk);
+  }
+
+  override _flush(done: (error?: Error | null) => void): void {
+    if (this.bytes !== this.item.entry.uncompressedSize) {
+      done(sizeMismatch(this.item.path, this.item.entry.uncompressedSize, String(this.bytes)));
+      return;
+    }
+    if (this.crc >>> 0 !== this.item.entry.crc32 >>> 0) {
+      done(new ArchiveError('archive_checksum', `The archive entry "${this.item.path}" is damaged: its CRC-32 does not match.`, this.item.path));
+      return;
+    }
+    done();
+  }
+}
+
+async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promise<CheckedEntry[]> {
+  const entries: CheckedEntry[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const item = checkEntry(entry, limits);
+      if (seen.has(item.path)) {
+        throw new ArchiveError('archive_duplicate_entry', `The archive holds "${item.path}" more than once; which copy is meant cannot be told.`, item.path);
+      }
+      seen.add(item.path);
+      if (!item.directory) {
+        total += entry.uncompressedSize;
+        if (total > limits.maxTotalBytes) {
+          throw new ArchiveError('archive_too_large', `The archive unpacks to more than ${formatBytes(limits.maxTotalBytes)}, the most a module may take.`, item.path);
+        }
+      }
+      entries.push(item);
+    }
+  } catch (error) {
+    throw error instanceof ArchiveError ? error : yauzlEntryError(error);
+  }
+  // A file and a folder of the same name (`a` and `a/b`) cannot both exist on disk.
+  const files = new Set(entries.filter((e) => !e.directory).map((e) => e.path));
+  for (const item of entries) {
+    const parts = item.path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join('/');
+      if (files.has(parent)) {
+        throw new ArchiveError('archive_duplicate_entry', `The archive holds "${parent}" both as a file and as the folder of "${item.path}".`, item.path);
+      }
+    }
+  }
+  return entries;
+}
+
+function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
+  const name = entry.fileName;
+  if (Buffer.byteLength(name) > limits.maxNameBytes) throw unsafe(`${name.slice(0, 60)}…`, `has a name longer than ${limits.maxNameBytes} bytes`);
+  if (/[\u0000-\u001f]/.test(name)) throw unsafe(JSON.stringify(name), 'has control characters in its name');
+  if (name.includes('\\')) throw unsafe(name, 'uses backslashes, which can turn into a path outside the module directory on some systems');
+  if (/^[A-Za-z]:/.test(name)) throw unsafe(name, 'starts with a drive letter (an absolute path)');
+  if (name.startsWith('/')) throw unsafe(name, 'has an absolute path');
+
+  const unixMode = (entry.externalFileAttributes >>> 16) & 0xffff;
+  const type = unixMode & S_IFMT;
+  if (type === S_IFLNK) {
+    throw new ArchiveError('archive_symlink', `The archive entry "${name}" is a symbolic link; module archives may hold only files and folders.`, name);
+  }
+  const directory = name.endsWith('/') || type === S_IFDIR;
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
+    throw new ArchiveError('archive_special_file', `The archive entry "${name}" is a device, pipe or socket; module archives may hold only files and folders.`, name);
+  }
+
+  const path = name.replace(/\/+$/, '');
+  const segments = path.split('/');
+  if (path === '' || segments.some((s) => s === '' || s === '.')) throw unsafe(name, 'has an empty or "." part in its path');
+  if (segments.includes('..')) throw unsafe(name, 'would be written outside the module directory ("..")');
+
+  if (entry.isEncrypted()) throw new ArchiveError('archive_encrypted', `The archive entry "${name}" is encrypted; module archives are not.`, name);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    throw new ArchiveError('archive_unsupported', `The archive entry "${name}" uses compression method ${entry.compressionMethod}; only stored and deflated entries are supported.`, name);
+  }
+  if (directory) {
+    if (entry.uncompressedSize !== 0) throw sizeMismatch(name, 0, String(entry.uncompressedSize));
+  } else {
+    if (entry.uncompressedSize > limits.maxEntryBytes) {
+      throw new ArchiveError('archive_too_large', `The archive entry "${name}" unpacks to ${formatBytes(entry.uncompressedSize)}; one file may take at most ${formatBytes(limits.maxEntryBytes)}.`, name);
+    }
+    if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
+      const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
+      throw new ArchiveError(
+        'archive_ratio',
+        `The archive entry "${name}" unpacks ${ratio} times larger than it is packed (${formatBytes(entry.compressedSize)} → ${formatBytes(entry.uncompressedSize)}): a zip bomb. The limit is ${limits.maxRatio}:1.`,
+        name,
+      );
+    }
+  }
+  return { entry, path, directory, executable: !directory && (unixMode & 0o111) !== 0 };
+}
+
+async function readManifest(zip: ZipFile, entries: CheckedEntry[]): Promise<ModuleManifest> {
+  const item = entries.find((e) => e.path === 'module.json' && !e.directory);
+  if (!item) {
+    const nested = entries.find((e) => !e.directory && e.path.endsWith('/module.json'));
+    throw new ArchiveError(
+      'archive_no_manifest',
+      nested
+        ? `The archive has no module.json at its root (there is one at ${nested.path}): a module archive holds the module's files at its top level.`
+        : 'The archive has no module.json at its root: it is not a MikoPBX module.',
+    );
+  }
+  if (item.entry.uncompressedSize > MAX_MANIFEST_BYTES) {
+    throw new ManifestError('manifest_too_large', `module.json is ${formatBytes(item.entry.uncompressedSize)}; a real one is a few hundred bytes.`);
+  }
+  const stream = await openEntry(zip, item.entry);
+  const chunks: Buffer[] = [];
+  let crc = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      crc = crc32(chunk, crc);
+    }
+  } catch (error) {
+    throw extractionFailure(error, 'module.json');
+  }
+  if (crc >>> 0 !== item.entry.crc32 >>> 0) throw new ArchiveError('archive_checksum', 'The archive entry "module.json" is damaged: its CRC-32 does not match.', 'module.json');
+  return parseManifest(Buffer.concat(chunks).toString('utf8'));
+}
+
+async function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
+  try {
+    return await zip.openReadStreamPromise(entry);
+  } catch (error) {
+    throw corrupt(error);
+  }
+}
+
+function extractionFailure(error: unknown, entry: string): Error {
+  if (error instanceof ArchiveError || error instanceof ModuleError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new ModuleError('disk_full', `The disk is full: "${entry}" could not be unpacked.`, 'Free some disk space and try again; the previous version is untouched.');
+  }
+  if (code === 'EEXIST') return new ArchiveError('archive_duplicate_entry', `The archive holds "${entry}" more than once.`, entry);
+  if (code && /^E[A-Z]+$/.test(code)) {
+    return new ModuleError('module_io', `Cannot unpack "${entry}": ${(error as Error).message}.`, 'Check the disk and the permissions of the data directory; the previous version is untouched.');
+  }
+  const message = (error as Error).message ?? String(error);
+  const declared = /bytes in the stream\. expected (\d+)\. got (?:at least|only) (\d+)/.exec(message);
+  if (declared) return sizeMismatch(entry, Number(declared[1]), declared[2] as string);
+  return corrupt(error, entry);
+}
+
+function yauzlEntryError(error: unknown): ArchiveError {
+  const message = (error as Error).message ?? String(error);
+  const named = /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(message);
+  if (named) {
+    const [, kind, name = ''] = named;
+    if (kind === 'absolute path') return unsafe(name, /^[A-Za-z]:/.test(name) ? 'starts with a drive letter (an absolute path)' : 'has an absolute path');
+    if (kind === 'invalid relative path') return unsafe(name, 'would be written outside the module directory ("..")');
+    return unsafe(name, 'uses backslashes, which can turn into a path outside the module directory on some systems');
+  }
+  return corrupt(error);
+}
+
+function unsafe(name: string, why: string): ArchiveError {
+  return new ArchiveError('archive_unsafe_path', `The archive entry "${name}" ${why}; the archive is refused as unsafe.`, name);
+}
+
+function sizeMismatch(name: string, declared: number, actual: string): ArchiveError {
+  return new ArchiveError('archive_size_mismatch', `The archive entry "${name}" unpacks to ${actual} bytes but declares ${declared}: the archive is damaged or forged.`, name);
+}
+
+function corrupt(error: unknown, entry?: string): ArchiveError {
+  const detail = (error as Error)?.message ?? String(error);
+  return new ArchiveError('archive_corrupt', `The file is not a readable zip archive${entry ? ` (at "${entry}")` : ''}: ${detail}.`, entry);
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { formatBytes } from './archive.js';
+import { DownloadError, ModuleError } from './errors.js';
+import type { ProgressCallback } from './context.js';
+
+export interface DownloadOptions {
+  /** Size the service announced for the archive. */
+  size: number;
+  /** md5 (hex) the service announced for the archive. */
+  md5: string;
+  onProgress?: ProgressCallback;
+  /** Give up when no byte arrives for this long. Default 30 s. */
+  idleTimeoutMs?: number;
+}
+
+const MAX_REDIRECTS = 3;
+
+/**
+ * Stream `url` into `file` (created new), hashing as the bytes pass: memory stays flat
+ * whatever the archive's size. Refuses a body longer than announced as soon as it grows past
+ * it, and one that ends short, or whose md5 differs, once it ends.
+ */
+export async function downloadArchive(url: string, file: string, options: DownloadOptions): Promise<void> {
+  const { size, onProgress } = options;
+  const expectedMd5 = options.md5.trim().toLowerCase();
+  const response = await get(url, options.idleTimeoutMs ?? 30_000, MAX_REDIRECTS);
+  const announced = response.headers['content-length'];
+  if (announced !== undefined && Number(announced) !== size) {
+    response.destroy();
+    throw new DownloadError('download_size_mismatch', `The archive at ${url} is ${formatBytes(Number(announced))}, but the service announced ${formatBytes(size)}.`);
+  }
+
+  const hash = createHash('md5');
+  let received = 0;
+  let reported = 0;
+  onProgress?.({ stage: 'download', bytes: 0, total: size });
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      if (received > size) {
+        done(new DownloadError('download_size_mismatch', `The archive at ${url} is larger than the ${formatBytes(size)} the service announced; the download was stopped.`));
+        return;
+      }
+      hash.update(chunk);
+      if (onProgress && (received - reported >= 128 * 1024 || received === size)) {
+        reported = received;
+        onProgress({ stage: 'download', bytes: received, total: size });
+      }
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(response, meter, createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: 1024 * 1024 }));
+  } catch (error) {
+    if (error instanceof DownloadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new ModuleError('disk_full', `The disk is full: the archive could not be saved (${formatBytes(received)} of ${formatBytes(size)}).`, 'Free some disk space and try again; nothing was changed.');
+    }
+    if (received < size) throw cutOff(url, received, size, error);
+    throw new DownloadError('download_failed', `The download of ${url} failed: ${(error as Error).message}.`);
+  }
+  if (received < size) throw cutOff(url, received, size);
+  onProgress?.({ stage: 'verify' });
+  const md5 = hash.digest('hex');
+  if (md5 !== expectedMd5) {
+    throw new DownloadError('download_checksum', `The downloaded archive is damaged: its md5 is ${md5}, the service announced ${expectedMd5}.`, 'Try again; if it repeats, the archive on the service is broken — report it to the module developer. Nothing was changed.');
+  }
+}
+
+function cutOff(url: string, received: number, size: number, cause?: unknown): DownloadError {
+  const why = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
+  return new DownloadError('download_cut_off', `The download of ${url} was cut off after ${formatBytes(received)} of ${formatBytes(size)}${why}.`);
+}
+
+function get(url: string, idleTimeoutMs: number, redirectsLeft: number): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      reject(new DownloadError('download_failed', `The service gave an invalid download link: ${url}.`));
+      return;
+    }
+    const client = parsed.protocol === 'https:' ? https : parsed.protocol === 'http:' ? http : null;
+    if (!client) {
+      reject(new DownloadError('download_failed', `The service gave a download link that is neither http nor https: ${url}.`));
+      return;
+    }
+    const request = client.get(parsed, { headers: { accept: 'application/zip, application/octet-stream' } }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status >= 300 && status < 400 && response.headers.location && redirectsLeft > 0) {
+        response.resume();
+        get(new URL(response.headers.location, parsed).toString(), idleTimeoutMs, redirectsLeft - 1).then(resolve, reject);
+        return;
+      }
+      if (status !== 200) {
+        response.resume();
+        reject(new DownloadError('download_http', `The licensing service answered HTTP ${status} for the archive ${url}.`, 'The download link may have expired: try again. Nothing was changed.'));
+        return;
+      }
+      resolve(response);
+    });
+    // An idle socket (no byte for idleTimeoutMs) is a stalled download, not a slow one.
+    request.setTimeout(idleTimeoutMs, () => request.destroy(new Error(`no data for ${Math.round(idleTimeoutMs / 1000)} s`)));
+    request.on('error', (error) => reject(new DownloadError('download_failed', `Cannot download ${url}: ${error.message}.`)));
+  });
+}
