@@ -111,9 +111,12 @@ export type Binding = z.infer<typeof bindingSchema>;
 export const captureRequestSchema = z.object({ key: keyField, featureId: z.number().int().positive(), host: hostIdentitySchema });
 export const captureResponseSchema = z.object({ binding: bindingSchema });
 
-/** POST /features/check — read-only: does this host hold a live seat, and how many are free. */
+/**
+ * POST /features/check — read-only: does this host hold a live seat, how many are free, and
+ * was this host's seat dropped in the session monitor (then only an explicit capture takes it back).
+ */
 export const checkRequestSchema = z.object({ key: keyField, featureId: z.number().int().positive(), hostId: hostIdField });
-export const checkResponseSchema = z.object({ held: z.boolean(), free: z.number().int(), binding: bindingSchema.nullable() });
+export const checkResponseSchema = z.object({ held: z.boolean(), dropped: z.boolean(), free: z.number().int(), binding: bindingSchema.nullable() });
 
 /** POST /features/refresh — move upd/exp of every binding this host holds → the bindings. */
 export const refreshRequestSchema = z.object({ key: keyField, hostId: hostIdField });

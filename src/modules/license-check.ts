@@ -23,8 +23,9 @@ export interface CheckLicensesOptions extends ModuleLockOptions {
 }
 
 /**
- * Re-check the license of every enabled paid module (SPEC §3): a module whose seat this PBX
- * no longer holds is captured again; when the service refuses, the module is disabled with
+ * Re-check the license of every enabled paid module (SPEC §3): a seat that lapsed (the PBX was
+ * off) is captured again; a seat dropped in the session monitor is not, and when the seat is
+ * dropped or the service refuses, the module is disabled with
  * reason DisabledByLicense and the service's message. Never enables anything.
  */
 export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions = {}): Promise<LicenseCheckResult> {
@@ -43,6 +44,8 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
         for (const module of paid) {
           const reason = await verifySeat(module, async (featureId) => {
             const check = await client.checkFeature(key, featureId, host.hostId);
+            // A seat the admin dropped stays dropped until the module is enabled again; a lapsed one is taken back.
+            if (check.dropped) throw new LicenseError(2008, 'The binding of this PBX was dropped in the session monitor. Enable the module again to capture a seat.');
             if (!check.held) await client.captureFeature(key, featureId, host);
           });
           if (reason !== null) result.disabled.push({ id: module.id, reason });

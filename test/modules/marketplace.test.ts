@@ -180,37 +180,46 @@ describe('modules from the marketplace (real licensing service)', () => {
     await service.client.dropBindings(key, { hostId: 'host-pbx-office-3' });
   });
 
-  it('a binding dropped in the session monitor and taken by another host: the license check disables the module', async () => {
+  it('a binding dropped in the session monitor: the license check disables the module until it is enabled again', async () => {
     const p = await pbx();
     const key = await registerPbx(service, p);
     await installFromMarketplace(p.ctx, 'ModuleUsersUI');
     await enableModule(p.ctx, 'ModuleUsersUI');
     await installFromMarketplace(p.ctx, 'ModuleTemplate');
     await enableModule(p.ctx, 'ModuleTemplate');
+    const { hostId } = await p.ctx.hostIdentity();
 
     assert.deepEqual(await checkLicenses(p.ctx), { checked: ['ModuleUsersUI'], disabled: [], unreachable: null });
 
-    // Dropped, but the seat is still free: the next check binds it again.
-    const { hostId } = await p.ctx.hostIdentity();
+    // The admin drops this PBX's bindings: the next check disables the paid module, crossed-out key.
     assert.ok((await service.client.dropBindings(key, { hostId })) >= 1);
-    assert.equal((await checkLicenses(p.ctx)).disabled.length, 0);
+    const result = await checkLicenses(p.ctx);
+    assert.deepEqual(result.disabled.map((d) => d.id), ['ModuleUsersUI']);
+    const read = async (id: string) => (await p.ctx.store.read()).modules.find((m) => m.id === id);
+    assert.equal((await read('ModuleUsersUI'))?.enabled, false);
+    assert.equal((await read('ModuleUsersUI'))?.disabledReason, 'DisabledByLicense');
+    assert.match((await read('ModuleUsersUI'))?.disabledReasonText ?? '', /dropped in the session monitor/);
+    assert.equal((await read('ModuleTemplate'))?.enabled, true, 'a free module is not touched');
+    assert.equal((await p.ctx.store.read()).audit.at(-1)?.action, 'module.license-check');
+    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, false, 'the check did not take the seat back');
+
+    // Disabled modules are not re-enabled by a later check; enabling by hand captures the seat again.
+    assert.deepEqual(await checkLicenses(p.ctx), { checked: [], disabled: [], unreachable: null });
+    await enableModule(p.ctx, 'ModuleUsersUI');
+    assert.equal((await read('ModuleUsersUI'))?.enabled, true);
     assert.equal((await service.client.checkFeature(key, 51, hostId)).held, true);
 
-    // Dropped and taken by another PBX: the module is disabled by license with the service's words.
-    await service.client.dropBindings(key, { hostId });
-    await service.client.captureFeature(key, 51, otherHost('pbx-moved'));
-    const result = await checkLicenses(p.ctx);
-    assert.equal(result.disabled.length, 1);
-    assert.equal(result.disabled[0]?.id, 'ModuleUsersUI');
-    const [users, template] = ['ModuleUsersUI', 'ModuleTemplate'].map((id) => (p.ctx.store.read().then((s) => s.modules.find((m) => m.id === id))));
-    assert.equal((await users)?.disabledReason, 'DisabledByLicense');
-    assert.match((await users)?.disabledReasonText ?? '', /pbx-moved/);
-    assert.equal((await template)?.enabled, true, 'a free module is not touched');
-    assert.equal((await p.ctx.store.read()).audit.at(-1)?.action, 'module.license-check');
+    // A seat that lapsed without a drop (the PBX was off) is taken back quietly by the check.
+    await service.client.releaseFeature(key, 51, hostId);
+    assert.deepEqual((await checkLicenses(p.ctx)).disabled, []);
+    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, true);
 
-    // Disabled modules are not re-enabled by a later check.
+    // Lapsed and taken by another PBX meanwhile: disabled with the service's words.
+    await service.client.releaseFeature(key, 51, hostId);
+    await service.client.captureFeature(key, 51, otherHost('pbx-moved'));
+    assert.deepEqual((await checkLicenses(p.ctx)).disabled.map((d) => d.id), ['ModuleUsersUI']);
+    assert.match((await read('ModuleUsersUI'))?.disabledReasonText ?? '', /pbx-moved/);
     await service.client.dropBindings(key, { hostId: 'host-pbx-moved' });
-    assert.deepEqual(await checkLicenses(p.ctx), { checked: [], disabled: [], unreachable: null });
   });
 
   it('the hourly license check runs on its schedule and reports what it disabled', async () => {

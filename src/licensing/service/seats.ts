@@ -50,6 +50,7 @@ export function captureFeature(state: ServiceState, record: KeyRecord, featureId
   const seats = requireSeats(record, featureId, now);
   const taken = bindingsOfFeature(state, record, featureId, now);
   const mine = taken.find((b) => b.hostId === host.hostId);
+  state.drops = state.drops.filter((d) => !(d.keyId === record.id && d.featureId === featureId && d.hostId === host.hostId));
   if (mine) {
     Object.assign(mine, { user: host.user, host: host.host, db: host.db, net: host.net, proc: host.proc });
     touch(mine, now);
@@ -82,12 +83,13 @@ export function captureFeature(state: ServiceState, record: KeyRecord, featureId
   return binding;
 }
 
-/** Read-only: does this host hold a live seat, and how many seats are free. */
-export function checkFeature(state: ServiceState, record: KeyRecord, featureId: number, hostId: string, now: Date): { held: boolean; free: number; binding: Binding | null } {
+/** Read-only: does this host hold a live seat, was its seat dropped in the session monitor, and how many seats are free. */
+export function checkFeature(state: ServiceState, record: KeyRecord, featureId: number, hostId: string, now: Date): { held: boolean; dropped: boolean; free: number; binding: Binding | null } {
   const seats = requireSeats(record, featureId, now);
   const taken = bindingsOfFeature(state, record, featureId, now);
   const mine = taken.find((b) => b.hostId === hostId);
-  return { held: mine !== undefined, free: Math.max(0, seats.count - taken.length), binding: mine ? toBinding(mine) : null };
+  const dropped = mine === undefined && state.drops.some((d) => d.keyId === record.id && d.featureId === featureId && d.hostId === hostId);
+  return { held: mine !== undefined, dropped, free: Math.max(0, seats.count - taken.length), binding: mine ? toBinding(mine) : null };
 }
 
 /**
@@ -146,9 +148,14 @@ export function dropBindings(state: ServiceState, record: KeyRecord, selector: D
     (selector.bindingId === undefined || b.id === selector.bindingId) &&
     (selector.hostId === undefined || b.hostId === selector.hostId) &&
     (hostName === undefined || b.host.toLowerCase() === hostName);
-  const before = state.bindings.length;
+  const dropped = state.bindings.filter(matches);
   state.bindings = state.bindings.filter((b) => !matches(b));
-  const released = before - state.bindings.length;
+  const released = dropped.length;
+  for (const b of dropped) {
+    if (!state.drops.some((d) => d.keyId === b.keyId && d.featureId === b.featureId && d.hostId === b.hostId)) {
+      state.drops.push({ keyId: b.keyId, featureId: b.featureId, hostId: b.hostId, at: now.toISOString() });
+    }
+  }
   if (released === 0) {
     const what = [selector.bindingId && `binding ${selector.bindingId}`, selector.hostId && `host id ${selector.hostId}`, selector.host && `host ${selector.host}`].filter(Boolean).join(', ');
     throw notFound(`No live binding of this license key matches ${what}.`);

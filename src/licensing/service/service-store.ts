@@ -70,6 +70,14 @@ const bindingRecordSchema = z.object({
 });
 export type BindingRecord = z.infer<typeof bindingRecordSchema>;
 
+/**
+ * A seat an administrator dropped in the session monitor. The host's periodic license check
+ * sees it and disables the module instead of quietly capturing the seat again; an explicit
+ * capture (enabling the module) clears it.
+ */
+const dropMarkSchema = z.object({ keyId: z.string(), featureId: z.number().int(), hostId: z.string(), at: isoTime });
+export type DropMark = z.infer<typeof dropMarkSchema>;
+
 export const serviceStateSchema = z.object({
   schemaVersion: z.literal(SERVICE_STORE_VERSION),
   /** 32 random bytes, hex: signs download links and derives keys; shared by every instance on this data dir. */
@@ -77,6 +85,7 @@ export const serviceStateSchema = z.object({
   keys: z.array(keyRecordSchema),
   coupons: z.array(couponRecordSchema),
   bindings: z.array(bindingRecordSchema),
+  drops: z.array(dropMarkSchema),
 });
 export type ServiceState = z.infer<typeof serviceStateSchema>;
 
@@ -86,7 +95,7 @@ export type ServiceStore = JsonFileStore<ServiceState>;
 export const serviceStoreMigrations: Readonly<Record<number, Migration>> = {};
 
 export function newServiceState(): ServiceState {
-  return { schemaVersion: SERVICE_STORE_VERSION, secret: randomBytes(32).toString('hex'), keys: [], coupons: [], bindings: [] };
+  return { schemaVersion: SERVICE_STORE_VERSION, secret: randomBytes(32).toString('hex'), keys: [], coupons: [], bindings: [], drops: [] };
 }
 
 export function serviceStoreFile(dataDir: string): string {

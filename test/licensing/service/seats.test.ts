@@ -63,7 +63,7 @@ describe('feature seats', () => {
     const coupon = await makeCoupon(t, { productId: 127, days: 30, features: [{ featureId: 51, count: 2 }] });
     await t.client.activateCoupon(key, coupon);
     const a = pbxHost('pbx-a');
-    assert.deepEqual(await t.client.checkFeature(key, 51, a.hostId), { held: false, free: 2, binding: null });
+    assert.deepEqual(await t.client.checkFeature(key, 51, a.hostId), { held: false, dropped: false, free: 2, binding: null });
     const binding = await t.client.captureFeature(key, 51, a);
     const held = await t.client.checkFeature(key, 51, a.hostId);
     assert.equal(held.held, true);
@@ -89,7 +89,7 @@ describe('feature seats', () => {
     await assertLicenseError(t.client.captureFeature(key, 33, second), 2008);
     t.clock.advance(MINUTE + 1);
     // 10 minutes after the last refresh: lapsed, not counted, not listed.
-    assert.deepEqual(await t.client.checkFeature(key, 33, first.hostId), { held: false, free: 1, binding: null });
+    assert.deepEqual(await t.client.checkFeature(key, 33, first.hostId), { held: false, dropped: false, free: 1, binding: null });
     assert.deepEqual(await t.client.sessions(key), []);
     assert.deepEqual(await t.client.refreshBindings(key, first.hostId), []);
     const taken = await t.client.captureFeature(key, 33, second);
@@ -157,6 +157,21 @@ describe('session monitor', () => {
     const other = await keyWithTwoHosts();
     await assert.rejects(t.client.dropBindings(key, { hostId: other.alpha.hostId }), ServiceRequestError);
     assert.equal((await t.client.sessions(other.key)).length, 2);
+  });
+
+  test('a dropped seat is reported by check until the host captures it again explicitly', async () => {
+    const { key, alpha } = await keyWithTwoHosts();
+    const [alphaRow] = await t.client.sessions(key);
+    const feature = alphaRow!.bindings[0]!;
+    await t.client.dropBindings(key, { bindingId: feature.id });
+    assert.deepEqual(await t.client.checkFeature(key, feature.featureId, alpha.hostId), { held: false, dropped: true, free: 1, binding: null });
+    await t.client.captureFeature(key, feature.featureId, alpha);
+    const after = await t.client.checkFeature(key, feature.featureId, alpha.hostId);
+    assert.equal(after.held, true);
+    assert.equal(after.dropped, false);
+    // Giving a seat back by itself (release) is not a drop.
+    await t.client.releaseFeature(key, feature.featureId, alpha.hostId);
+    assert.equal((await t.client.checkFeature(key, feature.featureId, alpha.hostId)).dropped, false);
   });
 
   test('drop without a selector is a 400', async () => {
