@@ -1,0 +1,157 @@
+/**
+ * Every text a person reads in the console, in English.
+ *
+ * Shape: one object per part of the console (frame, each screen, each shared component).
+ * A screen adds its own section (`marketplace`, `modules`, ...) and reads it with
+ * `useMessages().modules`. Keys are stable — the Russian catalog will mirror this shape;
+ * strings with values in them are functions.
+ *
+ * Punctuation stays plain ASCII ("...", "-", "x") so the `--ascii` mode has nothing
+ * to replace; symbols (check marks, arrows, borders) come from the theme instead.
+ */
+export const en = {
+  /** Before the console starts and after it stops: printed on stderr. */
+  console: {
+    needsTerminal:
+      'the console needs a terminal: standard input and output must both be one.\n' +
+      'For scripts, pipes and cron use the command line instead, for example `pbxmod license show`.\n' +
+      'Run `pbxmod --help` for every command.',
+    badSize: (value: string) => `--size must be columns x rows, like 80x24; got "${value}".`,
+    badSizeHint: 'Give the size of the terminal on the other end of the line, for example --size 80x24.',
+    crashed: 'The console stopped because of an unexpected error. The terminal has been restored.',
+    crashedHint: 'Please report this error with the text above.',
+    stoppedBySignal: (signal: string) => `The console was stopped (${signal}).`,
+  },
+
+  /** The frame: header, screen tabs, footer, help, too-small screen. */
+  app: {
+    name: 'pbxmod',
+    pbxVersion: (version: string) => `PBX ${version}`,
+    host: (name: string) => `host ${name}`,
+    readonly: 'read-only',
+    loading: 'Loading...',
+    license: {
+      label: 'License:',
+      loading: 'checking...',
+      unregistered: 'unregistered',
+      registered: (maskedKey: string) => `registered ${maskedKey}`,
+      offline: 'no connection to the licensing service',
+      storeError: 'unknown (store unreadable)',
+    },
+    tooSmall: (need: string, have: string) => `Terminal too small (need ${need}, have ${have}).`,
+    tooSmallHint: 'Make the window larger, or press q to quit.',
+    storeErrorTitle: 'The PBX store cannot be read.',
+  },
+
+  /** Names of the global commands as the help overlay and the footer show them. */
+  keys: {
+    help: 'help',
+    helpLong: 'show every key of this screen',
+    quit: 'quit',
+    quitLong: 'quit the console (Ctrl-C always quits)',
+    switchScreen: 'switch screen',
+    nextScreen: 'next / previous screen',
+    back: 'back, close, cancel',
+    move: 'move',
+    page: 'page up / down',
+    homeEnd: 'first / last',
+    open: 'open',
+    filter: 'filter',
+    toggle: 'toggle',
+  },
+
+  help: {
+    title: (screen: string) => `Keys: ${screen}`,
+    screenSection: 'This screen',
+    globalSection: 'Everywhere',
+    close: 'Esc, ? or q closes this help.',
+    more: (shown: number, total: number) => `${shown} of ${total} lines; arrows scroll`,
+  },
+
+  /** Shared widgets. */
+  table: {
+    empty: 'Nothing to show.',
+    position: (from: number, to: number, total: number) => `${from}-${to} of ${total}`,
+  },
+  filter: {
+    prompt: '/',
+    matches: (shown: number, total: number) => `${shown} of ${total}`,
+    noMatches: (query: string) => `Nothing matches "${query}". Esc clears the filter.`,
+    hintTyping: 'Enter keeps the filter, Esc clears it',
+  },
+  confirm: {
+    yes: 'Yes',
+    no: 'No',
+    keysDefaultNo: '[y/N]',
+    keysDefaultYes: '[Y/n]',
+    optionHint: 'Space toggles',
+    hint: 'y confirms, n or Esc cancels, Enter picks the highlighted answer',
+  },
+  form: {
+    submitHint: 'Enter on the last field submits, Tab/arrows move, Esc cancels',
+    busy: (what: string) => `Working... (${what})`,
+    fixErrors: 'Correct the fields marked below, then submit again.',
+    required: 'Required.',
+  },
+  busy: {
+    working: (what: string) => `Working... (${what})`,
+    elapsed: (seconds: number) => `${seconds}s`,
+  },
+  progress: {
+    of: (done: string, total: string) => `${done} of ${total}`,
+  },
+  units: {
+    bytes: (n: number) => `${n} B`,
+    kilobytes: (n: string) => `${n} KB`,
+    megabytes: (n: string) => `${n} MB`,
+    gigabytes: (n: string) => `${n} GB`,
+  },
+
+  /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
+  screens: {
+    marketplace: {
+      title: 'Marketplace & license',
+      shortTitle: 'License',
+      placeholder: [
+        'Marketplace and license will be here:',
+        '- register this PBX in the module marketplace, or enter an existing key;',
+        '- license information: owner, products, features, expiry;',
+        '- coupon activation, reset key;',
+        '- the marketplace catalog: install, update and roll back modules.',
+      ],
+    },
+    modules: {
+      title: 'Modules',
+      shortTitle: 'Modules',
+      placeholder: [
+        'Installed modules will be here:',
+        '- enable / disable, update, delete (keeping settings);',
+        '- license, error and crash markers, update markers;',
+        '- install from a zip file on this PBX.',
+      ],
+    },
+    dialplan: {
+      title: 'Dialplan applications',
+      shortTitle: 'Dialplan',
+      placeholder: [
+        'Dialplan applications will be here:',
+        '- list, filter, new, copy, edit, delete;',
+        '- code editing here or in $VISUAL / $EDITOR;',
+        '- preview of the generated dialplan.',
+      ],
+    },
+    sessions: {
+      title: 'Session monitor',
+      shortTitle: 'Sessions',
+      placeholder: [
+        'The session monitor will be here:',
+        '- log in with the license key or a coupon;',
+        '- license bindings grouped by host, with details;',
+        '- drop a binding (after confirmation).',
+      ],
+    },
+  },
+};
+
+/** The shape every catalog has; a translation must provide all of it. */
+export type Messages = typeof en;

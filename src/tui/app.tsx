@@ -1,0 +1,162 @@
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { PbxContext } from '../commands/context.js';
+import { MessagesProvider, t, useMessages, type Messages } from '../i18n/index.js';
+import { ConfirmHost, ConfirmProvider, useConfirmOpen } from './components/confirm/index.js';
+import { HelpOverlay } from './components/help/index.js';
+import { ToastProvider } from './components/toast/index.js';
+import { ConsoleProvider } from './console-context.js';
+import { Footer } from './frame/footer.js';
+import { Header } from './frame/header.js';
+import { ScreenKeysProvider } from './frame/screen-keys.js';
+import { ScreenTabs } from './frame/screen-tabs.js';
+import { StatusLine } from './frame/status-line.js';
+import { TooSmall } from './frame/too-small.js';
+import { globalKeyHelp, useGlobalKeys } from './frame/use-global-keys.js';
+import { useFrameState } from './frame/use-frame-state.js';
+import { KeymapProvider } from './hooks/use-keymap.js';
+import { usePbxSummary } from './hooks/use-pbx-summary.js';
+import { MIN_TERMINAL_SIZE, isTooSmall, useTerminalSize } from './hooks/use-terminal-size.js';
+import type { KeyHelp } from './keys/key-help.js';
+import { screens as registry } from './screens/index.js';
+import type { ScreenDefinition } from './screens/types.js';
+import { createTheme, ThemeProvider, useTheme, type Theme } from './theme.js';
+import { fitText } from './text-fit.js';
+
+export interface AppProps {
+  /** Store and licensing client, shared with the command line. */
+  pbx: PbxContext;
+  /** Called once when the person quits (q, Ctrl-C). */
+  onQuit: () => void;
+  /** Default: colours and Unicode. */
+  theme?: Theme;
+  /** Default: English. */
+  messages?: Messages;
+  /** `--readonly`. Default false. */
+  readonly?: boolean;
+  /** Default: the registry in screens/index.ts. */
+  screens?: readonly ScreenDefinition[];
+  /** Id of the first screen. Default: the first one. */
+  initialScreen?: string;
+  /** For the COLUMNS/LINES size fallback. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** `--size WxH`. */
+  sizeFlag?: string | undefined;
+  /** See KeymapProvider. Default 100 ms. */
+  escapeDelayMs?: number;
+  /** How long toasts show. Default 4000 ms. */
+  toastDurationMs?: number;
+}
+
+/** Lines the frame itself takes: header, tabs, rule, status, footer. */
+const FRAME_LINES = 5;
+
+/** The console: providers around the frame. */
+export function App({ pbx, onQuit, theme, messages, readonly = false, screens = registry, initialScreen, env, sizeFlag, escapeDelayMs, toastDurationMs }: AppProps) {
+  const resolvedTheme = useMemo(() => theme ?? createTheme(), [theme]);
+  // q and Ctrl-C may both arrive; quit once.
+  const [quitOnce] = useState(() => {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      onQuit();
+    };
+  });
+  return (
+    <ThemeProvider theme={resolvedTheme}>
+      <MessagesProvider messages={messages ?? t}>
+        <ConsoleProvider pbx={pbx} readonly={readonly} quit={quitOnce}>
+          <KeymapProvider onForceQuit={quitOnce} {...(escapeDelayMs !== undefined ? { escapeDelayMs } : {})}>
+            <ToastProvider {...(toastDurationMs !== undefined ? { durationMs: toastDurationMs } : {})}>
+              <ConfirmProvider>
+                <Frame screens={screens} initialScreen={initialScreen} env={env} sizeFlag={sizeFlag} onQuit={quitOnce} />
+              </ConfirmProvider>
+            </ToastProvider>
+          </KeymapProvider>
+        </ConsoleProvider>
+      </MessagesProvider>
+    </ThemeProvider>
+  );
+}
+
+interface FrameProps {
+  screens: readonly ScreenDefinition[];
+  initialScreen: string | undefined;
+  env: NodeJS.ProcessEnv | undefined;
+  sizeFlag: string | undefined;
+  onQuit: () => void;
+}
+
+/** Header, tabs, the current screen, status line, footer; help and dialogs over the screen. */
+function Frame({ screens, initialScreen, env, sizeFlag, onQuit }: FrameProps) {
+  const theme = useTheme();
+  const messages = useMessages();
+  const size = useTerminalSize({ env: env ?? process.env, sizeFlag });
+  const summary = usePbxSummary();
+  const [state, dispatch] = useFrameState(Math.max(0, screens.findIndex((s) => s.id === initialScreen)));
+  const [liveKeys, setLiveKeys] = useState<KeyHelp[] | undefined>(undefined);
+  const confirmOpen = useConfirmOpen();
+  const count = screens.length;
+  const tooSmall = isTooSmall(size);
+
+  const showScreen = useCallback((index: number) => {
+    setLiveKeys(undefined);
+    dispatch({ type: 'show-screen', index, count });
+  }, [dispatch, count]);
+  useGlobalKeys(
+    count,
+    {
+      showScreen,
+      nextScreen: () => showScreen((state.screen + 1) % count),
+      previousScreen: () => showScreen((state.screen - 1 + count) % count),
+      openHelp: () => dispatch({ type: 'open-help' }),
+      quit: onQuit,
+    },
+    !tooSmall,
+  );
+
+  const screen = screens[state.screen]!;
+  const Screen = screen.component;
+  const screenKeys = liveKeys ?? screen.keys(messages);
+  const global = globalKeyHelp(messages, count);
+  // A root as tall as the terminal makes Ink clear the whole screen on every frame.
+  const height = Math.max(1, size.rows - 1);
+  const width = size.columns;
+  const bodyHeight = Math.max(1, height - FRAME_LINES);
+  const helpOpen = state.mode === 'help';
+  const covered = helpOpen || confirmOpen;
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {tooSmall ? <TooSmall size={size} min={MIN_TERMINAL_SIZE} onQuit={onQuit} /> : null}
+      <Box flexDirection="column" width={width} height={height} display={tooSmall ? 'none' : 'flex'}>
+        <Header width={width} summary={summary} />
+        <ScreenTabs screens={screens} active={state.screen} width={width} />
+        <Text {...theme.text.muted}>{theme.symbols.rule.repeat(width)}</Text>
+        <Box flexDirection="column" width={width} height={bodyHeight}>
+          <Box display={covered ? 'none' : 'flex'} flexDirection="column" width={width} height={bodyHeight}>
+            <ScreenKeysProvider set={setLiveKeys}>
+              <Suspense fallback={<Text {...theme.text.muted}>{fitText(messages.app.loading, width, theme.symbols.ellipsis)}</Text>}>
+                <Screen key={screen.id} width={width} height={bodyHeight} />
+              </Suspense>
+            </ScreenKeysProvider>
+          </Box>
+          {helpOpen && !tooSmall ? (
+            <HelpOverlay
+              screenTitle={screen.title(messages)}
+              screenKeys={screenKeys}
+              globalKeys={global.help}
+              width={Math.min(width, 78)}
+              height={bodyHeight}
+              onClose={() => dispatch({ type: 'close-help' })}
+            />
+          ) : null}
+          {confirmOpen && !helpOpen ? <ConfirmHost width={width} /> : null}
+        </Box>
+        <StatusLine width={width} storeError={summary.storeError} />
+        <Footer entries={[...screenKeys.filter((k) => k.footer), ...global.footer]} width={width} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { BusyLine, type BusyLineProps } from './busy-line.js';

@@ -1,0 +1,1 @@
+export { HelpOverlay, type HelpOverlayProps } from './help-overlay.js';

@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { useMessages } from '../../../i18n/index.js';
+import { useTheme, type ThemeText } from '../../theme.js';
+import { fitText } from '../../text-fit.js';
+import { layoutColumns } from './layout-columns.js';
+import { tableItems, type TableItem } from './table-items.js';
+import { useTableInput } from './use-table-input.js';
+import { useTableState, type TableView } from './use-table-state.js';
+
+export interface TableColumn<Row> {
+  /** Header text. */
+  title: string;
+  /** The cell's text for a row (one line; newlines become spaces). */
+  value: (row: Row) => string;
+  /** Fixed width in cells. Without it the column is flexible. */
+  width?: number;
+  /** A flexible column's share of the leftover width. Default 1. */
+  flex?: number;
+  /** A flexible column gets no narrower than this; then columns on the right are cut. Default 4. */
+  minWidth?: number;
+  /** Default 'left'. */
+  align?: 'left' | 'right';
+  /** A style for the cell (ignored on the cursor row, which is inverse as a whole). */
+  tone?: (row: Row) => keyof ThemeText | undefined;
+}
+
+export interface TableProps<Row> {
+  columns: readonly TableColumn<Row>[];
+  rows: readonly Row[];
+  /** A stable key per row; the cursor stays on the same key when rows change. */
+  rowKey: (row: Row) => string;
+  /** Cells available, gutter included. */
+  width: number;
+  /** Lines available: column header + rows (+ a position line when it scrolls). */
+  height: number;
+  /** Group rows under header lines; rows must already be ordered by group. */
+  groupBy?: (row: Row) => string;
+  /** Shown instead of rows when there are none. Default `messages.table.empty`. */
+  emptyText?: string;
+  /** Only an active table hears keys. Default true. */
+  isActive?: boolean;
+  /** Enter on a row. */
+  onSelect?: (row: Row) => void;
+  /** Called with the row under the cursor whenever it changes (undefined: no rows). */
+  onCursorChange?: (row: Row | undefined) => void;
+}
+
+const GUTTER = 2;
+
+/**
+ * A keyboard table: one Text line per visible item, no Box per cell, so that it stays cheap
+ * with 10,000 rows. Arrows / j k move, PgUp/PgDn page, Home/End (g/G) jump, Enter selects.
+ */
+export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, emptyText, isActive = true, onSelect, onCursorChange }: TableProps<Row>) {
+  const theme = useTheme();
+  const messages = useMessages();
+  const items = useMemo(() => tableItems(rows, rowKey, groupBy), [rows, rowKey, groupBy]);
+  const bodyLines = Math.max(1, height - 1);
+  const scrolls = items.length > bodyLines;
+  const visible = scrolls ? Math.max(1, bodyLines - 1) : bodyLines;
+  const view: TableView = useMemo(() => {
+    let index: Map<string, number> | undefined;
+    return {
+      count: items.length,
+      visible,
+      isRow: (i) => items[i]?.kind === 'row',
+      keyAt: (i) => items[i]?.key,
+      indexOf: (key) => {
+        // Built on first use: only when the rows changed under the cursor.
+        index ??= new Map(items.map((item, i) => [item.key, i]));
+        return index.get(key) ?? -1;
+      },
+    };
+  }, [items, visible]);
+  const [state, dispatch] = useTableState(view);
+
+  // Rows changed (reload, filter) or the space did: keep the cursor on the same row.
+  useEffect(() => {
+    dispatch({ type: 'sync', view });
+  }, [view, dispatch]);
+
+  const current = state.cursor >= 0 && state.cursor < items.length ? items[state.cursor] : undefined;
+  const currentRow = current?.kind === 'row' ? current.row : undefined;
+  const onCursorChangeRef = useRef(onCursorChange);
+  onCursorChangeRef.current = onCursorChange;
+  const currentKey = current?.key;
+  useEffect(() => {
+    onCursorChangeRef.current?.(currentRow);
+    // Report when the row under the cursor is a different one, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentKey]);
+
+  useTableInput(
+    visible,
+    {
+      move: (by) => dispatch({ type: 'move', by, view }),
+      first: () => dispatch({ type: 'first', view }),
+      last: () => dispatch({ type: 'last', view }),
+      select: () => {
+        if (currentRow !== undefined) onSelect?.(currentRow);
+      },
+    },
+    isActive,
+  );
+
+  const inner = Math.max(1, width - GUTTER);
+  const widths = layoutColumns(columns, inner);
+  const ellipsis = theme.symbols.ellipsis;
+  const header = ' '.repeat(GUTTER) + columns.map((c, i) => (widths[i] ? fitText(c.title, widths[i]!, ellipsis, c.align) : null)).filter((s) => s !== null).join(' ');
+
+  if (rows.length === 0) {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Text {...theme.text.muted}>{fitText(header, width, ellipsis)}</Text>
+        <Text {...theme.text.muted}>{fitText(' '.repeat(GUTTER) + (emptyText ?? messages.table.empty), width, ellipsis)}</Text>
+      </Box>
+    );
+  }
+
+  const lines: ReactNode[] = [];
+  // Until the sync effect has run, the old offset may lie past new, fewer items.
+  const offset = Math.min(state.offset, Math.max(0, items.length - visible));
+  const end = Math.min(items.length, offset + visible);
+  for (let i = offset; i < end; i++) {
+    const item = items[i]!;
+    lines.push(<TableLine key={item.key} item={item} isCursor={i === state.cursor} columns={columns} widths={widths} width={width} />);
+  }
+  const position = messages.table.position(offset + 1, end, items.length);
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold>{fitText(header, width, ellipsis)}</Text>
+      {lines}
+      {scrolls ? <Text {...theme.text.muted}>{fitText(position, width, ellipsis, 'right')}</Text> : null}
+    </Box>
+  );
+}
+
+interface TableLineProps<Row> {
+  item: TableItem<Row>;
+  isCursor: boolean;
+  columns: readonly TableColumn<Row>[];
+  widths: number[];
+  width: number;
+}
+
+function TableLine<Row>({ item, isCursor, columns, widths, width }: TableLineProps<Row>) {
+  const theme = useTheme();
+  const { ellipsis, pointer, groupOpen } = theme.symbols;
+  if (item.kind === 'group') {
+    return <Text {...theme.text.heading}>{fitText(`${groupOpen} ${item.label}`, width, ellipsis)}</Text>;
+  }
+  const gutter = fitText(isCursor ? pointer : '', GUTTER, '');
+  const cells = columns.map((column, i) => ({ column, width: widths[i] ?? 0 })).filter((c) => c.width > 0);
+  const texts = cells.map((c) => fitText(c.column.value(item.row), c.width, ellipsis, c.column.align));
+  if (isCursor || !cells.some((c) => c.column.tone)) {
+    const line = fitText(gutter + texts.join(' '), width, ellipsis);
+    return isCursor ? <Text {...theme.text.selection}>{line}</Text> : <Text>{line}</Text>;
+  }
+  return (
+    <Text>
+      {gutter}
+      {cells.map((c, i) => {
+        const tone = c.column.tone?.(item.row);
+        const text = (i > 0 ? ' ' : '') + texts[i];
+        return tone ? (
+          <Text key={i} {...theme.text[tone]}>
+            {text}
+          </Text>
+        ) : (
+          text
+        );
+      })}
+    </Text>
+  );
+}

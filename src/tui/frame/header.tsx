@@ -1,0 +1,45 @@
+import { Box, Text } from 'ink';
+import { useMessages } from '../../i18n/index.js';
+import { useConsole } from '../console-context.js';
+import { useLicenseState, type LicenseState } from '../hooks/use-license-state.js';
+import type { PbxSummary } from '../hooks/use-pbx-summary.js';
+import { useTheme, type TextStyle } from '../theme.js';
+import { fitText, textWidth } from '../text-fit.js';
+
+/** `pbxmod · PBX 2025.1.120 · host pbx1          License: registered MIKO-*****-...-AB12C` */
+export function Header({ width, summary }: { width: number; summary: PbxSummary }) {
+  const theme = useTheme();
+  const messages = useMessages();
+  const { readonly } = useConsole();
+  const license = useLicenseState();
+  const sep = ` ${theme.symbols.separator} `;
+  const parts = [summary.pbxVersion ? messages.app.pbxVersion(summary.pbxVersion) : undefined, messages.app.host(summary.hostName), readonly ? messages.app.readonly : undefined].filter(Boolean);
+  const left = `${messages.app.name}${sep}${parts.join(sep)}`;
+  const [licenseText, licenseStyle] = describeLicense(license, messages.app.license, theme.text);
+  const right = `${messages.app.license.label} ${licenseText}`;
+  const rightWidth = Math.min(textWidth(right), Math.max(0, width - 12));
+  const leftWidth = Math.max(0, width - rightWidth - 1);
+  const { ellipsis } = theme.symbols;
+  return (
+    <Box width={width} height={1}>
+      <Text {...theme.text.heading}>{fitText(left, leftWidth, ellipsis)}</Text>
+      <Text> </Text>
+      <Text {...licenseStyle}>{fitText(right, rightWidth, ellipsis, 'right')}</Text>
+    </Box>
+  );
+}
+
+function describeLicense(state: LicenseState, text: ReturnType<typeof useMessages>['app']['license'], styles: ReturnType<typeof useTheme>['text']): [string, TextStyle] {
+  switch (state.kind) {
+    case 'loading':
+      return [text.loading, styles.muted];
+    case 'unregistered':
+      return [text.unregistered, styles.warning];
+    case 'registered':
+      return [text.registered(state.maskedKey), styles.ok];
+    case 'offline':
+      return [text.offline, styles.error];
+    case 'store-error':
+      return [text.storeError, styles.error];
+  }
+}

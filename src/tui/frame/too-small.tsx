@@ -1,0 +1,25 @@
+import { Box, Text } from 'ink';
+import { useMessages } from '../../i18n/index.js';
+import { KeyPriority, useKeyLayer } from '../hooks/use-keymap.js';
+import type { TerminalSize } from '../hooks/use-terminal-size.js';
+import { useTheme } from '../theme.js';
+
+/** Shown instead of the frame below the minimum size; modal, and q still quits. */
+export function TooSmall({ size, min, onQuit }: { size: TerminalSize; min: TerminalSize; onQuit: () => void }) {
+  const theme = useTheme();
+  const messages = useMessages();
+  useKeyLayer(
+    (e) => {
+      if (e.is('app.quit')) onQuit();
+      return true;
+    },
+    { priority: KeyPriority.system, modal: true },
+  );
+  const x = theme.symbols.times;
+  return (
+    <Box flexDirection="column" width={size.columns}>
+      <Text {...theme.text.warning}>{messages.app.tooSmall(`${min.columns}${x}${min.rows}`, `${size.columns}${x}${size.rows}`)}</Text>
+      <Text>{messages.app.tooSmallHint}</Text>
+    </Box>
+  );
+}

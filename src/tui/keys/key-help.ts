@@ -1,0 +1,19 @@
+import type { ThemeSymbols } from '../theme.js';
+import { commandLabel, type CommandName } from './bindings.js';
+
+/** One line of the help overlay (and, with `footer`, of the footer). */
+export interface KeyHelp {
+  /** A named command; its keys are shown as bound ("↑/k"). */
+  command?: CommandName;
+  /** Or the keys as text, when there is no single command ("1-4", "d"). */
+  keys?: string;
+  /** What the key does, from the message catalog. */
+  description: string;
+  /** Also shown in the footer. Default false. */
+  footer?: boolean;
+}
+
+/** The keys of a help entry as text: all of them ("↑/k"), or the first only (for the footer). */
+export function keysOf(entry: KeyHelp, symbols: ThemeSymbols, options: { first?: boolean } = {}): string {
+  return entry.keys ?? (entry.command ? commandLabel(entry.command, symbols, options) : '');
+}

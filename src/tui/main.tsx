@@ -1,0 +1,141 @@
+import { closeSync } from 'node:fs';
+import { render } from 'ink';
+import { PbxContext, type GlobalOptions } from '../commands/context.js';
+import { PbxmodError, ValidationError, describeError } from '../domain/errors.js';
+import { messagesFor, t, type Messages } from '../i18n/index.js';
+import { App } from './app.js';
+import { resolveTerminalSize } from './hooks/use-terminal-size.js';
+import { anchoredStdout } from './terminal/frame-anchor.js';
+import { enterFullScreen, fillMissingTerminalSize } from './terminal/full-screen.js';
+import { themeFor } from './theme.js';
+
+/**
+ * Frames per second at most. A keyboard console needs few, and on a 115200-baud serial line
+ * every redrawn line costs; with incremental rendering only changed lines are sent.
+ */
+const MAX_FPS = 10;
+
+const EXIT_USAGE = 2;
+const EXIT_CRASH = 70;
+const EXIT_HANGUP = 129;
+const TERMINAL_GONE = new Set(['EIO', 'EPIPE', 'EBADF', 'ENXIO']);
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/** The full-screen console: `pbxmod` with no command. */
+export async function runConsole(options: GlobalOptions): Promise<void> {
+  const { stdin, stdout, stderr } = process;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    // No raw mode without a terminal: say what to use instead, without a stack trace.
+    stderr.write(`pbxmod: ${t.console.needsTerminal}\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+
+  let size;
+  try {
+    size = resolveTerminalSize({ columns: stdout.columns, rows: stdout.rows }, process.env, options.size);
+  } catch (error) {
+    stderr.write(`pbxmod: ${describeError(error)}\n`);
+    process.exitCode = error instanceof ValidationError ? EXIT_USAGE : 1;
+    return;
+  }
+  fillMissingTerminalSize(stdout, size);
+
+  const pbx = new PbxContext(options);
+  const messages = await languageOf(pbx);
+  const screen = enterFullScreen({ stdin, stdout });
+  let instance: ReturnType<typeof render> | undefined;
+
+  // Ends the process from a signal, a crash or a terminal that went away; the normal quit
+  // returns through waitUntilExit below instead.
+  let stopping = false;
+  const stop = async (exitCode: number, { report, terminalGone = false }: { report?: string; terminalGone?: boolean } = {}) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      instance?.unmount();
+    } catch {
+      // Unmounting a crashed tree may throw; the terminal is what matters now.
+    }
+    if (terminalGone) screen.abandon();
+    else screen.restore();
+    if (report && !terminalGone) stderr.write(report);
+    await closeQuietly(pbx);
+    if (terminalGone) releaseStdio();
+    process.exit(exitCode);
+  };
+  const onSignal = (signal: NodeJS.Signals) =>
+    void stop(128 + (SIGNAL_NUMBERS[signal] ?? 0), { report: `pbxmod: ${messages.console.stoppedBySignal(signal)}\n`, terminalGone: signal === 'SIGHUP' });
+  const onCrash = (error: unknown) => void stop(EXIT_CRASH, { report: crashReport(error, messages) });
+  // Writing to or reading from a terminal that hung up fails with EIO: that is a hangup, not a crash.
+  const onStreamError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== undefined && TERMINAL_GONE.has(error.code)) void stop(EXIT_HANGUP, { terminalGone: true });
+    else onCrash(error);
+  };
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+  for (const signal of signals) process.on(signal, onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  for (const stream of [stdin, stdout, stderr]) stream.on('error', onStreamError);
+
+  let crash: unknown;
+  try {
+    instance = render(
+      <App pbx={pbx} theme={themeFor(process.env, options)} messages={messages} readonly={options.readonly ?? false} sizeFlag={options.size} onQuit={() => instance?.unmount()} />,
+      { stdin, stdout: anchoredStdout(stdout), stderr, exitOnCtrlC: false, incrementalRendering: true, maxFps: MAX_FPS },
+    );
+    await instance.waitUntilExit();
+  } catch (error) {
+    crash = error;
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    for (const stream of [stdin, stdout, stderr]) stream.off('error', onStreamError);
+    screen.restore();
+    await closeQuietly(pbx);
+  }
+  if (crash !== undefined) {
+    stderr.write(crashReport(crash, messages));
+    process.exitCode = EXIT_CRASH;
+  }
+}
+
+/** The catalog for the PBX's language; English when the store cannot say. */
+async function languageOf(pbx: PbxContext): Promise<Messages> {
+  try {
+    return messagesFor((await pbx.store.read()).settings.language);
+  } catch {
+    // The console still starts and shows the store problem itself.
+    return messagesFor('en');
+  }
+}
+
+/** What happened and what to do; a stack only for our own bugs, not for explained errors. */
+function crashReport(error: unknown, messages: Messages): string {
+  const detail = error instanceof PbxmodError ? describeError(error) : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `pbxmod: ${messages.console.crashed}\n${detail}\n${messages.console.crashedHint}\n`;
+}
+
+/**
+ * The terminal is gone (hangup). Node resets the terminal's modes when it exits, and
+ * Node 20 aborts when that fails (nodejs/node#51519, fixed by #58200 in later versions);
+ * with stdio closed it has nothing to reset.
+ */
+function releaseStdio(): void {
+  for (const fd of [0, 1, 2]) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
+async function closeQuietly(pbx: PbxContext): Promise<void> {
+  try {
+    await Promise.race([pbx.close(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  } catch {
+    // Closing the embedded service failed; the process ends anyway.
+  }
+}

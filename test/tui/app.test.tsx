@@ -1,0 +1,181 @@
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { keys, press, renderApp, sleep, stripAnsi, type, waitForFrame, type RenderedApp, TEST_ESCAPE_DELAY_MS, tick } from './helpers.js';
+import { testScreens } from './test-screens.js';
+
+const SPLIT_DELAY_MS = 300;
+let app: RenderedApp | undefined;
+afterEach(async () => {
+  await app?.dispose();
+  app = undefined;
+});
+
+describe('the console frame', () => {
+  test('shows the header, the four screens as tabs, and the first screen', async () => {
+    app = await renderApp();
+    const frame = app.lastFrame()!;
+    assert.match(frame, /PBX 2025\.1\.120/);
+    assert.match(frame, /License: unregistered/);
+    for (const title of ['1 Marketplace & license', '2 Modules', '3 Dialplan applications', '4 Session monitor']) assert.ok(frame.includes(title), title);
+    await waitForFrame(app, (f) => f.includes('Marketplace and license will be here'));
+  });
+
+  test('the frame is one line shorter than the terminal', async () => {
+    app = await renderApp({ sizeFlag: '100x20' });
+    assert.equal(app.lastFrame()!.split('\n').length, 19);
+  });
+
+  test('a saved key shows as registered and masked', async () => {
+    app = await renderApp();
+    await app.pbx.store.update((s) => {
+      s.settings.licenseKey = 'MIKO-ABCDE-FGHIJ-KLMNO-PQRST';
+    });
+    app.unmount();
+    app = { ...(await renderApp({ pbx: app.pbx })), dispose: app.dispose };
+    const frame = await waitForFrame(app, (f) => f.includes('registered MIKO'));
+    assert.match(frame, /License: registered MIKO-\*{5}-\*{5}-\*{5}-PQRST/);
+    assert.doesNotMatch(frame, /ABCDE/);
+  });
+
+  test('--readonly shows in the header', async () => {
+    app = await renderApp({ readonly: true });
+    assert.match(app.lastFrame()!, /host \S+ · read-only/);
+  });
+
+  test('number keys switch screens', async () => {
+    app = await renderApp();
+    await press(app, '2');
+    await waitForFrame(app, (f) => f.includes('Installed modules will be here'));
+    await press(app, '4');
+    await waitForFrame(app, (f) => f.includes('The session monitor will be here'));
+    await press(app, '9'); // no such screen: nothing happens
+    assert.match(app.lastFrame()!, /session monitor will be here/);
+  });
+
+  test('Tab and Shift-Tab go to the next and previous screen, wrapping around', async () => {
+    app = await renderApp();
+    await press(app, keys.tab);
+    await waitForFrame(app, (f) => f.includes('Installed modules will be here'));
+    await press(app, keys.shiftTab);
+    await press(app, keys.shiftTab);
+    await waitForFrame(app, (f) => f.includes('The session monitor will be here'));
+  });
+
+  test('? lists every key of the current screen and the global keys; Esc, ? and q close it', async () => {
+    app = await renderApp({ screens: testScreens });
+    for (const closeKey of [keys.escape, '?', 'q']) {
+      const open = await press(app, '?');
+      assert.match(open, /Keys: List screen/);
+      assert.match(open, /delete the module/);
+      assert.match(open, /↓\/j\s+move down the list/);
+      assert.match(open, /Enter\s+open the module/);
+      assert.match(open, /1-3\s+switch screen/);
+      assert.match(open, /q\s+quit the console/);
+      await press(app, closeKey, TEST_ESCAPE_DELAY_MS * 4);
+      const closed = await waitForFrame(app, (f) => !f.includes('Keys: List screen'));
+      assert.match(closed, /Module00/);
+    }
+    assert.equal(app.quits(), 0, 'q closed the help, it did not quit');
+  });
+
+  test('the footer shows the screen keys marked for it and the global ones', async () => {
+    app = await renderApp({ screens: testScreens });
+    const footer = app.lastFrame()!.split('\n').at(-1)!;
+    assert.match(footer, /↓ move down the list/);
+    assert.match(footer, /\? help/);
+    assert.match(footer, /q quit/);
+    assert.doesNotMatch(footer, /delete the module/);
+  });
+
+  test('a screen can change its keys at run time (useScreenKeys): footer and help follow', async () => {
+    app = await renderApp({ screens: testScreens, initialScreen: 'blank' });
+    let frame = await waitForFrame(app, (f) => f.includes('o open details'));
+    frame = await press(app, 'o');
+    frame = await waitForFrame(app, (f) => f.includes('o back to the list'));
+    frame = await press(app, '?');
+    assert.match(frame, /o\s+back to the list/);
+    assert.doesNotMatch(frame, /open details/);
+    await press(app, 'q');
+    await press(app, '1');
+    frame = await waitForFrame(app, (f) => f.includes('Module00'));
+    assert.doesNotMatch(frame, /back to the list/, 'live keys go when the screen goes');
+  });
+
+  test('q quits', async () => {
+    app = await renderApp();
+    await press(app, 'q');
+    assert.equal(app.quits(), 1);
+  });
+
+  test('Ctrl-C quits even while a form field has focus', async () => {
+    app = await renderApp({ screens: testScreens, initialScreen: 'form' });
+    await waitForFrame(app, (f) => f.includes('Company'));
+    await press(app, keys.ctrlC);
+    assert.equal(app.quits(), 1);
+  });
+
+  test('q typed into a form field is text, not quit; neither are ? and digits', async () => {
+    app = await renderApp({ screens: testScreens, initialScreen: 'form' });
+    await waitForFrame(app, (f) => f.includes('Company'));
+    const frame = await type(app, 'q?2');
+    assert.equal(app.quits(), 0);
+    assert.match(frame, /Company\s+q\?2/);
+    assert.doesNotMatch(frame, /Keys: /);
+  });
+
+  test('Esc is held, then counts as back on the screen', async () => {
+    app = await renderApp({ screens: testScreens });
+    await press(app, keys.escape, TEST_ESCAPE_DELAY_MS * 4);
+    await waitForFrame(app, (f) => f.includes('backs=1'));
+  });
+
+  test('an arrow split across two reads (Esc, then "[A") moves up and is not back', async () => {
+    // A long hold, so that a slow test machine cannot turn the pause between the reads into an Esc.
+    app = await renderApp({ screens: testScreens, escapeDelayMs: SPLIT_DELAY_MS });
+    await press(app, keys.down);
+    await press(app, keys.down);
+    await waitForFrame(app, (f) => f.includes('current=Module02'));
+    app.stdin.write('\u001B');
+    await tick();
+    await tick();
+    app.stdin.write('[A');
+    await sleep(SPLIT_DELAY_MS + 50);
+    const frame = app.lastFrame()!;
+    assert.match(frame, /current=Module01/);
+    assert.match(frame, /backs=0/);
+  });
+
+  test('an arrow split inside a form field moves focus and types nothing', async () => {
+    app = await renderApp({ screens: testScreens, initialScreen: 'form', escapeDelayMs: SPLIT_DELAY_MS });
+    await waitForFrame(app, (f) => f.includes('Company'));
+    await type(app, 'ab');
+    await press(app, keys.tab);
+    app.stdin.write('\u001B');
+    await tick();
+    await tick();
+    app.stdin.write('[A');
+    await sleep(SPLIT_DELAY_MS + 50);
+    await type(app, 'c');
+    const frame = app.lastFrame()!;
+    assert.match(frame, /Company\s+abc/, 'focus went back up to Company');
+    assert.doesNotMatch(frame, /\[A/);
+    assert.match(frame, /cancelled=0/);
+  });
+
+  test('a terminal below the minimum shows "too small", and q still quits', async () => {
+    // ink-testing-library reports 100 columns and no rows: rows come from --size.
+    app = await renderApp({ sizeFlag: '100x10' }, (f) => f.includes('Terminal too small'));
+    const frame = app.lastFrame()!;
+    assert.match(frame, /need 60×16, have 100×10/);
+    assert.doesNotMatch(frame, /Marketplace and license will be here/);
+    await press(app, '2');
+    await press(app, 'q');
+    assert.equal(app.quits(), 1);
+  });
+
+  test('the frame text fits the width everywhere', async () => {
+    app = await renderApp({ screens: testScreens });
+    await press(app, '?');
+    for (const line of stripAnsi(app.lastFrame()!).split('\n')) assert.ok([...line].length <= 100, line);
+  });
+});

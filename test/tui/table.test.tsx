@@ -1,0 +1,213 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Box, Text } from 'ink';
+import { FilterLine, Table, layoutColumns, matchesQuery, tableItems, tableReducer, useFilter, type TableColumn, type TableState, type TableView } from '../../src/tui/components/table/index.js';
+import { keys, press, renderWidget, stripAnsi, type, waitForFrame } from './helpers.js';
+
+interface Binding {
+  id: string;
+  host: string;
+  feature: string;
+}
+
+const rowsOf = (n: number): Binding[] => Array.from({ length: n }, (_, i) => ({ id: `b${i}`, host: `host${Math.floor(i / 3)}`, feature: `Feature ${i}` }));
+const columns: TableColumn<Binding>[] = [
+  { title: 'Feature', value: (r) => r.feature, flex: 2 },
+  { title: 'Id', value: (r) => r.id, width: 8, align: 'right' },
+];
+const rowKey = (r: Binding) => r.id;
+const dataLines = (frame: string) => stripAnsi(frame).split('\n').filter((l) => /Feature \d/.test(l));
+const cursorLine = (frame: string) => stripAnsi(frame).split('\n').find((l) => l.startsWith('›'));
+
+function FilteredTable({ rows }: { rows: Binding[] }) {
+  const filter = useFilter(rows, { text: (r) => `${r.feature} ${r.host}` });
+  return (
+    <Box flexDirection="column">
+      <FilterLine filter={filter} width={60} />
+      <Table columns={columns} rows={filter.rows} rowKey={rowKey} width={60} height={8} emptyText="no bindings" />
+    </Box>
+  );
+}
+
+describe('table', () => {
+  test('renders only the rows that fit, with the cursor on the first', async () => {
+    const app = renderWidget(<Table columns={columns} rows={rowsOf(100)} rowKey={rowKey} width={60} height={10} />);
+    const frame = await waitForFrame(app, (f) => f.includes('Feature 0'));
+    // 10 lines: header, 8 rows, position line.
+    assert.match(stripAnsi(frame).split('\n')[0]!, /^\s+Feature\s+Id$/);
+    assert.equal(dataLines(frame).length, 8);
+    assert.match(cursorLine(frame)!, /Feature 0\b/);
+    assert.match(frame, /1-8 of 100/);
+    app.unmount();
+  });
+
+  test('arrows and j/k move the cursor; moving past the bottom scrolls', async () => {
+    const app = renderWidget(<Table columns={columns} rows={rowsOf(100)} rowKey={rowKey} width={60} height={10} />);
+    await waitForFrame(app, (f) => f.includes('Feature 0'));
+    await press(app, keys.down);
+    await press(app, 'j');
+    assert.match(cursorLine(app.lastFrame()!)!, /Feature 2\b/);
+    await press(app, 'k');
+    assert.match(cursorLine(app.lastFrame()!)!, /Feature 1\b/);
+    for (let i = 0; i < 8; i++) await press(app, keys.down);
+    const frame = app.lastFrame()!;
+    assert.match(cursorLine(frame)!, /Feature 9\b/);
+    assert.doesNotMatch(frame, /Feature 0\b/, 'scrolled: the first row is gone');
+    assert.match(frame, /3-10 of 100/);
+    app.unmount();
+  });
+
+  test('PgDn, End, Home and Enter', async () => {
+    const selected: string[] = [];
+    const app = renderWidget(<Table columns={columns} rows={rowsOf(100)} rowKey={rowKey} width={60} height={10} onSelect={(r) => selected.push(r.id)} />);
+    await waitForFrame(app, (f) => f.includes('Feature 0'));
+    await press(app, keys.pageDown);
+    assert.match(cursorLine(app.lastFrame()!)!, /Feature 8\b/);
+    await press(app, keys.end);
+    assert.match(cursorLine(app.lastFrame()!)!, /Feature 99\b/);
+    assert.match(app.lastFrame()!, /93-100 of 100/);
+    await press(app, keys.enter);
+    await press(app, 'g');
+    assert.match(cursorLine(app.lastFrame()!)!, /Feature 0\b/);
+    assert.deepEqual(selected, ['b99']);
+    app.unmount();
+  });
+
+  test('10,000 rows: renders a screenful and moves quickly', async () => {
+    const rows = rowsOf(10_000);
+    const started = performance.now();
+    const app = renderWidget(<Table columns={columns} rows={rows} rowKey={rowKey} width={80} height={20} />);
+    await waitForFrame(app, (f) => f.includes('Feature 0'));
+    for (let i = 0; i < 30; i++) await press(app, keys.down);
+    await press(app, keys.end);
+    const elapsed = performance.now() - started;
+    const frame = app.lastFrame()!;
+    assert.equal(dataLines(frame).length, 18);
+    assert.match(cursorLine(frame)!, /Feature 9999\b/);
+    assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms`);
+    app.unmount();
+  });
+
+  test('group header lines come before each group and the cursor skips them', async () => {
+    const app = renderWidget(<Table columns={columns} rows={rowsOf(9)} rowKey={rowKey} groupBy={(r) => r.host} width={60} height={14} />);
+    const frame = await waitForFrame(app, (f) => f.includes('host0'));
+    const lines = stripAnsi(frame).split('\n');
+    assert.match(lines[1]!, /host0/);
+    assert.match(lines[2]!, /^› Feature 0/);
+    assert.match(lines[5]!, /host1/);
+    await press(app, keys.down);
+    await press(app, keys.down);
+    await press(app, keys.down);
+    assert.match(cursorLine(app.lastFrame()!)!, /Feature 3\b/);
+    app.unmount();
+  });
+
+  test('long cells are cut with an ellipsis to the column width', async () => {
+    const rows = [{ id: 'x', host: 'h', feature: 'A very long feature name that does not fit at all' }];
+    const app = renderWidget(<Table columns={columns} rows={rows} rowKey={rowKey} width={30} height={4} />);
+    const frame = await waitForFrame(app, (f) => f.includes('A very'));
+    const line = cursorLine(frame)!;
+    assert.match(line, /…/);
+    assert.ok([...line].length <= 30, line);
+    app.unmount();
+  });
+
+  test('/ filters as you type; Esc clears; the empty state says so', async () => {
+    const app = renderWidget(<FilteredTable rows={rowsOf(40)} />);
+    await waitForFrame(app, (f) => f.includes('Feature 0'));
+    await press(app, '/');
+    await type(app, 'host1');
+    let frame = app.lastFrame()!;
+    // host1 (rows 3-5) and host10-host13 (rows 30-39).
+    assert.deepEqual(
+      dataLines(frame).map((l) => l.replace(/^› /, '').trim().split(/\s+/).slice(0, 2).join(' ')),
+      ['Feature 3', 'Feature 4', 'Feature 5', 'Feature 30', 'Feature 31', 'Feature 32'],
+    );
+    assert.match(frame, /\/host1/);
+    assert.match(frame, /13 of 40/);
+    assert.match(frame, /1-6 of 13/);
+    await press(app, keys.enter); // keep the filter, keys go back to the table
+    await press(app, 'j');
+    assert.match(cursorLine(app.lastFrame()!)!, /Feature 4\b/);
+    await press(app, '/');
+    await type(app, 'zzz');
+    frame = app.lastFrame()!;
+    assert.match(frame, /no bindings/);
+    await press(app, keys.escape, 150);
+    frame = await waitForFrame(app, (f) => f.includes('Feature 0'));
+    assert.doesNotMatch(frame, /\/zzz/);
+    app.unmount();
+  });
+
+  test('typing j and k into the filter does not move the cursor', async () => {
+    const app = renderWidget(<FilteredTable rows={rowsOf(40)} />);
+    await waitForFrame(app, (f) => f.includes('Feature 0'));
+    await press(app, '/');
+    await type(app, 'jk');
+    assert.match(app.lastFrame()!, /\/jk/);
+    app.unmount();
+  });
+
+  test('matchesQuery needs every word, ignoring case', () => {
+    assert.ok(matchesQuery('ModuleUsersUI Users and groups', 'users GROUPS'));
+    assert.ok(!matchesQuery('ModuleUsersUI', 'users backup'));
+  });
+});
+
+describe('column layout', () => {
+  test('fixed columns keep their width; flexible ones share the rest by weight', () => {
+    assert.deepEqual(layoutColumns([{ width: 10 }, { flex: 1 }, { flex: 3 }], 53), [10, 11, 30]);
+  });
+  test('too narrow: columns on the right are cut first', () => {
+    assert.deepEqual(layoutColumns([{ width: 10 }, { width: 10 }, { width: 10 }], 25), [10, 10, 3]);
+    assert.deepEqual(layoutColumns([{ width: 10 }, { width: 10 }], 5), [5, 0]);
+  });
+});
+
+describe('table reducer', () => {
+  const view = (count: number, visible: number, headers: number[] = []): TableView => ({
+    count,
+    visible,
+    isRow: (i) => !headers.includes(i),
+    keyAt: (i) => `k${i}`,
+    indexOf: (key) => Number(key.slice(1)),
+  });
+  test('keeps the cursor inside the visible window', () => {
+    let state: TableState = { cursor: 0, offset: 0, key: 'k0' };
+    state = tableReducer(state, { type: 'move', by: 12, view: view(100, 5) });
+    assert.deepEqual(state, { cursor: 12, offset: 8, key: 'k12' });
+    state = tableReducer(state, { type: 'move', by: -10, view: view(100, 5) });
+    assert.deepEqual(state, { cursor: 2, offset: 2, key: 'k2' });
+    state = tableReducer(state, { type: 'move', by: 1000, view: view(100, 5) });
+    assert.deepEqual(state, { cursor: 99, offset: 95, key: 'k99' });
+  });
+  test('moving up onto the first row of a group also shows its header', () => {
+    const state = tableReducer({ cursor: 5, offset: 5, key: 'k5' }, { type: 'move', by: -1, view: view(20, 4, [0, 3]) });
+    assert.deepEqual(state, { cursor: 4, offset: 3, key: 'k4' });
+  });
+  test('tableItems puts a header before each run of a group', () => {
+    const items = tableItems(rowsOf(4), rowKey, (r) => r.host);
+    assert.deepEqual(
+      items.map((i) => (i.kind === 'group' ? `#${i.label}` : i.key)),
+      ['#host0', 'b0', 'b1', 'b2', '#host1', 'b3'],
+    );
+  });
+});
+
+describe('the empty table', () => {
+  test('shows the empty text', async () => {
+    const app = renderWidget(<Table columns={columns} rows={[]} rowKey={rowKey} width={40} height={5} emptyText="No modules installed." />);
+    await waitForFrame(app, (f) => f.includes('No modules installed.'));
+    app.unmount();
+  });
+  test('and defaults to the catalog text', async () => {
+    const app = renderWidget(
+      <Box>
+        <Text>x</Text>
+        <Table columns={columns} rows={[]} rowKey={rowKey} width={40} height={5} />
+      </Box>,
+    );
+    await waitForFrame(app, (f) => f.includes('Nothing to show.'));
+    app.unmount();
+  });
+});
