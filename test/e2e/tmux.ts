@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { PBXMOD_BIN } from '../support/cli.js';
+
+/** tmux is installed by .ci/run; a developer without it sees these tests skipped, with the reason. */
+export function tmuxAvailable(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+export interface ConsoleSession {
+  name: string;
+  /** The visible screen as plain text. */
+  screen(): string;
+  /** Send keys as `tmux send-keys` names them: 'Enter', 'Escape', 'Tab', 'Down', 'q', 'C-c'. One key per call, like a person. */
+  press(...keys: string[]): void;
+  /** Type literal text (no key names). */
+  type(text: string): void;
+  /** Wait until the screen matches, or fail with the screen in the message. */
+  waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
+  /** Wait until the screen no longer matches. */
+  waitForGone(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
+  resize(columns: number, rows: number): void;
+  /** Whether the console process still runs in the pane. */
+  alive(): boolean;
+  /** The exit status once the console ended (the pane stays for reading). */
+  exitStatus(): number | null;
+  kill(): void;
+}
+
+/**
+ * Start the built console in a detached tmux pane of `columns`×`rows`, as a person at a
+ * terminal would. `env` adds variables (e.g. NO_COLOR); `args` are pbxmod's arguments.
+ */
+export async function startConsole(options: { args?: string[]; env?: Record<string, string>; columns?: number; rows?: number }): Promise<ConsoleSession> {
+  const name = `pbxmod-e2e-${randomBytes(4).toString('hex')}`;
+  const columns = options.columns ?? 80;
+  const rows = options.rows ?? 24;
+  const env = Object.entries({ TERM: 'xterm-256color', ...options.env }).map(([k, v]) => `${k}=${shellQuote(v)}`);
+  // The shell prints the exit status on the main screen once the console has left the alternate one.
+  const command = `env ${env.join(' ')} ${shellQuote(process.execPath)} ${shellQuote(PBXMOD_BIN)} ${(options.args ?? []).map(shellQuote).join(' ')}; echo "[pbxmod exited $?]"; sleep 600`;
+  tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), command);
+  const session: ConsoleSession = {
+    name,
+    screen: () => tmux('capture-pane', '-p', '-t', name),
+    press: (...keys) => {
+      for (const key of keys) tmux('send-keys', '-t', name, key);
+    },
+    type: (text) => tmux('send-keys', '-t', name, '-l', text),
+    waitFor: (pattern, timeoutMs = 15_000) => poll(session, (s) => matches(s, pattern), `to show ${String(pattern)}`, timeoutMs),
+    waitForGone: (pattern, timeoutMs = 15_000) => poll(session, (s) => !matches(s, pattern), `to stop showing ${String(pattern)}`, timeoutMs),
+    resize: (c, r) => tmux('resize-window', '-t', name, '-x', String(c), '-y', String(r)),
+    alive: () => EXITED.exec(session.screen()) === null,
+    exitStatus: () => {
+      const match = EXITED.exec(session.screen());
+      return match ? Number(match[1]) : null;
+    },
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // already gone
+      }
+    },
+  };
+  return session;
+}
+
+/** What the pane's shell prints once the console has ended (the pane stays open to be read). */
+const EXITED = /\[pbxmod exited (\d+)\]/;
+
+function matches(screen: string, pattern: RegExp | string): boolean {
+  return typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen);
+}
+
+async function poll(session: ConsoleSession, done: (screen: string) => boolean, what: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let screen = '';
+  for (;;) {
+    screen = session.screen();
+    if (done(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the console ${what}; the screen was:\n${screen}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
