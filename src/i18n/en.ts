@@ -1,3 +1,8 @@
+import { dialplan } from './en/dialplan.js';
+import { marketplace } from './en/marketplace.js';
+import { modules } from './en/modules.js';
+import { sessions } from './en/sessions.js';
+
 /**
  * Every text a person reads in the console, in English.
  *
@@ -108,49 +113,7 @@ export const en = {
   },
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
-  screens: {
-    marketplace: {
-      title: 'Marketplace & license',
-      shortTitle: 'License',
-      placeholder: [
-        'Marketplace and license will be here:',
-        '- register this PBX in the module marketplace, or enter an existing key;',
-        '- license information: owner, products, features, expiry;',
-        '- coupon activation, reset key;',
-        '- the marketplace catalog: install, update and roll back modules.',
-      ],
-    },
-    modules: {
-      title: 'Modules',
-      shortTitle: 'Modules',
-      placeholder: [
-        'Installed modules will be here:',
-        '- enable / disable, update, delete (keeping settings);',
-        '- license, error and crash markers, update markers;',
-        '- install from a zip file on this PBX.',
-      ],
-    },
-    dialplan: {
-      title: 'Dialplan applications',
-      shortTitle: 'Dialplan',
-      placeholder: [
-        'Dialplan applications will be here:',
-        '- list, filter, new, copy, edit, delete;',
-        '- code editing here or in $VISUAL / $EDITOR;',
-        '- preview of the generated dialplan.',
-      ],
-    },
-    sessions: {
-      title: 'Session monitor',
-      shortTitle: 'Sessions',
-      placeholder: [
-        'The session monitor will be here:',
-        '- log in with the license key or a coupon;',
-        '- license bindings grouped by host, with details;',
-        '- drop a binding (after confirmation).',
-      ],
-    },
-  },
+  screens: { marketplace, modules, dialplan, sessions },
 };
 
 /** The shape every catalog has; a translation must provide all of it. */
