@@ -1,0 +1,43 @@
+import { MIKOPBX_FEATURE_ID, MIKOPBX_PRODUCT_ID } from '../../../domain/license-products.js';
+import type { Binding } from '../../../licensing/api.js';
+import type { DropPlan } from '../../../licensing/session-monitor.js';
+import type { Messages } from '../../../i18n/index.js';
+import type { ConfirmRequest } from '../../components/confirm/index.js';
+import { localDateTime } from './format-time.js';
+import { wrapWords } from './wrap-words.js';
+
+type SessionMessages = Messages['screens']['sessions'];
+
+/**
+ * The warnings of `dropWarnings()` (src/domain/license-products.ts) in the console's language:
+ * losing feature 33 unlicenses that PBX; features of other products switch their modules off.
+ */
+export function dropWarningLines(bindings: readonly Binding[], m: SessionMessages): string[] {
+  const warnings: string[] = [];
+  if (bindings.some((b) => b.featureId === MIKOPBX_FEATURE_ID)) warnings.push(m.drop.feature33);
+  const others = [...new Set(bindings.filter((b) => b.productId !== MIKOPBX_PRODUCT_ID).map((b) => `${b.productName} (${b.featureId})`))];
+  if (others.length > 0) warnings.push(m.drop.otherProducts(others.join(', ')));
+  return warnings;
+}
+
+/**
+ * The question before a drop, for a dialog `width` cells wide: what goes (at most `maxItems`
+ * lines of it), what it means, the warnings (wrapped: the dialog cuts long lines). Default No.
+ */
+export function dropConfirmRequest(plan: DropPlan, wholeHost: boolean, m: SessionMessages, width: number, maxItems = 6): ConfirmRequest {
+  const host = plan.hosts[0]!;
+  const first = plan.bindings[0]!;
+  const title = wholeHost ? m.drop.hostTitle(host.host, plan.bindings.length) : m.drop.bindingTitle(m.featureLine(first.featureName, first.featureId, first.host));
+  const shown = plan.bindings.length > maxItems ? plan.bindings.slice(0, maxItems - 1) : plan.bindings;
+  const items = shown.map((b) => m.drop.item(b.featureName, b.featureId, localDateTime(b.start)));
+  if (shown.length < plan.bindings.length) items.push(m.drop.more(plan.bindings.length - shown.length));
+  return {
+    title,
+    message: [...items, m.drop.effect],
+    // Border and padding take 4 cells, the warning sign and its space 2 more.
+    warnings: dropWarningLines(plan.bindings, m).flatMap((w) => wrapWords(w, width - 6)),
+    confirmLabel: m.drop.confirm,
+    defaultChoice: 'cancel',
+    width,
+  };
+}
