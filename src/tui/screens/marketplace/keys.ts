@@ -1,0 +1,58 @@
+import type { Messages } from '../../../i18n/index.js';
+import { addKeyBindings } from '../../keys/bindings.js';
+import type { KeyHelp } from '../../keys/key-help.js';
+
+addKeyBindings({
+  'marketplace.enterKey': [{ input: 'e' }],
+  'marketplace.reveal': [{ input: 'r' }],
+  'marketplace.copy': [{ input: 'c' }],
+  'marketplace.coupon': [{ input: 'a' }],
+  'marketplace.reset': [{ input: 'x' }],
+  'marketplace.diagnostics': [{ input: 'd' }],
+  'marketplace.reload': [{ input: 'u' }],
+});
+
+/** What the screen shows: which keys are live. */
+export type KeysMode = 'registered' | 'unregistered' | 'form' | 'diagnostics' | 'loading';
+
+/** The keys of the screen in a mode, for the help overlay and the footer. */
+export function marketplaceKeys(messages: Messages, mode: KeysMode): KeyHelp[] {
+  const k = messages.screens.marketplace.keys;
+  switch (mode) {
+    case 'registered':
+      return [
+        { command: 'marketplace.reveal', description: k.reveal, footer: true },
+        { command: 'marketplace.copy', description: k.copy, footer: true },
+        { command: 'marketplace.coupon', description: k.coupon, footer: true },
+        { command: 'marketplace.reset', description: k.reset },
+        { command: 'marketplace.diagnostics', description: k.diagnostics },
+        { command: 'marketplace.reload', description: k.reload },
+        { command: 'nav.down', description: k.scrollDown },
+        { command: 'nav.up', description: k.scrollUp },
+        { command: 'nav.pageDown', description: k.scrollPage },
+      ];
+    case 'unregistered':
+      return [
+        { command: 'basic.confirm', description: k.register, footer: true },
+        { command: 'marketplace.enterKey', description: k.enterKey, footer: true },
+        { command: 'marketplace.diagnostics', description: k.diagnostics },
+        { command: 'marketplace.reload', description: k.reload },
+      ];
+    case 'form':
+      return [
+        { command: 'form.nextField', description: k.formMove },
+        { command: 'basic.confirm', description: k.formSubmit },
+        { command: 'basic.back', description: k.back, footer: true },
+      ];
+    case 'diagnostics':
+      return [
+        { command: 'marketplace.reload', description: k.runAgain, footer: true },
+        { command: 'basic.back', description: k.back, footer: true },
+      ];
+    case 'loading':
+      return [
+        { command: 'marketplace.diagnostics', description: k.diagnostics },
+        { command: 'marketplace.reload', description: k.reload },
+      ];
+  }
+}

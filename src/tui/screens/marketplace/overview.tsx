@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { Box } from 'ink';
+import { useMessages } from '../../../i18n/index.js';
+import type { LicenseStatus } from '../../../licensing/marketplace-registration.js';
+import { BusyLine } from '../../components/busy-line/index.js';
+import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
+import { commandLabel } from '../../keys/bindings.js';
+import { useTheme } from '../../theme.js';
+import { errorLines, indented } from './error-lines.js';
+import { keyLine, licenseLines } from './license-lines.js';
+import { Lines, wrapped, type Line } from './lines.js';
+import type { MarketplaceState, Offline } from './use-marketplace-state.js';
+
+export interface OverviewProps {
+  /** The last license read: undefined until the first one answers. */
+  status: LicenseStatus | undefined;
+  /** The last read failed for a reason other than the connection (a refused key, the store). */
+  failure: unknown;
+  loading: boolean;
+  offline: Offline | null;
+  state: MarketplaceState;
+  width: number;
+  height: number;
+  isActive: boolean;
+}
+
+/**
+ * The screen's main view: the offline banner and the last action's notice on top, then the
+ * license (key, owner, products; scrolls with the arrows) or the ways to get one.
+ */
+export function Overview({ status, failure, loading, offline, state, width, height, isActive }: OverviewProps) {
+  const theme = useTheme();
+  const texts = useMessages().screens.marketplace;
+  const { symbols } = theme;
+
+  const top: Line[] = [];
+  if (offline) {
+    top.push(...wrapped(`${symbols.cross} ${texts.offline.banner(offline.url)}`, width, 'error', 2));
+    top.push(...indented(offline.reason, width, 'muted'), ...indented(texts.offline.hint, width, 'muted'), { text: '' });
+  }
+  if (state.notice?.kind === 'error') top.push(...errorLines(state.notice.error, width, symbols), { text: '' });
+  if (state.notice?.kind === 'warning') top.push(...wrapped(`${symbols.warning} ${state.notice.text}`, width, 'warning', 2), { text: '' });
+
+  let body: Line[] = [];
+  if (status?.registered) {
+    top.push(keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols), { text: '' });
+    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, new Date())];
+  } else if (failure !== undefined) {
+    top.push(...errorLines(failure, width, symbols), ...indented(texts.license.refusedHint, width, 'muted'));
+  } else if (status && !status.registered) {
+    body = [
+      { text: texts.unregistered.title, tone: 'heading' },
+      { text: '' },
+      ...wrapped(texts.unregistered.explain, width),
+      { text: '' },
+      { text: `  ${commandLabel('basic.confirm', symbols, { first: true }).padEnd(6)} ${texts.unregistered.register}` },
+      { text: `  ${commandLabel('marketplace.enterKey', symbols, { first: true }).padEnd(6)} ${texts.unregistered.haveKey}` },
+    ];
+  }
+
+  const busyLines = state.busy || (loading && !status && failure === undefined) ? 1 : 0;
+  const room = Math.max(1, height - top.length - busyLines);
+  const scrolls = body.length > room;
+  const visible = scrolls ? Math.max(1, room - 1) : room;
+  const maxScroll = Math.max(0, body.length - visible);
+  const [scroll, setScroll] = useState(0);
+  useEffect(() => setScroll((s) => Math.min(s, maxScroll)), [maxScroll]);
+
+  useKeyLayer(
+    (e) => {
+      const move = (to: number) => setScroll(Math.max(0, Math.min(maxScroll, to)));
+      if (e.is('nav.down')) move(scroll + 1);
+      else if (e.is('nav.up')) move(scroll - 1);
+      else if (e.is('nav.pageDown')) move(scroll + visible);
+      else if (e.is('nav.pageUp')) move(scroll - visible);
+      else if (e.is('nav.home')) move(0);
+      else if (e.is('nav.end')) move(maxScroll);
+      else return false;
+      return true;
+    },
+    { priority: KeyPriority.screen, isActive: isActive && body.length > 0 },
+  );
+
+  const shown = body.slice(scroll, scroll + visible);
+  if (scrolls) shown.push({ text: texts.license.scroll(scroll + 1, scroll + shown.length, body.length), tone: 'muted' });
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Lines lines={top} width={width} />
+      {state.busy ? <BusyLine what={state.busy} width={width} /> : loading && !status && failure === undefined ? <BusyLine what={texts.loading} width={width} /> : null}
+      <Lines lines={shown} width={width} />
+    </Box>
+  );
+}
