@@ -66,7 +66,7 @@ function requireApplication(state: Pick<PbxState, 'dialplanApplications'>, idOrE
   if (found) return found;
   const key = normalizeDialplanUniqid(idOrExtension);
   const what = DIALPLAN_UNIQID_PATTERN.test(key) ? key : `with number ${key}`;
-  throw new NotFoundError(`There is no dialplan application ${what}.`, 'List the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-… id.');
+  throw new NotFoundError(`There is no dialplan application ${what}.`, 'List the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-XXXXXXXX id.');
 }
 
 /** A new application's form as it opens: next free number, type php (SPEC §6). */

@@ -217,5 +217,5 @@ export function generateApplicationsContext(apps: readonly DialplanApplication[]
 /** `line 3: reason: text` for a person. */
 export function describeLineProblem(problem: DialplanLineProblem): string {
   if (problem.line === null) return problem.reason;
-  return `line ${problem.line}: ${problem.reason}${problem.text ? ` — ${problem.text}` : ''}`;
+  return `line ${problem.line}: ${problem.reason}${problem.text ? `: ${problem.text}` : ''}`;
 }

@@ -21,7 +21,7 @@ function explain(kind: 'key' | 'coupon', value: string, prefix: string): string 
   const bad = groups.findIndex((g) => g.length !== 5);
   if (bad >= 0) return `Group ${bad + 1} has ${groups[bad]!.length} characters; each group has 5. Expected ${example}.`;
   const char = [...groups.join('')].find((c) => !GROUP_ALPHABET.includes(c));
-  if (char) return `"${char}" is not allowed; use only the letters A–Z and digits 0–9. Expected ${example}.`;
+  if (char) return `"${char}" is not allowed; use only the letters A-Z and digits 0-9. Expected ${example}.`;
   return `Expected ${example}.`;
 }
 

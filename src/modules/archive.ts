@@ -300,7 +300,7 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
 
 function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
   const name = entry.fileName;
-  if (Buffer.byteLength(name) > limits.maxNameBytes) throw unsafe(`${name.slice(0, 60)}…`, `has a name longer than ${limits.maxNameBytes} bytes`);
+  if (Buffer.byteLength(name) > limits.maxNameBytes) throw unsafe(`${name.slice(0, 60)}...`, `has a name longer than ${limits.maxNameBytes} bytes`);
   if (/[\u0000-\u001f]/.test(name)) throw unsafe(JSON.stringify(name), 'has control characters in its name');
   if (name.includes('\\')) throw unsafe(name, 'uses backslashes, which can turn into a path outside the module directory on some systems');
   if (/^[A-Za-z]:/.test(name)) throw unsafe(name, 'starts with a drive letter (an absolute path)');

@@ -69,7 +69,7 @@ export async function downloadArchive(url: string, file: string, options: Downlo
   onProgress?.({ stage: 'verify' });
   const md5 = hash.digest('hex');
   if (md5 !== expectedMd5) {
-    throw new DownloadError('download_checksum', `The downloaded archive is damaged: its md5 is ${md5}, the service announced ${expectedMd5}.`, 'Try again; if it repeats, the archive on the service is broken — report it to the module developer. Nothing was changed.');
+    throw new DownloadError('download_checksum', `The downloaded archive is damaged: its md5 is ${md5}, the service announced ${expectedMd5}.`, 'Try again; if it repeats, the archive on the service is broken: report it to the module developer. Nothing was changed.');
   }
 }
 

@@ -114,7 +114,7 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     assert.match(text.stdout, /^000064  Milliwatt\nId:\s+DIALPLAN-0000064A\nType:\s+plaintext \(dialplan lines\)\n[\s\S]*--- code ---\n1,Answer\(\)\n2,Milliwatt\(\)\n3,Hangup\(\)\n$/);
     const missing = await pbxmod(d, ['dialplan', 'show', '999']);
     assert.equal(missing.code, 1);
-    assert.equal(missing.stderr, 'pbxmod: There is no dialplan application with number 999.\nList the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-… id.\n');
+    assert.equal(missing.stderr, 'pbxmod: There is no dialplan application with number 999.\nList the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-XXXXXXXX id.\n');
   });
 
   it('edit changes only the fields given, and says when nothing was given', async () => {
@@ -201,7 +201,7 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     assert.deepEqual((out.problems as { line: number }[]).map((p) => p.line), [3, 4]);
     const text = await pbxmod(d, ['dialplan', 'preview', '2200101']);
     assert.equal(text.code, 0);
-    assert.match(text.stdout, /line 3: no priority: start the line with 1, n or n\(label\) and a comma, e\.g\. n,Playback\(hello\) — Playback\(hello\)\n/);
+    assert.match(text.stdout, /line 3: no priority: start the line with 1, n or n\(label\) and a comma, e\.g\. n,Playback\(hello\): Playback\(hello\)\n/);
 
     const { application } = await json(d, ['add', '--name', 'Script', '--code-file', '-'], { input: '<?php\n$agi = 1;\n' });
     const php = await pbxmod(d, ['dialplan', 'preview', application.uniqid]);

@@ -105,7 +105,7 @@ describe('generated dialplan of a plaintext application', () => {
   });
 
   it('describes a problem for a person', () => {
-    assert.equal(describeLineProblem({ line: 5, text: 'n,Hangup', reason: 'Hangup has no parentheses' }), 'line 5: Hangup has no parentheses — n,Hangup');
+    assert.equal(describeLineProblem({ line: 5, text: 'n,Hangup', reason: 'Hangup has no parentheses' }), 'line 5: Hangup has no parentheses: n,Hangup');
     assert.equal(describeLineProblem({ line: null, text: '', reason: 'the script is empty' }), 'the script is empty');
   });
 });
