@@ -418,7 +418,7 @@ function sizeMismatch(name: string, declared: number, actual: string): ArchiveEr
 
 function corrupt(error: unknown, entry?: string): ArchiveError {
   const detail = (error as Error)?.message ?? String(error);
-  return new ArchiveError('archive_corrupt', `The file is not a readable zip archive${entry ? ` (at "${entry}")` : ''}: ${detail}.`, entry);
+  return new ArchiveError('archive_corrupt', `The file is not a readable zip archive${entry ? ` (at "${entry}")` : ''}: ${detail.replace(/\.+$/, '')}.`, entry);
 }
 
 export function formatBytes(n: number): string {

@@ -1,0 +1,163 @@
+import { useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useMessages, type Messages } from '../../../i18n/index.js';
+import { FilterLine, Table, useFilter, type TableColumn } from '../../components/table/index.js';
+import type { AsyncState } from '../../hooks/use-async.js';
+import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
+import { useTheme, type ThemeSymbols } from '../../theme.js';
+import { fitText, textWidth } from '../../text-fit.js';
+import { errorLines, InfoLines, wrapLines, type InfoLine } from './info-lines.js';
+import { disabledReasonText, moduleMarkers, reasonMarker, stageText } from './module-marks.js';
+import { infoLineCount, NARROW_WIDTH } from './layout.js';
+import type { OperationsSnapshot } from './operation-tracker.js';
+import type { ModuleActions } from './use-module-actions.js';
+import type { InstalledRow } from './use-module-lists.js';
+import type { ViewAction } from './use-view-stack.js';
+
+export interface InstalledViewProps {
+  rows: AsyncState<InstalledRow[]>;
+  /** Why the marketplace could not be asked (no update markers then). */
+  updatesError: unknown;
+  actions: ModuleActions;
+  navigate: (action: ViewAction) => void;
+  width: number;
+  height: number;
+  /** Hears keys only while it is the view on top. */
+  isActive: boolean;
+}
+
+const rowKey = (row: InstalledRow) => row.id;
+const searchText = (row: InstalledRow) => `${row.id} ${row.name} ${row.description} ${row.developer}`;
+
+/** The installed modules: enable toggle, name, description, developer, version, state, markers. */
+export function InstalledView({ rows, updatesError, actions, navigate, width, height, isActive }: InstalledViewProps) {
+  const theme = useTheme();
+  const messages = useMessages();
+  const m = messages.screens.modules;
+  const { symbols } = theme;
+  const all = rows.data ?? [];
+  const filter = useFilter(all, { text: searchText, isActive });
+  // The row under the cursor: a ref for the keys (a key may come before the re-render), state for the lines below.
+  const cursorRef = useRef<string | undefined>(undefined);
+  const [cursorId, setCursorId] = useState<string | undefined>(undefined);
+  const rowAt = (id: string | undefined) => filter.rows.find((r) => r.id === id) ?? filter.rows[0];
+  const current = rowAt(cursorId);
+  const { snapshot } = actions;
+
+  useKeyLayer(
+    (e) => {
+      const row = rowAt(cursorRef.current);
+      if (e.is('modules.marketplace')) navigate({ type: 'show-list', list: 'marketplace' });
+      else if (e.is('modules.installFile')) navigate({ type: 'open', view: { kind: 'install-file' } });
+      else if (e.is('modules.checkLicenses')) void actions.checkLicenses();
+      else if (e.is('modules.updateAll')) void actions.updateAll();
+      else if (!row) return false;
+      else if (e.is('basic.toggle')) void actions.toggle(row);
+      else if (e.is('modules.update')) void actions.update(row.id);
+      else if (e.is('modules.releases')) navigate({ type: 'open', view: { kind: 'releases', id: row.id } });
+      else if (e.is('modules.delete')) void actions.remove(row);
+      else return false;
+      return true;
+    },
+    { priority: KeyPriority.screen, isActive },
+  );
+
+  const columns = useMemo(() => installedColumns(all, snapshot, m, symbols, width), [all, snapshot, m, symbols, width]);
+  const filterLines = filter.typing || filter.query !== '' ? 1 : 0;
+  const infoLines = infoLineCount(height);
+  const tableHeight = Math.max(2, height - 1 - filterLines - infoLines);
+  const heading = rows.data ? m.heading.installed(all.length) : m.heading.installedLoading;
+  const note = updatesError ? m.updatesUnknown(firstLine(updatesError)) : '';
+
+  let body;
+  if (rows.status === 'failed' && rows.data === undefined) {
+    body = <InfoLines lines={errorLines(rows.error, symbols.cross)} count={tableHeight} width={width} />;
+  } else if (rows.data === undefined) {
+    body = <InfoLines lines={[{ text: m.loading.installed, tone: 'muted' }]} count={tableHeight} width={width} />;
+  } else if (all.length === 0) {
+    body = <InfoLines lines={wrapLines(m.empty.installed.map((text, i) => ({ text, tone: i === 0 ? 'heading' : 'normal' })), width)} count={tableHeight} width={width} />;
+  } else {
+    body = (
+      <Table
+        columns={columns}
+        rows={filter.rows}
+        rowKey={rowKey}
+        width={width}
+        height={tableHeight}
+        emptyText={messages.filter.noMatches(filter.query)}
+        isActive={isActive}
+        onSelect={(row) => navigate({ type: 'open', view: { kind: 'details', id: row.id } })}
+        onCursorChange={(row) => {
+          cursorRef.current = row?.id;
+          setCursorId(row?.id);
+        }}
+      />
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text>
+        <Text {...theme.text.heading}>{heading}</Text>
+        <Text {...theme.text.muted}>{fitText(note ? `  ${note}` : '', Math.max(0, width - textWidth(heading)), symbols.ellipsis)}</Text>
+      </Text>
+      {filterLines > 0 ? <FilterLine filter={filter} width={width} /> : null}
+      {body}
+      {infoLines > 0 ? <InfoLines lines={current ? wrapLines(cursorInfo(current, snapshot, m, symbols), width) : []} count={infoLines} width={width} /> : null}
+    </Box>
+  );
+}
+
+type ModuleMessages = Messages['screens']['modules'];
+
+function installedColumns(rows: readonly InstalledRow[], snapshot: OperationsSnapshot, m: ModuleMessages, symbols: ThemeSymbols, width: number): TableColumn<InstalledRow>[] {
+  const marks = (row: InstalledRow) => moduleMarkers(row, row.latestVersion !== null, symbols);
+  const marksWidth = Math.max(textWidth(m.columns.marks), ...rows.map((row) => textWidth(marks(row))));
+  return [
+    { title: m.columns.enabled, width: 3, value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), tone: (row) => (row.enabled ? 'ok' : undefined) },
+    { title: m.columns.name, flex: 2, minWidth: 10, value: (row) => row.name },
+    {
+      title: m.columns.description,
+      flex: 3,
+      minWidth: 8,
+      value: (row) => rowNote(row, snapshot, m, symbols)?.text ?? row.description,
+      tone: (row) => rowNote(row, snapshot, m, symbols)?.tone ?? 'muted',
+    },
+    { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : 9, value: (row) => row.developer },
+    { title: m.columns.version, width: 8, value: (row) => row.version },
+    { title: m.columns.state, width: 8, value: (row) => (row.enabled ? m.state.enabled : m.state.disabled), tone: (row) => (row.enabled ? 'ok' : undefined) },
+    { title: m.columns.marks, width: marksWidth, value: marks, tone: (row) => (reasonMarker(row, symbols) ? 'warning' : 'info') },
+  ];
+}
+
+/** What the description cell says instead of the description: progress, the last error, the disable reason. */
+function rowNote(row: InstalledRow, snapshot: OperationsSnapshot, m: ModuleMessages, symbols: ThemeSymbols): InfoLine | null {
+  const running = snapshot.running;
+  if (running && running.moduleId === row.id) return { text: stageText(running.progress, m), tone: 'info' };
+  const error = snapshot.errors.get(row.id);
+  if (error !== undefined) return errorLines(error, symbols.cross)[0]!;
+  const reason = disabledReasonText(row, m);
+  return reason ? { text: reason, tone: 'warning' } : null;
+}
+
+/** The two lines under the list: the whole error or reason of the module under the cursor, else its summary. */
+function cursorInfo(row: InstalledRow, snapshot: OperationsSnapshot, m: ModuleMessages, symbols: ThemeSymbols): InfoLine[] {
+  const error = snapshot.errors.get(row.id);
+  if (error !== undefined) return errorLines(error, symbols.cross);
+  const reason = disabledReasonText(row, m);
+  if (reason) {
+    const hint = row.disabledReason === 'DisabledByLicense' ? m.reason.licenseHint : m.reason.errorHint;
+    return [
+      { text: `${reasonMarker(row, symbols) ?? ''} ${reason}`, tone: 'warning' },
+      { text: `  ${hint}`, tone: 'muted' },
+    ];
+  }
+  return [
+    { text: m.cursor.summary(row.id, row.version, row.description), tone: 'muted' },
+    ...(row.latestVersion ? [{ text: m.cursor.updateAvailable(row.latestVersion), tone: 'info' as const }] : []),
+  ];
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

@@ -1,0 +1,97 @@
+import type { Messages } from '../../../i18n/index.js';
+import { addKeyBindings } from '../../keys/bindings.js';
+import type { KeyHelp } from '../../keys/key-help.js';
+import type { ThemeSymbols } from '../../theme.js';
+import type { ModulesView } from './use-view-stack.js';
+
+/** The screen's letters; Space (basic.toggle), Enter, Esc and `/` are the built-in commands. */
+addKeyBindings({
+  'modules.marketplace': [{ input: 'm' }],
+  'modules.install': [{ input: 'i' }],
+  'modules.update': [{ input: 'u' }],
+  'modules.updateAll': [{ input: 'U' }],
+  'modules.releases': [{ input: 'r' }],
+  'modules.delete': [{ input: 'd' }],
+  'modules.installFile': [{ input: 'f' }],
+  'modules.checkLicenses': [{ input: 'l' }],
+});
+
+/** What the details view can do depends on whether the module is installed. */
+export interface KeyHelpContext {
+  installed: boolean;
+}
+
+/** The keys of one view of the screen, for the help overlay and (`footer`) the footer. */
+export function modulesKeyHelp(messages: Messages, view: ModulesView, context: KeyHelpContext = { installed: true }): KeyHelp[] {
+  const k = messages.screens.modules.keys;
+  switch (view.kind) {
+    case 'list':
+      if (view.list === 'installed') {
+        return [
+          { command: 'basic.toggle', description: k.toggle, footer: true },
+          { command: 'basic.confirm', description: k.details, footer: true },
+          { command: 'modules.marketplace', description: k.marketplace, footer: true },
+          { command: 'modules.delete', description: k.delete, footer: true },
+          { command: 'filter.start', description: k.filter },
+          { command: 'modules.update', description: k.update },
+          { command: 'modules.releases', description: k.releases },
+          { command: 'modules.updateAll', description: k.updateAll },
+          { command: 'modules.installFile', description: k.installFile },
+          { command: 'modules.checkLicenses', description: k.checkLicenses },
+          { command: 'nav.down', description: k.move },
+        ];
+      }
+      return [
+        { command: 'modules.install', description: k.install, footer: true },
+        { command: 'basic.confirm', description: k.details, footer: true },
+        { keys: 'm/Esc', description: k.installed, footer: true },
+        { command: 'modules.releases', description: k.releases },
+        { command: 'filter.start', description: k.filter },
+        { command: 'modules.update', description: k.updateInstalled },
+        { command: 'modules.installFile', description: k.installFile },
+        { command: 'nav.down', description: k.move },
+      ];
+    case 'details': {
+      const actions: KeyHelp[] = context.installed
+        ? [
+            { command: 'basic.toggle', description: k.toggle, footer: true },
+            { command: 'modules.update', description: k.update, footer: true },
+            { command: 'modules.releases', description: k.releases, footer: true },
+            { command: 'modules.delete', description: k.delete },
+          ]
+        : [
+            { command: 'modules.install', description: k.install, footer: true },
+            { command: 'modules.releases', description: k.releases, footer: true },
+          ];
+      return [
+        { command: 'basic.back', description: k.back, footer: true },
+        ...actions,
+        { command: 'nav.down', description: k.scroll },
+        { command: 'nav.pageDown', description: k.scroll },
+      ];
+    }
+    case 'releases':
+      return [
+        { command: 'basic.confirm', description: k.installRelease, footer: true },
+        { command: 'basic.back', description: k.back, footer: true },
+        { command: 'nav.down', description: k.move },
+      ];
+    case 'install-file':
+      return [
+        { command: 'basic.confirm', description: k.submitFile, footer: true },
+        { command: 'basic.back', description: k.cancel, footer: true },
+      ];
+  }
+}
+
+/** What the markers on the rows mean, as help lines. */
+export function markerLegend(messages: Messages, symbols: ThemeSymbols): KeyHelp[] {
+  const l = messages.screens.modules.legend;
+  return [
+    { keys: '', description: l.title },
+    { keys: symbols.licenseBlocked, description: l.license },
+    { keys: symbols.bug, description: l.exception },
+    { keys: symbols.crashLoop, description: l.crashLoop },
+    { keys: symbols.update, description: l.update },
+  ];
+}

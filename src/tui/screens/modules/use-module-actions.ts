@@ -1,0 +1,197 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { PbxmodError } from '../../../domain/errors.js';
+import { isPaidModule } from '../../../domain/manifest.js';
+import { useMessages } from '../../../i18n/index.js';
+import {
+  checkLicenses,
+  disableModule,
+  enableModule,
+  installFromFile,
+  installFromMarketplace,
+  ModuleBusyError,
+  removeModule,
+  updateAll,
+  updateModule,
+  type InstallResult,
+  type ModuleProgress,
+} from '../../../modules/index.js';
+import type { InstalledModule } from '../../../store/schema.js';
+import { useConfirm } from '../../components/confirm/index.js';
+import { useToast } from '../../components/toast/index.js';
+import { useConsole } from '../../console-context.js';
+import { operationTrackerFor, type OperationKind, type OperationsSnapshot } from './operation-tracker.js';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+interface Step<T> {
+  kind: OperationKind;
+  moduleId: string | null;
+  target: string | null;
+  task: (onProgress: (progress: ModuleProgress) => void) => Promise<T>;
+  /** Failures that belong on other rows than `moduleId` (update all). */
+  failures?: (value: T) => Array<{ moduleId: string; error: unknown }>;
+}
+
+export interface ModuleActions {
+  snapshot: OperationsSnapshot;
+  toggle(module: InstalledModule): Promise<void>;
+  install(id: string, release?: string): Promise<void>;
+  update(id: string, release?: string): Promise<void>;
+  updateAll(): Promise<void>;
+  remove(module: InstalledModule): Promise<void>;
+  /** Rejects with the failure or refusal, for the path form to show it. */
+  installFile(path: string): Promise<InstallResult>;
+  checkLicenses(): Promise<void>;
+}
+
+/**
+ * The screen's actions: each one calls the shared module operation, with the progress and the
+ * outcome going to the tracker (rows, progress line), a toast, and `storeChanged()`. One
+ * operation at a time: a second one is refused with the module lock's own message. In
+ * `--readonly` every action is refused.
+ */
+export function useModuleActions(): ModuleActions {
+  const { pbx, readonly, storeChanged } = useConsole();
+  const toast = useToast();
+  const confirm = useConfirm();
+  const m = useMessages().screens.modules;
+  const tracker = operationTrackerFor(pbx);
+  const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot);
+
+  const actions = useMemo(() => {
+    /** Refuse when read-only or busy: the refusal, shown as a toast (and on the row), or null to go ahead. */
+    const refusal = (moduleId: string | null): PbxmodError | null => {
+      let refused: PbxmodError | null = null;
+      const running = tracker.getSnapshot().running;
+      if (readonly) refused = new PbxmodError('readonly', m.readonly);
+      else if (running) {
+        refused = new ModuleBusyError({ operation: m.operation.lockName[running.kind], ...(running.moduleId ? { moduleId: running.moduleId } : {}), pid: process.pid, since: running.since });
+        if (moduleId) tracker.fail(moduleId, refused);
+      }
+      if (refused) toast.error(refused.message);
+      return refused;
+    };
+
+    const run = async <T>(step: Step<T>): Promise<Outcome<T>> => {
+      const refused = refusal(step.moduleId);
+      if (refused) return { ok: false, error: refused };
+      tracker.begin(step.kind, step.moduleId, step.target);
+      try {
+        const value = await step.task((progress) => tracker.progress(progress));
+        tracker.end(step.failures?.(value) ?? []);
+        return { ok: true, value };
+      } catch (error) {
+        tracker.end(step.moduleId ? [{ moduleId: step.moduleId, error }] : []);
+        toast.error(error instanceof Error ? error.message : String(error));
+        return { ok: false, error };
+      } finally {
+        storeChanged();
+      }
+    };
+
+    const announceInstall = (result: InstallResult) => {
+      const { module } = result;
+      const main =
+        result.action === 'unchanged'
+          ? m.done.unchanged(module.id, module.version)
+          : result.action === 'installed'
+            ? m.done.installed(module.id, module.version)
+            : m.done.updated(module.id, result.previousVersion ?? '?', module.version);
+      const extra = [result.settingsRestored ? m.done.settingsRestored : null, result.licenseProblem ? m.done.licenseProblem(result.licenseProblem) : null].filter(Boolean);
+      if (result.licenseProblem) toast.error([main, ...extra].join(' '));
+      else toast.success([main, ...extra].join(' '));
+    };
+
+    return {
+      async toggle(module: InstalledModule) {
+        const kind = module.enabled ? 'disable' : 'enable';
+        const outcome = await run({
+          kind,
+          moduleId: module.id,
+          target: null,
+          task: () => (module.enabled ? disableModule(pbx, module.id) : enableModule(pbx, module.id)),
+        });
+        if (outcome.ok) toast.success(outcome.value.enabled ? m.done.enabled(module.id) : m.done.disabled(module.id));
+      },
+
+      async install(id: string, release?: string) {
+        const outcome = await run({
+          kind: 'install',
+          moduleId: id,
+          target: release ?? null,
+          task: (onProgress) => installFromMarketplace(pbx, id, { onProgress, ...(release ? { release } : {}) }),
+        });
+        if (outcome.ok) announceInstall(outcome.value);
+      },
+
+      async update(id: string, release?: string) {
+        const outcome = await run({
+          kind: 'update',
+          moduleId: id,
+          target: release ?? null,
+          task: (onProgress) => updateModule(pbx, id, { onProgress, ...(release ? { release } : {}) }),
+        });
+        if (outcome.ok) announceInstall(outcome.value);
+      },
+
+      async updateAll() {
+        const outcome = await run({
+          kind: 'update-all',
+          moduleId: null,
+          target: null,
+          task: (onProgress) => updateAll(pbx, { onProgress }),
+          failures: (results) => results.filter((r) => !r.ok).map((r) => ({ moduleId: r.id, error: r.error })),
+        });
+        if (!outcome.ok) return;
+        const results = outcome.value;
+        const failed = results.filter((r) => !r.ok).length;
+        if (results.length === 0) toast.info(m.done.updateAllNone);
+        else if (failed > 0) toast.error(m.done.updateAll(results.length - failed, failed));
+        else toast.success(m.done.updateAll(results.length, 0));
+      },
+
+      async remove(module: InstalledModule) {
+        if (refusal(module.id)) return;
+        const answer = await confirm({
+          title: m.confirmDelete.title(module.name, module.id),
+          message: [m.confirmDelete.message(module.version), m.confirmDelete.keepSettingsNote],
+          warnings: [module.enabled ? m.confirmDelete.enabledWarning : null, isPaidModule(module) ? m.confirmDelete.paidWarning : null].filter((w): w is string => w !== null),
+          option: { label: m.confirmDelete.keepSettings, defaultChecked: true },
+          confirmLabel: m.confirmDelete.confirmLabel,
+        });
+        if (!answer.confirmed) return;
+        const outcome = await run({
+          kind: 'remove',
+          moduleId: module.id,
+          target: null,
+          task: () => removeModule(pbx, module.id, { keepSettings: answer.optionChecked }),
+        });
+        if (outcome.ok) toast.success(outcome.value.settingsKept ? m.done.removedKept(module.id, outcome.value.version) : m.done.removed(module.id, outcome.value.version));
+      },
+
+      async installFile(path: string) {
+        const outcome = await run({
+          kind: 'install-file',
+          moduleId: null,
+          target: path,
+          task: (onProgress) => installFromFile(pbx, path, { onProgress }),
+        });
+        if (!outcome.ok) throw outcome.error;
+        announceInstall(outcome.value);
+        return outcome.value;
+      },
+
+      async checkLicenses() {
+        const outcome = await run({ kind: 'license-check', moduleId: null, target: null, task: () => checkLicenses(pbx) });
+        if (!outcome.ok) return;
+        const result = outcome.value;
+        if (result.unreachable) toast.error(m.done.licensesUnreachable(result.unreachable));
+        else if (result.disabled.length > 0) toast.error(m.done.licensesDisabled(result.disabled.map((d) => d.id).join(', ')));
+        else if (result.checked.length === 0) toast.info(m.done.licensesNone);
+        else toast.success(m.done.licensesOk(result.checked.length));
+      },
+    };
+  }, [pbx, readonly, storeChanged, toast, confirm, m, tracker]);
+
+  return { snapshot, ...actions };
+}
