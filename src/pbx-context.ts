@@ -1,7 +1,8 @@
 import { hostname, networkInterfaces, userInfo } from 'node:os';
 import { parseServiceUrl, resolveApiUrl, resolveDataDir } from './config.js';
 import type { HostIdentity } from './licensing/api.js';
-import { LicensingClient } from './licensing/client.js';
+// Type only: the client (ofetch) loads on first use, not with the console's first frame.
+import type { LicensingClient } from './licensing/client.js';
 import { openPbxStore, pbxStoreFile, type PbxStore } from './store/pbx-store.js';
 
 /** Options every command and the console share. */
@@ -50,13 +51,18 @@ export class PbxContext {
     return { hostId: settings.hostId, user: safeUser(), host: hostname(), db: pbxStoreFile(this.dataDir), net: firstMac(), proc: process.pid };
   }
 
+  /** Stop the embedded service, also when it is still starting (a quit right after start-up). */
   async close(): Promise<void> {
+    const pending = this.licensingClient;
+    this.licensingClient = undefined;
+    await pending?.catch(() => undefined);
     await this.stopEmbedded?.();
     this.stopEmbedded = undefined;
   }
 
   private async connect(): Promise<LicensingClient> {
     const url = await this.licensingUrl();
+    const { LicensingClient } = await import('./licensing/client.js');
     if (url) return new LicensingClient({ baseUrl: url });
     const { startEmbeddedService } = await import('./licensing/embedded.js');
     const embedded = await startEmbeddedService(this.dataDir);
