@@ -132,12 +132,12 @@ export function draftOf(app: DialplanApplication): DialplanDraft {
   return { name: app.name, extension: app.extension, hint: app.hint, type: app.type, code: app.code, description: app.description };
 }
 
-/** The name of a copy: `… (copy)`, the original shortened so the whole fits in 50 characters. */
+/** The name of a copy: `... (copy)`, the original shortened so the whole fits in 50 characters. */
 export function copyName(name: string): string {
   const suffix = ' (copy)';
   const base = [...name.trim()];
   const room = DIALPLAN_NAME_MAX - suffix.length;
-  const kept = base.length > room ? `${base.slice(0, room - 1).join('').trimEnd()}…` : base.join('');
+  const kept = base.length > room ? `${base.slice(0, room - 3).join('').trimEnd()}...` : base.join('');
   return `${kept}${suffix}`;
 }
 
@@ -200,7 +200,7 @@ function checkExtension(extension: string, state: DialplanNumbering, exceptUniqi
     const bad = [...new Set([...extension].filter((c) => !/[0-9#+*|X]/.test(c)))];
     const shown = bad.map((c) => (c === ' ' ? 'a space' : `"${c}"`)).join(', ');
     const lower = bad.includes('x') ? ' (write the pattern letter X in upper case)' : '';
-    return `Number "${extension}" contains ${shown}${lower}. Use only digits 0–9 and # + * | X, ${suggestion()}.`;
+    return `Number "${extension}" contains ${shown}${lower}. Use only digits 0-9 and # + * | X, ${suggestion()}.`;
   }
   const holder = holderOf(extension, state, exceptUniqid);
   if (holder) return `Number ${extension} is busy: ${holder.description} uses it. Choose another number, ${suggestion()}.`;

@@ -15,6 +15,8 @@ import { TooSmall } from './frame/too-small.js';
 import { globalKeyHelp, useGlobalKeys } from './frame/use-global-keys.js';
 import { useFrameState } from './frame/use-frame-state.js';
 import { KeymapProvider } from './hooks/use-keymap.js';
+import { useBindingRefresh } from './hooks/use-binding-refresh.js';
+import { useLicenseChecks } from './hooks/use-license-checks.js';
 import { usePbxSummary } from './hooks/use-pbx-summary.js';
 import { MIN_TERMINAL_SIZE, isTooSmall, useTerminalSize } from './hooks/use-terminal-size.js';
 import type { KeyHelp } from './keys/key-help.js';
@@ -94,6 +96,8 @@ function Frame({ screens, initialScreen, env, sizeFlag, onQuit }: FrameProps) {
   const messages = useMessages();
   const size = useTerminalSize({ env: env ?? process.env, sizeFlag });
   const summary = usePbxSummary();
+  useBindingRefresh();
+  useLicenseChecks(env ?? process.env);
   const [state, dispatch] = useFrameState(Math.max(0, screens.findIndex((s) => s.id === initialScreen)));
   const [liveKeys, setLiveKeys] = useState<KeyHelp[] | undefined>(undefined);
   const confirmOpen = useConfirmOpen();

@@ -53,13 +53,13 @@ export interface ThemeText {
 export interface ThemeSymbols {
   check: string;
   cross: string;
-  /** A module disabled by its license ("crossed-out key"). */
+  /** A module disabled by its license: a crossed-out key (ASCII `[lic]`). */
   licenseBlocked: string;
-  /** A module disabled by an exception ("bug"). */
+  /** A module disabled by an exception: a bug (ASCII `[err]`). */
   bug: string;
-  /** A module disabled after restarting in a loop. */
+  /** A module disabled after restarting in a loop (ASCII `[crash]`). */
   crashLoop: string;
-  /** An update is available. */
+  /** A newer release of a module is available (ASCII `[upd]`). */
   update: string;
   warning: string;
   info: string;
@@ -80,6 +80,14 @@ export interface ThemeSymbols {
   keyDown: string;
   keyLeft: string;
   keyRight: string;
+  /** Between the line numbers and the text of a code editor. */
+  gutterRule: string;
+  /** A line of code goes on past the left / right edge of the editor. */
+  clipLeft: string;
+  clipRight: string;
+  /** The chosen / another answer of a one-of-several field. */
+  radioOn: string;
+  radioOff: string;
 }
 
 export interface Theme {
@@ -96,7 +104,8 @@ export interface Theme {
 const unicodeSymbols: ThemeSymbols = {
   check: '✓',
   cross: '✗',
-  licenseBlocked: '⊘',
+  // A key (U+26BF) struck through by a combining overlay (U+0338): one cell wide.
+  licenseBlocked: '\u26BF\u0338',
   bug: '✱',
   crashLoop: '↻',
   update: '↑',
@@ -117,15 +126,20 @@ const unicodeSymbols: ThemeSymbols = {
   keyDown: '↓',
   keyLeft: '←',
   keyRight: '→',
+  gutterRule: '│',
+  clipLeft: '«',
+  clipRight: '»',
+  radioOn: '(•)',
+  radioOff: '( )',
 };
 
 const asciiSymbols: ThemeSymbols = {
   check: '+',
   cross: 'x',
-  licenseBlocked: 'L',
-  bug: 'B',
-  crashLoop: 'C',
-  update: '^',
+  licenseBlocked: '[lic]',
+  bug: '[err]',
+  crashLoop: '[crash]',
+  update: '[upd]',
   warning: '!',
   info: 'i',
   bullet: '*',
@@ -143,6 +157,11 @@ const asciiSymbols: ThemeSymbols = {
   keyDown: 'Down',
   keyLeft: 'Left',
   keyRight: 'Right',
+  gutterRule: '|',
+  clipLeft: '<',
+  clipRight: '>',
+  radioOn: '(*)',
+  radioOff: '( )',
 };
 
 const palette: ThemeColors = {

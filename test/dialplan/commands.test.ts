@@ -84,7 +84,7 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     assert.equal(
       text.stderr,
       'pbxmod: Name is required: type a short name for the list, e.g. Night greeting.\n' +
-        'Number "22a" contains "a". Use only digits 0–9 and # + * | X, e.g. 2200101.\n' +
+        'Number "22a" contains "a". Use only digits 0-9 and # + * | X, e.g. 2200101.\n' +
         'Type "perl" is not known: choose php (a PHP-AGI script) or plaintext (Asterisk dialplan lines).\n' +
         '3 fields need fixing; nothing was saved.\n',
     );

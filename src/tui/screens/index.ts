@@ -1,5 +1,9 @@
 import { lazy } from 'react';
 import type { ScreenDefinition } from './types.js';
+import { dialplanKeys } from './dialplan/keys.js';
+import { marketplaceKeys } from './marketplace/keys.js';
+import { modulesKeyHelp } from './modules/key-help.js';
+import { sessionKeys } from './sessions/keys.js';
 
 export type { KeyHelp, ScreenDefinition, ScreenProps } from './types.js';
 
@@ -17,27 +21,27 @@ export const screens: readonly ScreenDefinition[] = [
     title: (m) => m.screens.marketplace.title,
     shortTitle: (m) => m.screens.marketplace.shortTitle,
     component: lazy(() => import('./marketplace/marketplace-screen.js').then((module) => ({ default: module.MarketplaceScreen }))),
-    keys: () => [],
+    keys: (m) => marketplaceKeys(m, 'registered'),
   },
   {
     id: 'modules',
     title: (m) => m.screens.modules.title,
     shortTitle: (m) => m.screens.modules.shortTitle,
     component: lazy(() => import('./modules/modules-screen.js').then((module) => ({ default: module.ModulesScreen }))),
-    keys: () => [],
+    keys: (m) => modulesKeyHelp(m, { kind: 'list', list: 'installed' }),
   },
   {
     id: 'dialplan',
     title: (m) => m.screens.dialplan.title,
     shortTitle: (m) => m.screens.dialplan.shortTitle,
     component: lazy(() => import('./dialplan/dialplan-screen.js').then((module) => ({ default: module.DialplanScreen }))),
-    keys: () => [],
+    keys: (m) => dialplanKeys(m, 'list'),
   },
   {
     id: 'sessions',
     title: (m) => m.screens.sessions.title,
     shortTitle: (m) => m.screens.sessions.shortTitle,
     component: lazy(() => import('./sessions/sessions-screen.js').then((module) => ({ default: module.SessionsScreen }))),
-    keys: () => [],
+    keys: (m) => sessionKeys(m, { mode: 'list', row: 'binding' }),
   },
 ];

@@ -29,14 +29,32 @@ export function anchorRepaint(chunk: string): string {
 /** A view of `stdout` for Ink whose writes are re-anchored; everything else is the real stream. */
 export function anchoredStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    if (held.has(anchored)) return true;
     const data = typeof chunk === 'string' ? anchorRepaint(chunk) : chunk;
     return (stdout.write as (...args: unknown[]) => boolean)(data, ...rest);
   };
-  return new Proxy(stdout, {
+  const anchored = new Proxy(stdout, {
     get(target, property) {
       if (property === 'write') return write;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+  anchoredStreams.add(anchored);
+  return anchored;
+}
+
+const anchoredStreams = new WeakSet<object>();
+const held = new WeakSet<object>();
+
+/**
+ * While another program owns the terminal (the $EDITOR), Ink's frames written to an anchored
+ * stream are dropped instead of drawn over it; the console redraws in full afterwards. Returns
+ * false, doing nothing, for a stream that is not an anchored one (tests' fake stdout).
+ */
+export function holdFrames(stdout: object, hold: boolean): boolean {
+  if (!anchoredStreams.has(stdout)) return false;
+  if (hold) held.add(stdout);
+  else held.delete(stdout);
+  return true;
 }

@@ -11,6 +11,12 @@ const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
 const RESET_ATTRIBUTES = '\u001B[0m';
 
+/** What entering and leaving the console's screen writes; suspend-console.ts uses them too. */
+export const screenSequences = {
+  enter: ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR,
+  leave: RESET_ATTRIBUTES + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN,
+} as const;
+
 export interface TerminalStreams {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
