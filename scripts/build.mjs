@@ -1,24 +1,16 @@
 // Production bundle: one ESM entry plus lazily loaded chunks, so that the first frame of the
-// console loads only what it needs (see bench/startup.mjs).
+// console loads only what it needs (see bench/startup.mjs). dist/meta.json is esbuild's
+// metafile: which source ends up in which chunk (test/build/bundle.test.ts reads it).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { bundleOptions } from './bundle.mjs';
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const dist = new URL('../dist/', import.meta.url);
+await rm(dist, { recursive: true, force: true });
+const result = await build({
+  ...bundleOptions,
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
   sourcemap: 'linked',
-  legalComments: 'none',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  // Ink imports the devtools only when DEV is set; it is not a dependency of ours.
-  external: ['react-devtools-core'],
-  // CommonJS dependencies (yauzl, proper-lockfile, ...) call require(); give the bundle one.
-  banner: { js: "import { createRequire as __pbxmodCreateRequire } from 'node:module'; const require = __pbxmodCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
+await writeFile(new URL('meta.json', dist), JSON.stringify(result.metafile));

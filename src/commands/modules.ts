@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { PbxmodError, ValidationError, describeError, errorToJson } from '../domain/errors.js';
 import { LicenseError } from '../domain/license-codes.js';
 import type { InstalledModule } from '../store/schema.js';
-import { formatBytes } from '../modules/archive.js';
 import type { ModuleProgress, ProgressCallback } from '../modules/context.js';
 import type { InstallResult, UpdateAllResult } from '../modules/install.js';
 import type { LicenseCheckResult } from '../modules/license-check.js';
@@ -38,7 +37,7 @@ export function registerModulesCommands(program: Command): void {
     .description('modules the marketplace offers for this PBX version')
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const { listAvailable } = await import('../modules/catalog.js');
+        const [{ listAvailable }, { formatBytes }] = await Promise.all([import('../modules/catalog.js'), import('../modules/archive.js')]);
         const available = await listAvailable(ctx);
         if (available.length === 0) return { json: { modules: [] }, text: 'The marketplace offers no module for this PBX version.' };
         const text = table(
@@ -55,7 +54,7 @@ export function registerModulesCommands(program: Command): void {
     .argument('<id>', 'module id, e.g. ModuleBackup')
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const { moduleInfo } = await import('../modules/catalog.js');
+        const [{ moduleInfo }, { formatBytes }] = await Promise.all([import('../modules/catalog.js'), import('../modules/archive.js')]);
         const info = await moduleInfo(ctx, id);
         const d = info.details;
         const lines = [`${d?.name ?? info.installed?.name ?? id} (${id})`];
@@ -83,8 +82,8 @@ export function registerModulesCommands(program: Command): void {
     .option('--file <path>', 'install from a module zip on this PBX\'s disk')
     .action((id: string | undefined, options: { release?: string; file?: string }, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const { installFromFile, installFromMarketplace } = await import('../modules/install.js');
-        const progress = progressOnTerminal();
+        const [{ installFromFile, installFromMarketplace }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/archive.js')]);
+        const progress = progressOnTerminal(formatBytes);
         try {
           if (options.file !== undefined) {
             if (id !== undefined || options.release !== undefined) throw new ValidationError('Give either a module id or --file, not both (a file brings its own release).', 'Example: pbxmod modules install --file /tmp/ModuleBackup.zip');
@@ -106,8 +105,8 @@ export function registerModulesCommands(program: Command): void {
     .option('--all', 'update every module the marketplace has a newer release of')
     .action((id: string | undefined, options: { release?: string; all?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const { updateAll, updateModule } = await import('../modules/install.js');
-        const progress = progressOnTerminal();
+        const [{ updateAll, updateModule }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/archive.js')]);
+        const progress = progressOnTerminal(formatBytes);
         try {
           if (options.all) {
             if (id !== undefined || options.release !== undefined) throw new ValidationError('--all updates every module to its newest release; give no id or --release with it.');
@@ -236,8 +235,11 @@ const STAGE_LABELS: Record<ModuleProgress['stage'], string> = {
   install: 'Installing',
 };
 
-/** A one-line progress display on stderr, only when stderr is a terminal. */
-function progressOnTerminal(): { options: { onProgress?: ProgressCallback }; done: () => void } {
+/**
+ * A one-line progress display on stderr, only when stderr is a terminal. `formatBytes` comes
+ * from the action's lazy import of archive.ts (it brings yauzl, which most commands never need).
+ */
+function progressOnTerminal(formatBytes: typeof import('../modules/archive.js').formatBytes): { options: { onProgress?: ProgressCallback }; done: () => void } {
   if (!process.stderr.isTTY) return { options: {}, done: () => undefined };
   let shown = false;
   const onProgress: ProgressCallback = (p) => {

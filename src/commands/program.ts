@@ -1,5 +1,6 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import type { GlobalOptions } from './context.js';
+import { globalOptionDefinitions } from './global-options.js';
 import { registerDialplanCommands } from './dialplan.js';
 import { registerLicenseCommands } from './license.js';
 import { registerLicenseCheckCommand, registerModulesCommands } from './modules.js';
@@ -10,13 +11,9 @@ import { registerServiceCommands } from './service.js';
 export function buildProgram(): Command {
   const program = new Command('pbxmod')
     .description('Terminal console for the MikoPBX Modules section, and its licensing service.\nWith no command, opens the full-screen console.')
-    .version(process.env.PBXMOD_VERSION ?? '0.1.0')
-    .option('--data-dir <dir>', 'where the PBX store lives (default $PBXMOD_DATA_DIR, $XDG_DATA_HOME/pbxmod)')
-    .option('--api <url>', 'licensing service URL (default $PBXMOD_API_URL; none = start one on loopback)')
-    .option('--json', 'print results as JSON (commands only)')
-    .addOption(new Option('--size <WxH>', 'terminal size when the terminal reports none (serial lines)'))
-    .option('--ascii', 'plain ASCII borders and symbols, for consoles without Unicode')
-    .option('--readonly', 'console only: look, change nothing')
+    .version(process.env.PBXMOD_VERSION ?? '0.1.0');
+  for (const { flags, description } of globalOptionDefinitions) program.option(flags, description);
+  program
     .showHelpAfterError('(run `pbxmod --help` for the commands)')
     .configureOutput({ outputError: (text, write) => write(text) })
     .exitOverride()

@@ -6,6 +6,7 @@ import { messagesFor, t, type Messages } from '../i18n/index.js';
 import { App } from './app.js';
 import { resolveTerminalSize } from './hooks/use-terminal-size.js';
 import { anchoredStdout } from './terminal/frame-anchor.js';
+import { scrollingStdout } from './terminal/scroll-repaint.js';
 import { enterFullScreen, fillMissingTerminalSize } from './terminal/full-screen.js';
 import { themeFor } from './theme.js';
 
@@ -14,6 +15,17 @@ import { themeFor } from './theme.js';
  * every redrawn line costs; with incremental rendering only changed lines are sent.
  */
 const MAX_FPS = 10;
+
+/** How Ink renders the console (bench/cursor-bytes.mjs and bench/memory.mjs render with the same). */
+export const CONSOLE_RENDER_OPTIONS = { exitOnCtrlC: false, incrementalRendering: true, maxFps: MAX_FPS } as const;
+
+/**
+ * What Ink writes to: each repaint anchored at the top-left corner, and scrolled instead of
+ * redrawn where that is shorter (a table moving by a row). Made on the cleared screen.
+ */
+export function consoleOutput(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  return anchoredStdout(scrollingStdout(stdout));
+}
 
 const EXIT_USAGE = 2;
 const EXIT_CRASH = 70;
@@ -41,8 +53,17 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
   }
   fillMissingTerminalSize(stdout, size);
 
-  const pbx = new PbxContext(options);
-  const messages = await languageOf(pbx);
+  // A bad --api or an unreadable store is said plainly before the screen is taken over.
+  let pbx: PbxContext;
+  let messages: Awaited<ReturnType<typeof languageOf>>;
+  try {
+    pbx = new PbxContext(options);
+    messages = await languageOf(pbx);
+  } catch (error) {
+    stderr.write(`pbxmod: ${describeError(error)}\n`);
+    process.exitCode = error instanceof ValidationError ? EXIT_USAGE : 1;
+    return;
+  }
   const screen = enterFullScreen({ stdin, stdout });
   let instance: ReturnType<typeof render> | undefined;
 
@@ -82,7 +103,7 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
   try {
     instance = render(
       <App pbx={pbx} theme={themeFor(process.env, options)} messages={messages} readonly={options.readonly ?? false} sizeFlag={options.size} onQuit={() => instance?.unmount()} />,
-      { stdin, stdout: anchoredStdout(stdout), stderr, exitOnCtrlC: false, incrementalRendering: true, maxFps: MAX_FPS },
+      { ...CONSOLE_RENDER_OPTIONS, stdin, stdout: consoleOutput(stdout), stderr },
     );
     await instance.waitUntilExit();
   } catch (error) {

@@ -1,0 +1,49 @@
+// Every benchmark of the console, one after the other, then a summary against the targets.
+// Each bundles its own copy of the production build (bench/bundle-copy.mjs), so no
+// `npm run build` is needed first. The other benchmarks (dialplan-save.ts, module-install.ts)
+// run with `node --import tsx bench/<name>.ts`.
+//
+//   node bench/run-all.mjs
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const benches = [
+  { file: 'startup.mjs', args: ['21'] },
+  { file: 'cursor-bytes.mjs', args: [] },
+  { file: 'memory.mjs', args: [] },
+];
+
+function run(file, args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, file), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_JSON: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      // Show the figures as they come, without the machine-readable last line.
+      for (const line of chunk.toString().split('\n')) if (line && !line.startsWith('{')) console.log(line);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench/${file} failed with exit code ${code}`));
+      resolvePromise(JSON.parse(output.trim().split('\n').at(-1)));
+    });
+  });
+}
+
+const results = {};
+for (const { file, args } of benches) {
+  console.log(`\n== bench/${file}`);
+  results[file] = await run(file, args);
+}
+
+const { 'startup.mjs': startup, 'cursor-bytes.mjs': cursor, 'memory.mjs': memory } = results;
+const verdict = (ok) => (ok ? 'ok' : 'OVER');
+const rows = [
+  ['first frame vs node -e 0', `${startup.frameMs.toFixed(0)} ms vs ${startup.nodeMs.toFixed(0)} ms = ${startup.ratio.toFixed(2)}x`, '<= 2.5x', verdict(startup.ratio <= 2.5)],
+  ['  with the store read into the header', `${startup.fullFrameMs.toFixed(0)} ms = ${(startup.fullFrameMs / startup.nodeMs).toFixed(2)}x`, '', ''],
+  ['bytes per cursor move, 1,000 rows', `median ${cursor.medianBytes} B, max ${cursor.maxBytes} B`, '<= 1024 B', verdict(cursor.maxBytes <= 1024)],
+  ['peak memory, 10,000 applications', `${memory.peakRssMb} MB RSS, worst run ${memory.worstRssMb} MB (new PBX: ${memory.baselineRssMb} MB)`, '<= 100 MB', verdict(memory.peakRssMb <= 100)],
+];
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+console.log('\n== summary');
+for (const row of rows) console.log(`  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`);

@@ -1,0 +1,105 @@
+// Time from process start to the console's first full frame, beside `node -e 0` measured the
+// same way (target: within 2.5x). Runs the production bundle (a fresh copy built the same way
+// as `npm run build`, see bench/bundle-copy.mjs) in a real pseudo-terminal of 80x24 made by
+// `script`, and watches the terminal output for the frame.
+//
+//   node bench/startup.mjs [runs]        default 21 runs each, median reported
+//
+// "First full frame": Ink's first frame — header, screen tabs, rule, body, footer — on the
+// screen. Also timed: the frame after it, with what the header reads from the PBX store (PBX
+// version, license state). Both commands run through the same `script` + `sh` + `stty`
+// wrapper and are timed until a marker shows in the pty output, so the wrapper's own cost is
+// in both figures. On a busy machine the spread is wide: compare medians of many runs.
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bareInkHello, bundleCopy } from './bundle-copy.mjs';
+import { median, printTable, startupLoad } from './figures.mjs';
+
+const runs = Number(process.argv[2] ?? 21);
+
+/** The first frame (header, tabs, footer), and the header once the store was read. */
+const FRAME_MARKERS = ['License:', '1 Marketplace', 'q quit'];
+const FULL_MARKERS = [...FRAME_MARKERS, 'PBX 2025.1.120', /License: (?:unregistered|registered)/];
+const NODE_MARKER = 'node-done';
+const HELLO_MARKER = 'Hello, world';
+
+/** Run a shell command in a fresh 80x24 pty; resolve with ms from spawn until each marker set showed. */
+function timeInPty(command, markerSets, env = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn('script', ['-qfc', `stty cols 80 rows 24; ${command}`, '/dev/null'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      detached: true,
+      env: { ...process.env, TERM: 'xterm-256color', ...env },
+    });
+    let output = '';
+    const times = markerSets.map(() => undefined);
+    const timer = setTimeout(() => finish(new Error(`no frame within 20 s; output so far:\n${JSON.stringify(output.slice(-2000))}`)), 20_000);
+    let done = false;
+    const finish = (error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      child.once('close', () => (error ? reject(error) : resolvePromise(times)));
+      if (child.exitCode !== null || child.signalCode !== null) child.emit('close');
+    };
+    child.stdout.on('data', (chunk) => {
+      const now = performance.now();
+      output += chunk.toString('utf8');
+      const plain = output.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
+      markerSets.forEach((markers, i) => {
+        if (times[i] === undefined && markers.every((m) => (typeof m === 'string' ? plain.includes(m) : m.test(plain)))) times[i] = now - started;
+      });
+      if (times.every((t) => t !== undefined)) finish();
+    });
+    child.on('error', reject);
+  });
+}
+
+const bundle = await bundleCopy({ cli: 'src/cli.ts' }, 'pbxmod-bench-startup-');
+const dataDir = join(bundle.folder, 'data');
+try {
+  const pbxmod = `exec ${process.execPath} ${join(bundle.folder, 'bin/pbxmod.js')} --data-dir ${dataDir}`;
+  const bare = `${process.execPath} -e 0; printf ${NODE_MARKER}`;
+  const hello = `exec ${process.execPath} ${await bareInkHello(bundle.folder)}`;
+  // Warm-up (not counted): creates the PBX store, fills the file cache.
+  await timeInPty(pbxmod, [FULL_MARKERS]);
+  await timeInPty(bare, [[NODE_MARKER]]);
+  await timeInPty(hello, [[HELLO_MARKER]]);
+
+  const node = [];
+  const inkHello = [];
+  const firstFrame = [];
+  const fullFrame = [];
+  // Interleaved, so that a burst of load on the machine hits all alike.
+  for (let i = 0; i < runs; i++) {
+    node.push((await timeInPty(bare, [[NODE_MARKER]]))[0]);
+    inkHello.push((await timeInPty(hello, [[HELLO_MARKER]]))[0]);
+    const [frame, full] = await timeInPty(pbxmod, [FRAME_MARKERS, FULL_MARKERS]);
+    firstFrame.push(frame);
+    fullFrame.push(full);
+  }
+  const ratio = median(firstFrame) / median(node);
+  printTable(`startup, 80x24 pty, ${runs} runs each (median, min-max)`, [
+    ['node -e 0', range(node)],
+    ['bare Ink "Hello, world" bundle, for comparison', `${range(inkHello)}   ${(median(inkHello) / median(node)).toFixed(2)}x`],
+    ['pbxmod: first full frame (header, tabs, rule, footer)', `${range(firstFrame)}   ${ratio.toFixed(2)}x node -e 0, target <= 2.5x`],
+    ['pbxmod: header filled in from the PBX store', `${range(fullFrame)}   ${(median(fullFrame) / median(node)).toFixed(2)}x (the next frame: Ink draws at most 10 a second)`],
+  ]);
+  const load = startupLoad(bundle.meta);
+  printTable('JavaScript loaded before the first frame (esbuild metafile)', load.map((step) => [step.name, `${(step.bytes / 1024).toFixed(0)} KiB in ${step.files} file(s): ${step.parts}`]));
+  if (process.env.BENCH_JSON) console.log(JSON.stringify({ nodeMs: median(node), inkHelloMs: median(inkHello), frameMs: median(firstFrame), fullFrameMs: median(fullFrame), ratio }));
+} finally {
+  await rm(bundle.folder, { recursive: true, force: true });
+}
+
+function range(values) {
+  return `${median(values).toFixed(0)} ms (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
+}
