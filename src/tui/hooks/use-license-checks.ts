@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useMessages } from '../../i18n/index.js';
-import { ModuleBusyError, startLicenseChecks, type LicenseCheckSchedule } from '../../modules/index.js';
+// Not the modules barrel: that would load the archive code (yauzl) before the first frame.
+import { ModuleBusyError } from '../../modules/errors.js';
+import { startLicenseChecks, type LicenseCheckSchedule } from '../../modules/license-check.js';
 import { useToast } from '../components/toast/index.js';
 import { useConsole } from '../console-context.js';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Box } from 'ink';
 import { useMessages } from '../../../i18n/index.js';
-import { diagnoseConnection, type DiagnosticStep } from '../../../licensing/diagnostics.js';
+// Type only: the checks (and the HTTP client) load when the view opens, not with the first screen.
+import type { DiagnosticStep } from '../../../licensing/diagnostics.js';
 import { BusyLine } from '../../components/busy-line/index.js';
 import { usePbx } from '../../console-context.js';
 import { useTheme } from '../../theme.js';
@@ -44,6 +45,7 @@ export function DiagnosticsView({ url, run, width, height }: DiagnosticsViewProp
       const checked = url ?? (await pbx.licensingUrl()) ?? (await pbx.licensing()).baseUrl;
       if (!live) return;
       setTarget(checked);
+      const { diagnoseConnection } = await import('../../../licensing/diagnostics.js');
       await diagnoseConnection(checked, { onStep: (step) => live && setSteps((done) => [...done, step]) });
     })()
       .catch((failure: unknown) => live && setError(failure))
