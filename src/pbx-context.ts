@@ -3,7 +3,8 @@ import { parseServiceUrl, resolveApiUrl, resolveDataDir } from './config.js';
 import type { HostIdentity } from './licensing/api.js';
 // Type only: the client (ofetch) loads on first use, not with the console's first frame.
 import type { LicensingClient } from './licensing/client.js';
-import { openPbxStore, pbxStoreFile, type PbxStore } from './store/pbx-store.js';
+import { LazyPbxStore } from './store/lazy-pbx-store.js';
+import type { PbxStore } from './store/pbx-store.js';
 
 /** Options every command and the console share. */
 export interface GlobalOptions {
@@ -28,7 +29,7 @@ export class PbxContext {
 
   constructor(options: GlobalOptions) {
     this.dataDir = resolveDataDir(options.dataDir);
-    this.store = openPbxStore(this.dataDir);
+    this.store = new LazyPbxStore(this.dataDir);
     // A bad flag is refused at once, whether or not this command would reach the service.
     this.apiFlag = options.api === undefined ? undefined : parseServiceUrl(options.api);
   }
@@ -48,7 +49,7 @@ export class PbxContext {
   /** This PBX as the licensing service sees it (SPEC §3 binding fields). */
   async hostIdentity(): Promise<HostIdentity> {
     const { settings } = await this.store.read();
-    return { hostId: settings.hostId, user: safeUser(), host: hostname(), db: pbxStoreFile(this.dataDir), net: firstMac(), proc: process.pid };
+    return { hostId: settings.hostId, user: safeUser(), host: hostname(), db: this.store.file, net: firstMac(), proc: process.pid };
   }
 
   /** Stop the embedded service, also when it is still starting (a quit right after start-up). */

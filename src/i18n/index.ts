@@ -13,6 +13,11 @@ export function messagesFor(language: Language | undefined = 'en'): Messages {
   return catalogs[language] ?? en;
 }
 
+/** Whether the store's language setting can change anything: false while English is the only catalog. */
+export function hasTranslations(): boolean {
+  return Object.keys(catalogs).length > 1;
+}
+
 /** English messages for code outside React (startup, shutdown, pure helpers). */
 export const t: Messages = en;
 

@@ -13,7 +13,8 @@ export const pbxStoreMigrations: Readonly<Record<number, Migration>> = {};
 
 const AUDIT_LIMIT = 2000;
 
-export type PbxStore = JsonFileStore<PbxState>;
+/** What callers use of the PBX store; the console gets a lazily opened one (see lazy-pbx-store.ts). */
+export type PbxStore = Pick<JsonFileStore<PbxState>, 'file' | 'read' | 'update'>;
 
 export function newPbxState(): PbxState {
   return {

@@ -2,7 +2,7 @@ import { closeSync } from 'node:fs';
 import { render } from 'ink';
 import { PbxContext, type GlobalOptions } from '../commands/context.js';
 import { PbxmodError, ValidationError, describeError } from '../domain/errors.js';
-import { messagesFor, t, type Messages } from '../i18n/index.js';
+import { hasTranslations, messagesFor, t, type Messages } from '../i18n/index.js';
 import { App } from './app.js';
 import { resolveTerminalSize } from './hooks/use-terminal-size.js';
 import { anchoredStdout } from './terminal/frame-anchor.js';
@@ -124,6 +124,9 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
 
 /** The catalog for the PBX's language; English when the store cannot say. */
 async function languageOf(pbx: PbxContext): Promise<Messages> {
+  // Reading the store loads its schema code (zod); the first frame need not wait for it while
+  // there is no other language to choose.
+  if (!hasTranslations()) return messagesFor('en');
   try {
     return messagesFor((await pbx.store.read()).settings.language);
   } catch {

@@ -93,6 +93,13 @@ describe('the lean start path of the bundle', () => {
     assertLean(meta, 'src/tui/main.tsx', new Set([...loadedBy(meta, 'src/cli.ts'), ...loadedBy(meta, 'src/tui/main.tsx')]));
   });
 
+  test('the frame draws before the store code and its schema library load (they come with the screen)', () => {
+    const meta = readMeta();
+    const frame = new Set([...loadedBy(meta, 'src/cli.ts'), ...loadedBy(meta, 'src/tui/main.tsx')]);
+    const offender = [...frame].find((s) => /node_modules\/(zod|lowdb|steno|proper-lockfile)\//.test(s) || s === 'src/store/json-file.ts');
+    assert.equal(offender, undefined, `the store must open lazily; it loads with the frame through:\n  ${offender && importChain(meta, 'src/tui/main.tsx', offender)}`);
+  });
+
   test('the first screen loads nothing of that either', () => {
     const meta = readMeta();
     const first = 'src/tui/screens/marketplace/marketplace-screen.tsx';

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMessages } from '../../i18n/index.js';
-// Not the modules barrel: that would load the archive code (yauzl) before the first frame.
-import { ModuleBusyError } from '../../modules/errors.js';
-import { startLicenseChecks, type LicenseCheckSchedule } from '../../modules/license-check.js';
+// Types only: the check code (store schema, manifest rules) loads after the first frame.
+import type { LicenseCheckSchedule } from '../../modules/license-check.js';
 import { useToast } from '../components/toast/index.js';
 import { useConsole } from '../console-context.js';
 
@@ -40,20 +39,29 @@ export function useLicenseChecks(env: NodeJS.ProcessEnv): void {
 
   useEffect(() => {
     if (readonly) return undefined;
-    return startLicenseChecks(pbx, {
-      intervalMs,
-      jitterMs,
-      onChange: (result) => {
-        const { toast: show, messages: m, storeChanged: changed } = latest.current;
-        show.error(m.disabled(result.disabled.map((d) => d.id).join(', ')));
-        changed();
-      },
-      onError: (error) => {
-        // Busy: another operation holds the module lock; the schedule tries again in a minute.
-        if (error instanceof ModuleBusyError) return;
-        const { toast: show, messages: m } = latest.current;
-        show.error(m.failed(error instanceof Error ? error.message : String(error)));
-      },
+    let stop: (() => void) | undefined;
+    let unmounted = false;
+    void Promise.all([import('../../modules/license-check.js'), import('../../modules/errors.js')]).then(([{ startLicenseChecks }, { ModuleBusyError }]) => {
+      if (unmounted) return;
+      stop = startLicenseChecks(pbx, {
+        intervalMs,
+        jitterMs,
+        onChange: (result) => {
+          const { toast: show, messages: m, storeChanged: changed } = latest.current;
+          show.error(m.disabled(result.disabled.map((d) => d.id).join(', ')));
+          changed();
+        },
+        onError: (error) => {
+          // Busy: another operation holds the module lock; the schedule tries again in a minute.
+          if (error instanceof ModuleBusyError) return;
+          const { toast: show, messages: m } = latest.current;
+          show.error(m.failed(error instanceof Error ? error.message : String(error)));
+        },
+      });
     });
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
   }, [pbx, readonly, intervalMs, jitterMs]);
 }
