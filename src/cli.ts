@@ -4,9 +4,13 @@
 // draws (bench/startup.mjs; test/build/bundle.test.ts checks the bundle keeps it that way).
 import { consoleInvocation } from './commands/global-options.js';
 import { favourMemoryOverSpeed } from './tui/console-heap.js';
+import { drawEveryFrame } from './tui/terminal/draw-every-frame.js';
 
 const consoleOptions = consoleInvocation(process.argv.slice(2));
-if (consoleOptions) favourMemoryOverSpeed();
+if (consoleOptions) {
+  favourMemoryOverSpeed();
+  drawEveryFrame();
+}
 const run = consoleOptions
   ? import('./tui/main.js').then(({ runConsole }) => runConsole(consoleOptions))
   : import('./commands/program.js').then(({ runProgram }) => runProgram(process.argv));

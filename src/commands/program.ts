@@ -18,6 +18,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) })
     .exitOverride()
     .action(async () => {
+      const { drawEveryFrame } = await import('../tui/terminal/draw-every-frame.js');
+      drawEveryFrame();
       const { runConsole } = await import('../tui/main.js');
       await runConsole(program.opts<GlobalOptions>());
     });
