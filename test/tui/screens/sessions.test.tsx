@@ -18,7 +18,7 @@ import { screens } from '../../../src/tui/screens/index.js';
 import { dropWarningLines } from '../../../src/tui/screens/sessions/drop-request.js';
 import { loginOf } from '../../../src/tui/screens/sessions/login-form.js';
 import { SessionsScreen } from '../../../src/tui/screens/sessions/sessions-screen.js';
-import { wrapWords } from '../../../src/tui/screens/sessions/wrap-words.js';
+import { wrapText as wrapWords } from '../../../src/tui/text-fit.js';
 import type { ScreenDefinition } from '../../../src/tui/screens/types.js';
 import { pbxHost, startTestService, TestClock, type TestService } from '../../licensing/service/harness.js';
 import { keys, press, renderApp, sleep, stripAnsi, type, waitForFrame, type RenderedApp } from '../helpers.js';

@@ -1,22 +1,11 @@
-import { fitText, textWidth } from '../../text-fit.js';
+import { fitText, wrapText } from '../../text-fit.js';
 
 /**
  * Break a message into at most `maxLines` lines of `width` cells at spaces; the last line
  * ends in `ellipsis` when the message is longer.
  */
 export function wrapLines(text: string, width: number, maxLines: number, ellipsis: string): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const next = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && textWidth(next) > width) {
-        lines.push(line);
-        line = word;
-      } else line = next;
-    }
-    if (line !== '') lines.push(line);
-  }
+  const lines = wrapText(text, width).filter((line) => line !== '');
   if (lines.length > maxLines) {
     const kept = lines.slice(0, Math.max(1, maxLines));
     kept[kept.length - 1] = `${kept.at(-1)!} ${lines.slice(kept.length).join(' ')}`;

@@ -9,7 +9,7 @@ import { useTheme } from '../../theme.js';
 import { textWidth } from '../../text-fit.js';
 import { errorLines } from './error-lines.js';
 import { Lines, wrapped, type Line } from './lines.js';
-import { wrapText } from './wrap-text.js';
+import { wrapText } from '../../text-fit.js';
 
 export interface DiagnosticsViewProps {
   /** The URL that failed; default the URL in use. */

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useTheme, type ThemeText } from '../../theme.js';
 import { fitText } from '../../text-fit.js';
-import { wrapText } from './wrap-text.js';
+import { wrapText } from '../../text-fit.js';
 
 /** One line of the screen, with its style. */
 export interface Line {

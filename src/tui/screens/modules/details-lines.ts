@@ -3,7 +3,7 @@ import type { ModuleInfo } from '../../../modules/index.js';
 import { formatBytes } from '../../components/progress/index.js';
 import type { ThemeSymbols } from '../../theme.js';
 import { errorLines, type InfoLine } from './info-lines.js';
-import { wrapText } from './wrap-text.js';
+import { wrapText } from '../../text-fit.js';
 import { disabledReasonText, reasonMarker } from './module-marks.js';
 
 /**

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { PbxmodError } from '../../../domain/errors.js';
 import { useTheme, type ThemeText } from '../../theme.js';
 import { fitText } from '../../text-fit.js';
-import { wrapText } from './wrap-text.js';
+import { wrapText } from '../../text-fit.js';
 
 export interface InfoLine {
   text: string;

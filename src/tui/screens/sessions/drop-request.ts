@@ -4,7 +4,7 @@ import type { DropPlan } from '../../../licensing/session-monitor.js';
 import type { Messages } from '../../../i18n/index.js';
 import type { ConfirmRequest } from '../../components/confirm/index.js';
 import { localDateTime } from './format-time.js';
-import { wrapWords } from './wrap-words.js';
+import { wrapText } from '../../text-fit.js';
 
 type SessionMessages = Messages['screens']['sessions'];
 
@@ -35,7 +35,7 @@ export function dropConfirmRequest(plan: DropPlan, wholeHost: boolean, m: Sessio
     title,
     message: [...items, m.drop.effect],
     // Border and padding take 4 cells, the warning sign and its space 2 more.
-    warnings: dropWarningLines(plan.bindings, m).flatMap((w) => wrapWords(w, width - 6)),
+    warnings: dropWarningLines(plan.bindings, m).flatMap((w) => wrapText(w, width - 6)),
     confirmLabel: m.drop.confirm,
     defaultChoice: 'cancel',
     width,

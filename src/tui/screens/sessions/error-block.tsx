@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useTheme } from '../../theme.js';
 import { fitText } from '../../text-fit.js';
 import type { ErrorText } from './login-error.js';
-import { wrapWords } from './wrap-words.js';
+import { wrapText } from '../../text-fit.js';
 
 export interface ErrorBlockProps {
   error: ErrorText;
@@ -17,9 +17,9 @@ export interface ErrorBlockProps {
 export function ErrorBlock({ error, action, width, maxLines }: ErrorBlockProps) {
   const theme = useTheme();
   const { cross, ellipsis } = theme.symbols;
-  const message = wrapWords(error.message, width - 2).map((line, i) => ({ text: `${i === 0 ? cross : ' '} ${line}`, style: theme.text.error }));
-  const hint = error.hint ? wrapWords(error.hint, width - 2).map((line) => ({ text: `  ${line}`, style: theme.text.muted })) : [];
-  const act = action ? wrapWords(action, width - 2).map((line) => ({ text: `  ${line}`, style: theme.text.accent })) : [];
+  const message = wrapText(error.message, width - 2).map((line, i) => ({ text: `${i === 0 ? cross : ' '} ${line}`, style: theme.text.error }));
+  const hint = error.hint ? wrapText(error.hint, width - 2).map((line) => ({ text: `  ${line}`, style: theme.text.muted })) : [];
+  const act = action ? wrapText(action, width - 2).map((line) => ({ text: `  ${line}`, style: theme.text.accent })) : [];
   const lines = [...message, ...act, ...hint].slice(0, Math.max(1, maxLines));
   return (
     <Box flexDirection="column" width={width}>
@@ -34,6 +34,6 @@ export function ErrorBlock({ error, action, width, maxLines }: ErrorBlockProps) 
 
 /** How many lines an ErrorBlock takes at this width (for laying out what is under it). */
 export function errorBlockHeight(error: ErrorText, action: string | undefined, width: number, maxLines: number): number {
-  const count = wrapWords(error.message, width - 2).length + (action ? wrapWords(action, width - 2).length : 0) + (error.hint ? wrapWords(error.hint, width - 2).length : 0);
+  const count = wrapText(error.message, width - 2).length + (action ? wrapText(action, width - 2).length : 0) + (error.hint ? wrapText(error.hint, width - 2).length : 0);
   return Math.min(Math.max(1, maxLines), count);
 }

@@ -9,7 +9,7 @@ import { useTheme } from '../../theme.js';
 import { fitText } from '../../text-fit.js';
 import { ErrorBlock } from './error-block.js';
 import { sessionErrorText, type ErrorText } from './login-error.js';
-import { wrapWords } from './wrap-words.js';
+import { wrapText } from '../../text-fit.js';
 
 const KEY_SHAPE = 'MIKO-#####-#####-#####-#####';
 const COUPON_SHAPE = 'MIKOUPD-#####-#####-#####-#####';
@@ -74,7 +74,7 @@ export function LoginForm({ width, noKey, onCancel, logIn }: LoginFormProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text {...theme.text.heading}>{fitText(f.title, width, ellipsis)}</Text>
-      {wrapWords(intro, width).map((line, i) => (
+      {wrapText(intro, width).map((line, i) => (
         <Text key={i} {...theme.text.muted}>
           {fitText(line, width, ellipsis)}
         </Text>
