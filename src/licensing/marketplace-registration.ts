@@ -99,6 +99,16 @@ export async function resetLicenseKey(ctx: PbxContext): Promise<{ released: numb
   });
 }
 
+/**
+ * Keep this PBX's bindings alive (SPEC §3: the PBX refreshes them while it runs); returns how
+ * many the service refreshed, 0 without a saved key.
+ */
+export async function refreshOwnBindings(ctx: PbxContext): Promise<number> {
+  const { settings } = await ctx.store.read();
+  if (!settings.licenseKey) return 0;
+  return (await (await ctx.licensing()).refreshBindings(settings.licenseKey, settings.hostId)).length;
+}
+
 async function saveKey(ctx: PbxContext, key: string): Promise<void> {
   await ctx.store.update((s) => {
     s.settings.licenseKey = key;

@@ -6,7 +6,7 @@ export const BINDING_REFRESH_MS = 4 * 60_000;
 
 /**
  * While the console runs, keep this PBX's license bindings alive, as the PBX itself does:
- * every `intervalMs`, `refreshBindings(key, hostId)`. Nothing happens without a saved key.
+ * every `intervalMs`, `refreshOwnBindings`. Nothing happens without a saved key.
  * Failures are ignored quietly: the next round tries again, and a binding that lapses is
  * captured again by the next license check. The timer never keeps the process alive.
  */
@@ -14,12 +14,10 @@ export function useBindingRefresh(intervalMs: number = BINDING_REFRESH_MS): void
   const { pbx } = useConsole();
   useEffect(() => {
     const timer = setInterval(() => {
-      void (async () => {
-        const { settings } = await pbx.store.read();
-        if (!settings.licenseKey) return;
-        const client = await pbx.licensing();
-        await client.refreshBindings(settings.licenseKey, settings.hostId);
-      })().catch(() => undefined);
+      // Loaded on the first round, not with the first frame.
+      void import('../../licensing/marketplace-registration.js')
+        .then(({ refreshOwnBindings }) => refreshOwnBindings(pbx))
+        .catch(() => undefined);
     }, intervalMs);
     timer.unref();
     return () => clearInterval(timer);
