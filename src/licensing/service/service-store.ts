@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { JsonFileStore, type Migration } from '../../store/json-file.js';
+import { bindingSchema } from '../api.js';
 
 /** The format of `<dataDir>/licensing.json` this program writes. */
 export const SERVICE_STORE_VERSION = 1;
@@ -51,23 +52,7 @@ const couponRecordSchema = z.object({
 export type CouponRecord = z.infer<typeof couponRecordSchema>;
 
 /** A seat of a feature bound to a host; the API's Binding plus the key it belongs to. */
-const bindingRecordSchema = z.object({
-  id: z.string(),
-  keyId: z.string(),
-  featureId: z.number().int(),
-  featureName: z.string(),
-  productId: z.number().int(),
-  productName: z.string(),
-  hostId: z.string(),
-  user: z.string(),
-  host: z.string(),
-  db: z.string(),
-  net: z.string(),
-  proc: z.number().int(),
-  start: isoTime,
-  upd: isoTime,
-  exp: isoTime,
-});
+const bindingRecordSchema = bindingSchema.extend({ keyId: z.string(), start: isoTime, upd: isoTime, exp: isoTime });
 export type BindingRecord = z.infer<typeof bindingRecordSchema>;
 
 /**
