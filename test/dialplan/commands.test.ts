@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DialplanApplication } from '../../src/store/schema.js';
-import { pbxmod, pbxmodEntry } from './helpers.js';
+import { pbxmod } from './helpers.js';
 
 let root: string;
 before(async () => {
@@ -45,11 +45,6 @@ async function jsonError(dataDir: string, args: string[], exitCode: number, opti
 }
 
 describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () => {
-  it('runs the real entry point src/cli.ts', async (t) => {
-    const { why } = await pbxmodEntry();
-    if (why) t.skip(`${why}; these tests ran the dialplan commands through test/dialplan/fixtures/dialplan-cli.ts`);
-  });
-
   it('list shows the built-in applications, as JSON and as a table', async () => {
     const d = newDataDir();
     const out = await json(d, ['list']);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, lstat, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { ConnectionError } from '../../src/licensing/errors.js';
 import { startLicensingService, type RunningLicensingService } from '../../src/licensing/service/server.js';
 import type { ModuleContext } from '../../src/modules/context.js';
 import { openPbxStore } from '../../src/store/pbx-store.js';
+import { PBXMOD_SOURCE, runTs, type CliResult } from '../support/cli.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -149,39 +149,9 @@ export async function startProxy(target: string, behaviour: { cutAfter?: number 
   };
 }
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
+export type CliRun = CliResult;
 
-/** `node --import tsx src/cli.ts ARGS`, without a terminal, as cron would run it. */
+/** `pbxmod ARGS` from the sources, without a terminal, as cron would run it; no embedded-service URL leaks in. */
 export function runPbxmod(args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli.ts'), ...args], {
-      cwd: REPO,
-      env: { ...process.env, NO_COLOR: '1', PBXMOD_API_URL: '', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`pbxmod ${args.join(' ')} did not finish\n${stdout}\n${stderr}`));
-    }, options.timeoutMs ?? 60_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      done({ code, stdout, stderr, json });
-    });
-  });
+  return runTs(PBXMOD_SOURCE, args, { ...options, env: { PBXMOD_API_URL: '', ...options.env } });
 }

@@ -14,21 +14,40 @@ export interface CliResult {
   json: any;
 }
 
-/** Run `pbxmod ARGS` to completion with no terminal, like a script or cron would. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+  timeoutMs?: number;
+}
+
+/** Run `pbxmod ARGS` (the built bundle) to completion with no terminal, like a script or cron would. */
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return runNode([PBXMOD_BIN, ...args], options);
+}
+
+/** Run `node --import tsx SCRIPT ARGS` (the sources, no build needed) with no terminal. */
+export function runTs(script: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return runNode(['--import', 'tsx', script, ...args], options);
+}
+
+/** `pbxmod ARGS` from the sources (src/cli.ts), for tests that must not depend on a fresh build. */
+export const PBXMOD_SOURCE = resolve(import.meta.dirname, '../../src/cli.ts');
+
+function runNode(argv: string[], options: RunOptions): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [PBXMOD_BIN, ...args], {
+    const child = spawn(process.execPath, argv, {
+      cwd: resolve(import.meta.dirname, '../..'),
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`pbxmod ${args.join(' ')} did not finish in time\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, options.timeoutMs ?? 30_000);
+      reject(new Error(`node ${argv.join(' ')} did not finish in time\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
