@@ -4,3 +4,4 @@ export { useFilter, matchesQuery, type Filter, type FilterOptions } from './use-
 export { layoutColumns, type ColumnWidthSpec } from './layout-columns.js';
 export { tableReducer, initialTableState, useTableState, type TableState, type TableAction, type TableView } from './use-table-state.js';
 export { tableItems, type TableItem } from './table-items.js';
+export { useRowUnderCursor } from './use-row-under-cursor.js';

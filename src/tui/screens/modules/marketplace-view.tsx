@@ -1,10 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { useMessages, type Messages } from '../../../i18n/index.js';
 import type { AvailableModule } from '../../../modules/index.js';
 import { Banner } from '../../components/banner/index.js';
 import { formatBytes } from '../../components/progress/index.js';
-import { FilterLine, Table, useFilter, type TableColumn } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useRowUnderCursor, type TableColumn } from '../../components/table/index.js';
 import type { AsyncState } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme, type ThemeSymbols } from '../../theme.js';
@@ -37,16 +37,12 @@ export function MarketplaceView({ modules, pbxVersion, actions, navigate, width,
   const { symbols } = theme;
   const all = modules.data ?? [];
   const filter = useFilter(all, { text: searchText, isActive });
-  // The row under the cursor: a ref for the keys (a key may come before the re-render), state for the lines below.
-  const cursorRef = useRef<string | undefined>(undefined);
-  const [cursorId, setCursorId] = useState<string | undefined>(undefined);
-  const rowAt = (id: string | undefined) => filter.rows.find((r) => r.id === id) ?? filter.rows[0];
-  const current = rowAt(cursorId);
+  const { current, rowForKeys, onCursorChange } = useRowUnderCursor(filter.rows, rowKey);
   const { snapshot } = actions;
 
   useKeyLayer(
     (e) => {
-      const row = rowAt(cursorRef.current);
+      const row = rowForKeys();
       if (e.is('modules.marketplace')) navigate({ type: 'show-list', list: 'installed' });
       else if (e.is('modules.installFile')) navigate({ type: 'open', view: { kind: 'install-file' } });
       else if (!row) return false;
@@ -88,10 +84,7 @@ export function MarketplaceView({ modules, pbxVersion, actions, navigate, width,
         emptyText={messages.filter.noMatches(filter.query)}
         isActive={isActive}
         onSelect={(row) => navigate({ type: 'open', view: { kind: 'details', id: row.id } })}
-        onCursorChange={(row) => {
-          cursorRef.current = row?.id;
-          setCursorId(row?.id);
-        }}
+        onCursorChange={onCursorChange}
       />
     );
   }
