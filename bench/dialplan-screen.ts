@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { render } from 'ink';
 import { createElement } from 'react';
-import { PbxContext } from '../src/commands/context.js';
+import { PbxContext } from '../src/pbx-context.js';
 import { updateApplication } from '../src/dialplan/applications.js';
 import { formatDialplanUniqid } from '../src/domain/dialplan.js';
 import type { DialplanApplication } from '../src/store/schema.js';

@@ -5,15 +5,21 @@
 import { consoleInvocation } from './commands/global-options.js';
 import { favourMemoryOverSpeed } from './tui/console-heap.js';
 import { drawEveryFrame } from './tui/terminal/draw-every-frame.js';
+import type { GlobalOptions } from './pbx-context.js';
 
-const consoleOptions = consoleInvocation(process.argv.slice(2));
-if (consoleOptions) {
+async function openConsole(options: GlobalOptions): Promise<void> {
   favourMemoryOverSpeed();
   drawEveryFrame();
+  const { runConsole } = await import('./tui/main.js');
+  await runConsole(options);
 }
+
+const consoleOptions = consoleInvocation(process.argv.slice(2));
 const run = consoleOptions
-  ? import('./tui/main.js').then(({ runConsole }) => runConsole(consoleOptions))
-  : import('./commands/program.js').then(({ runProgram }) => runProgram(process.argv));
+  ? openConsole(consoleOptions)
+  : import('./commands/program.js')
+      .then(({ runProgram }) => runProgram(process.argv))
+      .then((options) => (options ? openConsole(options) : undefined));
 
 run.catch((error: unknown) => {
   process.stderr.write(`pbxmod: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

@@ -4,7 +4,7 @@
 // production build before it runs (bench/bundle-copy.mjs).
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
-import type { PbxContext } from '../../src/commands/context.js';
+import type { PbxContext } from '../../src/pbx-context.js';
 import { t } from '../../src/i18n/index.js';
 import { App } from '../../src/tui/app.js';
 import { CONSOLE_RENDER_OPTIONS, consoleOutput } from '../../src/tui/main.js';

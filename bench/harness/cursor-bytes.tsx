@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PbxContext } from '../../src/commands/context.js';
+import { PbxContext } from '../../src/pbx-context.js';
 import { Table, type TableColumn } from '../../src/tui/components/table/index.js';
 import { screens as registry, type ScreenDefinition, type ScreenProps } from '../../src/tui/screens/index.js';
 import { plain, sleep, startConsole } from './console-harness.js';

@@ -1,6 +1,6 @@
 // The work of bench/harness/memory.tsx, loaded once the heap is set up as the console's.
 import { stat } from 'node:fs/promises';
-import { PbxContext } from '../../src/commands/context.js';
+import { PbxContext } from '../../src/pbx-context.js';
 import { formatDialplanUniqid } from '../../src/domain/dialplan.js';
 import { openPbxStore, pbxStoreFile } from '../../src/store/pbx-store.js';
 import type { DialplanApplication } from '../../src/store/schema.js';

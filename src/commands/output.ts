@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { ConfirmationRequiredError, ValidationError, describeError, errorToJson } from '../domain/errors.js';
-import { PbxContext, globalOptionsOf, type GlobalOptions } from './context.js';
+import { PbxContext, type GlobalOptions } from '../pbx-context.js';
+import { globalOptionsOf } from './context.js';
 
 /** What a command prints: `json` for `--json`, `text` for a person. */
 export interface CommandOutput {

@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import type { GlobalOptions } from './context.js';
+import type { GlobalOptions } from '../pbx-context.js';
 import { globalOptionDefinitions } from './global-options.js';
 import { registerDialplanCommands } from './dialplan.js';
 import { registerLicenseCommands } from './license.js';
 import { registerLicenseCheckCommand, registerModulesCommands } from './modules.js';
 import { registerSessionsCommands } from './sessions.js';
 import { registerServiceCommands } from './service.js';
+
+let consoleRequested: GlobalOptions | undefined;
 
 /** Build the whole command line; the nouns each add their commands in their own file. */
 export function buildProgram(): Command {
@@ -17,11 +19,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run `pbxmod --help` for the commands)')
     .configureOutput({ outputError: (text, write) => write(text) })
     .exitOverride()
-    .action(async () => {
-      const { drawEveryFrame } = await import('../tui/terminal/draw-every-frame.js');
-      drawEveryFrame();
-      const { runConsole } = await import('../tui/main.js');
-      await runConsole(program.opts<GlobalOptions>());
+    // No command: the entry point opens the console; the command line never draws it.
+    .action(() => {
+      consoleRequested = program.opts<GlobalOptions>();
     });
   program.enablePositionalOptions(false);
   registerLicenseCommands(program);
@@ -33,15 +33,22 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function runProgram(argv: string[]): Promise<void> {
+/**
+ * Run one command. Returns the global options when the arguments name no command (the
+ * console's invocation in a form the entry's quick check did not recognise): the entry then
+ * opens the console.
+ */
+export async function runProgram(argv: string[]): Promise<GlobalOptions | undefined> {
   const program = buildProgram();
+  consoleRequested = undefined;
   try {
     await program.parseAsync(argv);
+    return consoleRequested;
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and version print and exit 0; a usage mistake exits 2 like other Unix tools.
       process.exitCode = error.exitCode === 0 ? 0 : 2;
-      return;
+      return undefined;
     }
     throw error;
   }

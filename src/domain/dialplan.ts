@@ -1,7 +1,6 @@
 // Rules of a dialplan application (SPEC §6): formats, limits, number uniqueness, defaults.
 // Pure: no I/O, so the console's form can run them on every key press.
 import { ValidationError } from './errors.js';
-import type { DialplanApplication, ExtensionNumber, PbxState } from '../store/schema.js';
 
 export const dialplanTypes = ['php', 'plaintext'] as const;
 export type DialplanType = (typeof dialplanTypes)[number];
@@ -34,8 +33,29 @@ export const dialplanFields: readonly DialplanField[] = ['name', 'extension', 't
 /** One message per field that has a problem. */
 export type DialplanProblems = Partial<Record<DialplanField, string>>;
 
-/** The part of the PBX state the rules look at. */
-export type DialplanNumbering = Pick<PbxState, 'extensions' | 'dialplanApplications'>;
+/** A dialplan application (SPEC §6), as the PBX store keeps it. */
+export interface DialplanApplication {
+  uniqid: string;
+  name: string;
+  extension: string;
+  hint: string;
+  type: 'php' | 'plaintext';
+  code: string;
+  description: string;
+}
+
+/** A number taken by another object of the PBX (an employee, a queue, an IVR menu...). */
+export interface ExtensionNumber {
+  number: string;
+  kind: string;
+  name: string;
+}
+
+/** The part of the PBX state the rules look at: every number of the PBX. */
+export interface DialplanNumbering {
+  extensions: ExtensionNumber[];
+  dialplanApplications: DialplanApplication[];
+}
 
 /** Invalid draft: `field` is the first field at fault, `problems` holds every one. */
 export class DialplanDraftError extends ValidationError {

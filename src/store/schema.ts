@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DialplanApplication, ExtensionNumber } from '../domain/dialplan.js';
 
 /** Why a module is disabled (SPEC §3, §5). */
 export const disabledReasons = ['DisabledByUser', 'DisabledByLicense', 'DisabledByException', 'DisabledByCrashLoop'] as const;
@@ -31,16 +32,14 @@ export const dialplanApplicationSchema = z.object({
   type: z.enum(['php', 'plaintext']),
   code: z.string(),
   description: z.string(),
-});
-export type DialplanApplication = z.infer<typeof dialplanApplicationSchema>;
+}) satisfies z.ZodType<DialplanApplication>;
+export type { DialplanApplication, ExtensionNumber };
 
-/** A number taken by another object of the PBX (an employee, a queue, an IVR menu...). */
 export const extensionNumberSchema = z.object({
   number: z.string(),
   kind: z.string(),
   name: z.string(),
-});
-export type ExtensionNumber = z.infer<typeof extensionNumberSchema>;
+}) satisfies z.ZodType<ExtensionNumber>;
 
 /** Who did what, when, and how it ended. Never holds a full license key. */
 export const auditEntrySchema = z.object({

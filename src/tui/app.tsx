@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { PbxContext } from '../commands/context.js';
+import type { PbxContext } from '../pbx-context.js';
 import { MessagesProvider, t, useMessages, type Messages } from '../i18n/index.js';
 import { ConfirmHost, ConfirmProvider, useConfirmOpen } from './components/confirm/index.js';
 import { HelpOverlay } from './components/help/index.js';

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { PbxContext } from '../commands/context.js';
+import type { PbxContext } from '../pbx-context.js';
 
 /**
  * What every screen may need from the console around it: the PbxContext (store and

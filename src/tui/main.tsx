@@ -1,6 +1,6 @@
 import { closeSync } from 'node:fs';
 import { render } from 'ink';
-import { PbxContext, type GlobalOptions } from '../commands/context.js';
+import { PbxContext, type GlobalOptions } from '../pbx-context.js';
 import { PbxmodError, ValidationError, describeError } from '../domain/errors.js';
 import { hasTranslations, messagesFor, t, type Messages } from '../i18n/index.js';
 import { App } from './app.js';

@@ -2,7 +2,7 @@
 // Whatever it recognises, commander must agree on: the console, with the same options.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { GlobalOptions } from '../../src/commands/context.js';
+import type { GlobalOptions } from '../../src/pbx-context.js';
 import { consoleInvocation } from '../../src/commands/global-options.js';
 import { buildProgram } from '../../src/commands/program.js';
 

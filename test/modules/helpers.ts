@@ -4,7 +4,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { PbxContext } from '../../src/commands/context.js';
+import { PbxContext } from '../../src/pbx-context.js';
 import { LicensingClient } from '../../src/licensing/client.js';
 import { ConnectionError } from '../../src/licensing/errors.js';
 import { startLicensingService, type RunningLicensingService } from '../../src/licensing/service/server.js';

@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LicenseError } from '../../src/domain/license-codes.js';
-import { PbxContext } from '../../src/commands/context.js';
+import { PbxContext } from '../../src/pbx-context.js';
 import type { ModuleProgress } from '../../src/modules/context.js';
 import { DownloadError, ModuleError } from '../../src/modules/errors.js';
 import { checkUpdates, listAvailable, listInstalled, moduleInfo } from '../../src/modules/catalog.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReactNode } from 'react';
 import { render } from 'ink-testing-library';
-import { PbxContext } from '../../src/commands/context.js';
+import { PbxContext } from '../../src/pbx-context.js';
 import { MessagesProvider, t } from '../../src/i18n/index.js';
 import { App, type AppProps } from '../../src/tui/app.js';
 import { ConfirmHost, ConfirmProvider } from '../../src/tui/components/confirm/index.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PbxContext } from '../../../src/commands/context.js';
+import { PbxContext } from '../../../src/pbx-context.js';
 import { createApplication, deleteApplication, getApplication, listApplications, updateApplication } from '../../../src/dialplan/applications.js';
 import { keys, press, renderApp, stripAnsi, TEST_ESCAPE_DELAY_MS, type, waitForFrame, type RenderedApp } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PbxContext } from '../../../src/commands/context.js';
+import { PbxContext } from '../../../src/pbx-context.js';
 import { listInstalled, moduleLayout } from '../../../src/modules/index.js';
 import { startTestService, type TestService } from '../../licensing/service/harness.js';
 import { keys, press, renderApp, stripAnsi, type, waitForFrame, type RenderedApp } from '../helpers.js';

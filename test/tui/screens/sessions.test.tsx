@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PbxContext } from '../../../src/commands/context.js';
+import { PbxContext } from '../../../src/pbx-context.js';
 import { dropWarnings } from '../../../src/domain/license-products.js';
 import { t } from '../../../src/i18n/index.js';
 import type { Binding } from '../../../src/licensing/api.js';
