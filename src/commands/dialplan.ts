@@ -7,6 +7,7 @@ import { DIALPLAN_CODE_MAX_BYTES, type DialplanDraft } from '../domain/dialplan.
 import { PbxmodError, ValidationError } from '../domain/errors.js';
 import {
   EXPORT_CONF_NAME,
+  checkApplicationScript,
   copyApplication,
   createApplication,
   deleteApplication,
@@ -19,6 +20,8 @@ import {
 } from '../dialplan/applications.js';
 import { editInExternalEditor } from '../dialplan/external-editor.js';
 import { describeLineProblem, type DialplanLineProblem } from '../dialplan/generate.js';
+import type { PhpSyntaxCheck } from '../dialplan/php-lint.js';
+import { visibleText } from '../domain/terminal-text.js';
 import type { DialplanApplication } from '../store/schema.js';
 import { confirmOrRefuse, runCommandAction, type CommandOutput } from './output.js';
 
@@ -62,7 +65,7 @@ export function registerDialplanCommands(program: Command): void {
     .action((options: FieldOptions, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const app = await createApplication(ctx.store, await draftFromOptions(options));
-        return appOutput(app, 'Added');
+        return appOutput(app, 'Added', await checkApplicationScript(app));
       }),
     );
 
@@ -76,7 +79,8 @@ export function registerDialplanCommands(program: Command): void {
           if (Object.keys(patch).length === 0) {
             throw new ValidationError('Nothing to change.', 'Give at least one of --name, --ext, --type, --code-file, --description, --hint, or --editor.');
           }
-          return appOutput(await updateApplication(ctx.store, id, patch), 'Saved');
+          const saved = await updateApplication(ctx.store, id, patch);
+          return appOutput(saved, 'Saved', await checkApplicationScript(saved));
         }
         const before = await getApplication(ctx.store, id);
         const edited = await editInExternalEditor(patch.code ?? before.code, { type: patch.type ?? before.type, baseName: before.uniqid });
@@ -85,11 +89,13 @@ export function registerDialplanCommands(program: Command): void {
         if (Object.keys(patch).length === 0) {
           return { json: { application: before, changed: false }, text: `No changes; ${label(before)} was left as it was.` };
         }
+        let saved: DialplanApplication;
         try {
-          return appOutput(await updateApplication(ctx.store, before.uniqid, patch, { basedOn: before }), 'Saved');
+          saved = await updateApplication(ctx.store, before.uniqid, patch, { basedOn: before });
         } catch (error) {
           throw await keepEditedText(error, before, patch.code);
         }
+        return appOutput(saved, 'Saved', await checkApplicationScript(saved));
       }),
     );
 
@@ -128,15 +134,17 @@ export function registerDialplanCommands(program: Command): void {
 
   dialplan
     .command('preview')
-    .description('show the dialplan generated for an application, and lines Asterisk would reject')
+    .description('show the dialplan generated for an application, and what Asterisk makes of each line (--json: a verdict per line)')
     .argument('<id>', 'its number or DIALPLAN-… id')
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const { application, dialplan: lines, problems, script } = await previewApplication(ctx.store, id);
+        const { application, dialplan: lines, problems, script, lines: verdicts, hint, exportable, php } = await previewApplication(ctx.store, id);
         const text = [lines.trimEnd()];
-        if (script) text.push('', `; agi-bin/${script.fileName}:`, script.content.trimEnd());
+        if (script) text.push('', `; agi-bin/${script.fileName} (executable):`, script.content.trimEnd());
+        if (php) text.push('', phpText(php));
         if (problems.length > 0) text.push('', problemsText(problems));
-        return { json: { application, dialplan: lines, script, problems }, text: text.join('\n') };
+        if (!exportable) text.push('', 'The export leaves this application out until the lines marked above are fixed: they would change the applications after it in the file.');
+        return { json: { application, dialplan: lines, script, lines: verdicts, hint, exportable, php, problems }, text: text.join('\n') };
       }),
     );
 }
@@ -207,8 +215,14 @@ function label(app: DialplanApplication): string {
   return `${app.extension} "${app.name}" (${app.uniqid})`;
 }
 
-function appOutput(app: DialplanApplication, verb: string): CommandOutput {
-  return { json: { application: app }, text: `${verb} dialplan application ${label(app)}, type ${app.type}.` };
+function appOutput(app: DialplanApplication, verb: string, php: PhpSyntaxCheck | null = null): CommandOutput {
+  const text = `${verb} dialplan application ${label(app)}, type ${app.type}.`;
+  return { json: { application: app, ...(php ? { php } : {}) }, text: php ? `${text}\n${phpText(php)}` : text };
+}
+
+function phpText(php: PhpSyntaxCheck): string {
+  const where = php.checked && !php.ok && php.line !== null ? ` (line ${php.line} of the code)` : '';
+  return `PHP syntax: ${visibleText(php.message)}${where}`;
 }
 
 function listText(apps: DialplanApplication[], filter: string | undefined): string {
@@ -242,10 +256,14 @@ function exportText(result: DialplanExport): string {
   const lines = [`Exported to ${result.dir}:`, `  ${result.conf}`, ...result.scripts.map((s) => `  ${s}`)];
   if (result.removed.length > 0) lines.push(`Removed ${result.removed.length} script(s) of deleted applications: ${result.removed.join(', ')}`);
   lines.push(`Include it in extensions.conf with: #include ${result.conf}`);
-  for (const app of result.problems) lines.push('', `${app.extension} "${app.name}" (${app.uniqid}):`, problemsText(app.problems));
+  for (const app of result.leftOut) {
+    lines.push('', `Left out: ${app.extension} "${visibleText(app.name)}" (${app.uniqid}) was not written, so that it cannot change the applications after it:`, ...app.problems.map((p) => `  ${visibleText(describeLineProblem(p))}`));
+  }
+  if (result.leftOut.length > 0) lines.push('', `Fix the lines named above (pbxmod dialplan edit ID), then export again; the ${result.leftOut.length === 1 ? 'application stays' : 'applications stay'} in the store meanwhile.`);
+  for (const app of result.problems) lines.push('', `${app.extension} "${visibleText(app.name)}" (${app.uniqid}):`, problemsText(app.problems));
   return lines.join('\n');
 }
 
 function problemsText(problems: DialplanLineProblem[]): string {
-  return ['Check these; Asterisk would reject or misread them:', ...problems.map((p) => `  ${describeLineProblem(p)}`)].join('\n');
+  return ['Check these; Asterisk would drop or misread them:', ...problems.map((p) => `  ${visibleText(describeLineProblem(p))}`)].join('\n');
 }

@@ -4,6 +4,7 @@
 // once lose nothing and cannot both take one number.
 import { join } from 'node:path';
 import {
+  DialplanDraftError,
   DIALPLAN_UNIQID_PATTERN,
   copyName,
   dialplanFields,
@@ -21,8 +22,9 @@ import {
 import { NotFoundError, PbxmodError, StoreError } from '../domain/errors.js';
 import { appendAudit, audited, type PbxStore } from '../store/pbx-store.js';
 import type { DialplanApplication, PbxState } from '../store/schema.js';
-import { generateApplicationDialplan, generateApplicationsContext, type ApplicationProblems, type GeneratedApplication } from './generate.js';
-import { prepareExportDirectory, removeStaleFiles, writeFileAtomically } from './export-files.js';
+import { agiScriptLineOffset, describeLineProblem, generateApplicationDialplan, generateApplicationsContext, type ApplicationProblems, type GeneratedApplication } from './generate.js';
+import { EXECUTABLE_MODE, prepareExportDirectory, removeStaleFiles, writeFileAtomically } from './export-files.js';
+import { checkPhpSyntax, type PhpSyntaxCheck } from './php-lint.js';
 
 /** Name of the exported context file; not `extensions.conf`, so an export never replaces the PBX's own. */
 export const EXPORT_CONF_NAME = 'dialplan-applications.conf';
@@ -83,6 +85,7 @@ export async function createApplication(store: PbxStore, draft: Partial<Dialplan
     const full: DialplanDraft = { ...newDialplanDraft(state), ...definedFields(draft) };
     const fields = validateDialplanDraft(full, state);
     const app: DialplanApplication = { uniqid: generateDialplanUniqid(state.dialplanApplications.map((a) => a.uniqid)), ...fields };
+    refuseWhatLeaks(app);
     state.dialplanApplications.push(app);
     return { result: app, target: app.uniqid, detail: summary(app) };
   });
@@ -109,6 +112,7 @@ export async function updateApplication(store: PbxStore, idOrExtension: string, 
     }
     const fields = validateDialplanDraft({ ...draftOf(current), ...changes }, state, current.uniqid);
     const updated: DialplanApplication = { uniqid: current.uniqid, ...fields };
+    refuseWhatLeaks(updated);
     state.dialplanApplications[state.dialplanApplications.indexOf(current)] = updated;
     const changed = (Object.keys(fields) as DialplanField[]).filter((f) => current[f] !== updated[f]);
     return { result: updated, target: updated.uniqid, detail: changed.length > 0 ? `changed ${changed.join(', ')}` : 'no change' };
@@ -121,6 +125,7 @@ export async function copyApplication(store: PbxStore, idOrExtension: string): P
     const source = requireApplication(state, idOrExtension);
     const fields = validateDialplanDraft({ ...draftOf(source), name: copyName(source.name), extension: nextFreeExtension(state) }, state);
     const copy: DialplanApplication = { uniqid: generateDialplanUniqid(state.dialplanApplications.map((a) => a.uniqid)), ...fields };
+    refuseWhatLeaks(copy);
     state.dialplanApplications.push(copy);
     return { result: copy, target: copy.uniqid, detail: `copy of ${source.uniqid}: ${summary(copy)}` };
   });
@@ -135,10 +140,48 @@ export async function deleteApplication(store: PbxStore, idOrExtension: string):
   });
 }
 
+/**
+ * Text that would change what follows it in the exported file (an unclosed `;--`, a line
+ * Asterisk skips for its length...) is refused on save, naming the line: the export could only
+ * leave such an application out.
+ */
+function refuseWhatLeaks(app: DialplanApplication): void {
+  const leaks = generateApplicationDialplan(app).problems.filter((p) => p.verdict === 'leaks');
+  if (leaks.length === 0) return;
+  const hint = leaks.filter((p) => p.line === null).map((p) => `Hint "${p.text}": ${p.reason.replace(/^the hint: /, '')}.`);
+  const code = leaks.filter((p) => p.line !== null).map((p) => `Code ${describeLineProblem({ ...p, text: '' })}.`);
+  throw new DialplanDraftError({ ...(hint.length > 0 ? { hint: hint.join('\n') } : {}), ...(code.length > 0 ? { code: code.join('\n') } : {}) });
+}
+
+export interface ApplicationPreview extends GeneratedApplication {
+  application: DialplanApplication;
+  /** php: `php -l` on the script as written to agi-bin, or why it was not checked. */
+  php: PhpSyntaxCheck | null;
+}
+
 /** The generated dialplan of a saved application (for an unsaved draft, call generateApplicationDialplan). */
-export async function previewApplication(store: PbxStore, idOrExtension: string): Promise<GeneratedApplication & { application: DialplanApplication }> {
+export async function previewApplication(store: PbxStore, idOrExtension: string): Promise<ApplicationPreview> {
   const application = await getApplication(store, idOrExtension);
-  return { application, ...generateApplicationDialplan(application) };
+  const generated = generateApplicationDialplan(application);
+  const php = await checkApplicationScript(application, generated);
+  const problems = php && php.checked && !php.ok ? [...generated.problems, { line: php.line === null ? null : codeLineOf(application, php.line), text: '', reason: php.message }] : generated.problems;
+  return { application, ...generated, problems, php };
+}
+
+/**
+ * `php -l` on a php application's script as AGI will run it (with its `#!` line), when a php
+ * binary is on PATH; null for plaintext. Used on save and in the preview.
+ */
+export async function checkApplicationScript(app: DialplanApplication, generated = generateApplicationDialplan(app)): Promise<PhpSyntaxCheck | null> {
+  if (!generated.script) return null;
+  const result = await checkPhpSyntax(generated.script.content);
+  if (result.checked && !result.ok && result.line !== null) return { ...result, line: codeLineOf(app, result.line) };
+  return result;
+}
+
+/** A line of the written script back to the line of the code the person edits (a #! line may have been added). */
+function codeLineOf(app: DialplanApplication, scriptLine: number): number {
+  return Math.max(1, scriptLine - agiScriptLineOffset(app.code));
 }
 
 export interface DialplanExport {
@@ -150,8 +193,10 @@ export interface DialplanExport {
   scripts: string[];
   /** Scripts of applications that no longer exist, removed from agi-bin. */
   removed: string[];
-  /** Lines flagged, per application; they were written as typed. */
+  /** Lines flagged, per application; they were written as typed, except in applications left out. */
   problems: ApplicationProblems[];
+  /** Applications not written, whose text would have changed what follows it in the file. */
+  leftOut: ApplicationProblems[];
 }
 
 /**
@@ -168,14 +213,14 @@ export async function exportDialplan(store: PbxStore, outDir: string): Promise<D
     const scripts: string[] = [];
     for (const [name, content] of Object.entries(generated.scripts)) {
       const path = join(agiDir, name);
-      await writeFileAtomically(path, content);
+      await writeFileAtomically(path, content, EXECUTABLE_MODE);
       scripts.push(path);
     }
     // The context last: when it appears, the scripts it calls are already there.
     const conf = join(dir, EXPORT_CONF_NAME);
     await writeFileAtomically(conf, generated.conf);
     const removed = await removeStaleFiles(agiDir, /^DIALPLAN-[0-9A-F]{8}\.php$/, new Set(Object.keys(generated.scripts)));
-    return { dir, conf, scripts, removed, problems: generated.problems };
+    return { dir, conf, scripts, removed, problems: generated.problems.filter((p) => !p.leftOut), leftOut: generated.problems.filter((p) => p.leftOut) };
   });
 }
 

@@ -53,16 +53,23 @@ async function makeDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Mode of an exported AGI script: Asterisk executes it. */
+export const EXECUTABLE_MODE = 0o755;
+/** Mode of the exported context file. */
+export const READABLE_MODE = 0o644;
+
 /**
  * Write `content` to `file` through a temp file, fsync and rename: a reader (Asterisk, a
- * `dialplan reload`) sees the old file or the new one, never half of one.
+ * `dialplan reload`) sees the old file or the new one, never half of one. The mode is set with
+ * chmod, so the umask cannot take the execute bit off a script; each export sets it again.
  */
-export async function writeFileAtomically(file: string, content: string): Promise<void> {
+export async function writeFileAtomically(file: string, content: string, mode = READABLE_MODE): Promise<void> {
   const temp = join(dirname(file), `.${randomBytes(4).toString('hex')}.pbxmod.tmp`);
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(content);
+      await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();

@@ -319,6 +319,12 @@ export function agiScriptContent(code: string): string {
   return `${PHP_SHEBANG}\n${code}`;
 }
 
+/** Lines the written script has more than the code (1 for an added `#!` line; less when blank lines went). */
+export function agiScriptLineOffset(code: string): number {
+  const lead = /^\s*\n/.exec(code)?.[0] ?? '';
+  return code.slice(lead.length).startsWith('#!') ? -(lead.split('\n').length - 1) : 1;
+}
+
 function phpProblems(code: string): DialplanLineProblem[] {
   if (code.trim() === '') return [{ line: null, text: '', reason: 'the script is empty, so a call is hung up at once; write the PHP-AGI script' }];
   if (!/<\?php\b/.test(code)) return [{ line: 1, text: firstLine(code), reason: 'there is no "<?php" tag, so PHP would send the text to Asterisk instead of running it; start the script with <?php' }];

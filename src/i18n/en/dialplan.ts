@@ -82,6 +82,7 @@ export const dialplan = {
     /** The id a new application's AGI script will have: given on saving. */
     newUniqid: 'DIALPLAN-????????',
     script: (fileName: string) => `agi-bin/${fileName}:`,
+    phpCheck: (message: string) => `PHP syntax: ${message}`,
     flagged: (count: number) => `${count} ${count === 1 ? 'problem' : 'problems'}`,
     fine: 'no problems found',
     more: (count: number) => `... ${count} more ${count === 1 ? 'line' : 'lines'}; Ctrl-P shows all`,

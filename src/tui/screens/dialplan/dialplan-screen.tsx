@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box } from 'ink';
-import { copyApplication, deleteApplication, findApplication, getApplication, previewApplication } from '../../../dialplan/applications.js';
+import { checkApplicationScript, copyApplication, deleteApplication, findApplication, getApplication, previewApplication } from '../../../dialplan/applications.js';
+import { visibleText } from '../../../domain/terminal-text.js';
 import type { GeneratedApplication } from '../../../dialplan/generate.js';
 import { draftOf, newDialplanDraft } from '../../../domain/dialplan.js';
 import { useMessages } from '../../../i18n/index.js';
@@ -109,6 +110,16 @@ export function DialplanScreen({ width, height }: ScreenProps) {
     const say = outcome === 'created' ? m.created : outcome === 'saved' ? m.saved : m.unchanged;
     toast.success(say(app.extension, app.name));
     setView({ kind: 'list' });
+    // php -l on save, when the PBX has php: its answer follows the "saved" note.
+    if (outcome !== 'unchanged' && app.type === 'php') {
+      void checkApplicationScript(app).then((php) => {
+        if (!php) return;
+        const where = php.checked && !php.ok && php.line !== null ? ` (line ${php.line})` : '';
+        const text = m.preview.phpCheck(`${visibleText(php.message)}${where}`);
+        if (php.checked && !php.ok) toast.error(text);
+        else toast.info(text);
+      });
+    }
   };
   const backToList = () => setView({ kind: 'list' });
   // Leaving the form unsaved: it may have failed because someone else changed the store.

@@ -1,4 +1,6 @@
 import { describeLineProblem, type GeneratedApplication } from '../../../dialplan/generate.js';
+import type { PhpSyntaxCheck } from '../../../dialplan/php-lint.js';
+import { visibleText } from '../../../domain/terminal-text.js';
 
 /** One line of the generated-dialplan preview. */
 export interface PreviewLine {
@@ -15,16 +17,20 @@ export interface PreviewText {
 
 export interface PreviewTexts {
   script: (fileName: string) => string;
+  phpCheck?: (message: string) => string;
   empty: string;
 }
 
 /** What the preview shows for a generated application; tabs as four spaces. */
-export function previewText(generated: GeneratedApplication, texts: PreviewTexts, cross: string): PreviewText {
+export function previewText(generated: GeneratedApplication & { php?: PhpSyntaxCheck | null }, texts: PreviewTexts, cross: string): PreviewText {
   const content: PreviewLine[] = linesOf(generated.dialplan).map((text) => ({ text }));
   if (generated.script) {
     content.push({ text: texts.script(generated.script.fileName), tone: 'muted' });
     for (const text of linesOf(generated.script.content)) content.push({ text });
   }
+  // A syntax error is listed with the problems; "ok" and "not checked" are said here.
+  const php = generated.php;
+  if (php && texts.phpCheck && !(php.checked && !php.ok)) content.push({ text: texts.phpCheck(visibleText(php.message)), tone: 'muted' });
   if (content.length === 0) content.push({ text: texts.empty, tone: 'muted' });
   const problems = generated.problems.map((p): PreviewLine[] => [{ text: `${cross} ${describeLineProblem(p)}`, tone: 'error' }]);
   return { content, problems };
