@@ -1,10 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  agiScriptContent,
+  agiScriptLineOffset,
   describeLineProblem,
   generateApplicationDialplan,
   generateApplicationsContext,
-  plaintextLineProblem,
   type DialplanSource,
 } from '../../src/dialplan/generate.js';
 import { builtInDialplanApplications } from '../../src/store/seed-data.js';
@@ -48,49 +49,51 @@ describe('generated dialplan of a plaintext application', () => {
     assert.deepEqual(generateApplicationDialplan(plaintext(code)).problems, []);
   });
 
-  it('writes every line as typed, and flags the ones that are not priority,Application(args) with their line number', () => {
+  it('writes every line as typed, and flags those Asterisk drops or misreads with their line number', () => {
     const code = [
       '1,Answer()', // 1
       '', // 2
-      'Playback(hello)', // 3
-      'n,Playback(hello', // 4
-      'n,Hangup', // 5
-      'x,Wait(1)', // 6
-      'n,', // 7
-      'n,Wait(1) extra', // 8
-      'n,Wait(1)x', // 9
+      'Playback(hello)', // 3: no priority
+      'n,Playback(hello', // 4: loads (Asterisk warns, takes "hello")
+      'n,Hangup', // 5: loads, no parentheses needed
+      'x,Wait(1)', // 6: not a priority
+      'n,', // 7: no application
+      'n,Wait(1) extra', // 8: "extra" dropped
+      'n,Wait(1)x', // 9: "x" dropped
       'exten => 201,n,Dial(PJSIP/201)', // 10
-      'n,2Dial()', // 11
-      'just words', // 12
-      'n,Set(X="open)', // 13
+      'n,Set(X="open)', // 11: loads
     ].join('\n');
     const generated = generateApplicationDialplan(plaintext(code));
     assert.equal(generated.dialplan.split('\n')[2], '\tsame => n,Playback(hello');
     assert.deepEqual(
-      generated.problems.map((p) => [p.line, p.reason]),
+      generated.problems.map((p) => [p.line, p.verdict, p.reason]),
       [
-        [3, 'no priority: start the line with 1, n or n(label) and a comma, e.g. n,Playback(hello)'],
-        [4, 'the "(" is not closed: end the line with ")"'],
-        [5, 'Hangup has no parentheses: write Hangup() even without arguments'],
-        [6, 'priority "x" is not a number, n or n(label)'],
-        [7, 'no application after the priority, e.g. n,Hangup()'],
-        [8, 'text after the closing ")": "extra"'],
-        [9, 'text after the closing ")": "x"'],
-        [10, 'write only what follows "exten => _NUMBER," (e.g. n,Playback(hello-world)); the preview adds the prefix itself'],
-        [11, '"2Dial()" does not start with an application name such as Playback'],
-        [12, 'expected priority,Application(arguments), e.g. n,Playback(hello-world)'],
-        [13, 'a double quote (") is not closed'],
+        [3, 'dropped', 'no priority: start the line with 1, n or n(label) and a comma, e.g. n,Playback(hello); Asterisk drops it ("Invalid priority/label")'],
+        [6, 'dropped', '"x" is not a priority (a number from 1, n, s, or a label of this application): Asterisk drops the line ("Invalid priority/label"); e.g. n,Playback(hello-world)'],
+        [7, 'fails', 'no application after the priority: a call stops here; write e.g. n,Hangup()'],
+        [8, 'misread', 'Asterisk drops "extra" after the last ")"'],
+        [9, 'misread', 'Asterisk drops "x" after the last ")"'],
+        [10, 'dropped', 'write only what follows "exten => _NUMBER," (e.g. n,Playback(hello-world)); the preview adds the prefix itself'],
       ],
     );
     assert.equal(generated.problems[0]!.text, 'Playback(hello)');
+    assert.deepEqual(generated.lines.find((l) => l.line === 4)?.loaded, { priority: 2, label: null, application: 'Playback', data: 'hello' }); // line 3 was dropped
+    assert.equal(generated.exportable, true);
   });
 
-  it('flags a first line that is not priority 1, where a call enters', () => {
+  it('flags a first line that does not give priority 1, where a call starts', () => {
     const generated = generateApplicationDialplan(plaintext('\nn,Answer()\nn,Hangup()'));
     assert.equal(generated.dialplan, 'exten => _2200101,n,Answer()\n\tsame => n,Hangup()\n');
-    assert.deepEqual(generated.problems, [{ line: 2, text: 'n,Answer()', reason: 'the first line must have priority 1, where a call starts (got n); write 1,Answer()' }]);
-    assert.equal(plaintextLineProblem('2,Answer()', true), 'the first line must have priority 1, where a call starts (got 2); write 1,Answer()');
-    assert.equal(plaintextLineProblem('2,Answer()', false), null);
+    assert.deepEqual(
+      generated.problems.map((p) => [p.line, p.verdict, p.reason]),
+      [
+        [2, 'misread', 'n (or s) here counts on from the application above this one in the file, since no earlier line of this one was loaded; give the line a number, e.g. 1,Answer()'],
+        [null, undefined, 'no line has priority 1, where a call to 2200101 starts; begin with e.g. 1,Answer()'],
+      ],
+    );
+    assert.deepEqual(generated.lines.map((l) => l.loaded?.priority), [null, null]);
+    const second = generateApplicationDialplan(plaintext('2,Answer()'));
+    assert.deepEqual(second.problems.map((p) => p.reason), ['no line has priority 1, where a call to 2200101 starts; begin with e.g. 1,Answer()']);
   });
 
   it('flags empty code', () => {
@@ -99,9 +102,33 @@ describe('generated dialplan of a plaintext application', () => {
     assert.deepEqual(generated.problems, [{ line: null, text: '', reason: 'there are no dialplan lines, so a call to 2200101 finds nothing to run; add e.g. 1,Answer()' }]);
   });
 
-  it('adds the hint line when there is a hint', () => {
+  it('adds the hint line when there is a hint on an exact number', () => {
     const generated = generateApplicationDialplan({ ...plaintext('1,Answer()'), hint: 'Custom:2200101' });
     assert.equal(generated.dialplan, 'exten => 2200101,hint,Custom:2200101\nexten => _2200101,1,Answer()\n');
+    assert.deepEqual(generated.hint, { written: 'exten => 2200101,hint,Custom:2200101', verdict: 'loads', loaded: 'Custom:2200101' });
+    assert.deepEqual(generated.problems, []);
+  });
+
+  it('writes no hint for a pattern, which no dialled number equals, and says so', () => {
+    const generated = generateApplicationDialplan({ ...plaintext('1,Answer()', '22XX'), hint: 'Custom:22XX' });
+    assert.equal(generated.dialplan, 'exten => _22XX,1,Answer()\n');
+    assert.equal(generated.hint?.written, null);
+    assert.equal(generated.hint?.verdict, 'dropped');
+    assert.match(generated.problems[0]!.reason, /^the hint is not written: Asterisk uses a hint on an exact number only, and 22XX is a pattern/);
+    // *, # and + are dialled as they are: a hint works there.
+    assert.equal(generateApplicationDialplan({ ...plaintext('1,Answer()', '*12'), hint: 'Custom:x' }).hint?.verdict, 'loads');
+  });
+
+  it('flags a hint Asterisk cuts at ";" or "(" and refuses one that opens a block comment', () => {
+    const cut = generateApplicationDialplan({ ...plaintext('1,Answer()'), hint: 'PJSIP/201 ; desk' });
+    assert.deepEqual([cut.hint?.verdict, cut.hint?.loaded], ['misread', 'PJSIP/201']);
+    const paren = generateApplicationDialplan({ ...plaintext('1,Answer()'), hint: 'PJSIP/201(x)' });
+    assert.deepEqual([paren.hint?.verdict, paren.hint?.loaded], ['misread', 'PJSIP/201']);
+    const variable = generateApplicationDialplan({ ...plaintext('1,Answer()'), hint: 'PJSIP/${DEVICE}(x)' });
+    assert.deepEqual([variable.hint?.verdict, variable.hint?.loaded], ['loads', 'PJSIP/${DEVICE}(x)']);
+    const block = generateApplicationDialplan({ ...plaintext('1,Answer()'), hint: 'Custom:1 ;-- note' });
+    assert.equal(block.hint?.verdict, 'leaks');
+    assert.equal(block.exportable, false);
   });
 
   it('describes a problem for a person', () => {
@@ -113,11 +140,19 @@ describe('generated dialplan of a plaintext application', () => {
 describe('generated dialplan of a php application', () => {
   const php: DialplanSource = { uniqid: 'DIALPLAN-AB12CD34', extension: '2200101', hint: '', type: 'php', code: '<?php\nrequire_once "phpagi.php";\n$agi = new AGI();\n$agi->answer();\n' };
 
-  it('calls the AGI script named after the uniqid, then hangs up', () => {
+  it('calls the AGI script named after the uniqid, then hangs up; the script gets a #! line, since AGI executes it', () => {
     const generated = generateApplicationDialplan(php);
     assert.equal(generated.dialplan, 'exten => _2200101,1,AGI(DIALPLAN-AB12CD34.php)\n\tsame => n,Hangup()\n');
-    assert.deepEqual(generated.script, { fileName: 'DIALPLAN-AB12CD34.php', content: php.code });
+    assert.deepEqual(generated.script, { fileName: 'DIALPLAN-AB12CD34.php', content: `#!/usr/bin/php\n${php.code}` });
     assert.deepEqual(generated.problems, []);
+    assert.equal(generated.exportable, true);
+  });
+
+  it('keeps a #! line the code has, moved to the very first line', () => {
+    assert.equal(agiScriptContent('#!/usr/bin/env php\n<?php\n'), '#!/usr/bin/env php\n<?php\n');
+    assert.equal(agiScriptContent('\n\n#!/usr/bin/php\r\n<?php\n'), '#!/usr/bin/php\n<?php\n');
+    assert.equal(agiScriptLineOffset('<?php\n'), 1);
+    assert.equal(agiScriptLineOffset('\n\n#!/usr/bin/php\n<?php\n'), -2);
   });
 
   it('flags an empty script and a script without <?php', () => {
@@ -146,8 +181,10 @@ describe('the [applications] context of the whole PBX', () => {
     assert.deepEqual([...order].sort((a, b) => a - b), order);
     assert.ok(order.every((i) => i > 0));
     assert.ok(conf.includes('; 2200101 Night greeting (DIALPLAN-AB12CD34, php)\nexten => _2200101,1,AGI(DIALPLAN-AB12CD34.php)\n\tsame => n,Hangup()\n'));
-    assert.deepEqual(scripts, { 'DIALPLAN-AB12CD34.php': '<?php\n// night\n' });
-    assert.deepEqual(problems, [{ uniqid: 'DIALPLAN-0000000B', extension: '2200102', name: 'Broken', problems: [{ line: 2, text: 'Hangup()', reason: 'no priority: start the line with 1, n or n(label) and a comma, e.g. n,Hangup()' }] }]);
+    assert.deepEqual(scripts, { 'DIALPLAN-AB12CD34.php': '#!/usr/bin/php\n<?php\n// night\n' });
+    assert.deepEqual(problems, [
+      { uniqid: 'DIALPLAN-0000000B', extension: '2200102', name: 'Broken', problems: [{ line: 2, text: 'Hangup()', verdict: 'dropped', reason: 'no priority: start the line with 1, n or n(label) and a comma, e.g. n,Hangup(); Asterisk drops it ("Invalid priority/label")' }] },
+    ]);
     assert.ok(conf.endsWith('\tsame => 3,Hangup()\n'));
   });
 
