@@ -182,6 +182,21 @@ describe('copy and delete', () => {
   });
 });
 
+describe('saving text that would change the applications after it', () => {
+  it('is refused, naming the line and why, and nothing is saved', async () => {
+    await assert.rejects(createApplication(pbx.store, { name: 'Notes', type: 'plaintext', code: '1,Answer()\n;-- notes\nn,Hangup()' }), (error: unknown) => {
+      assert.ok(error instanceof DialplanDraftError);
+      assert.equal(error.field, 'code');
+      assert.match(error.message, /^Code line 2: ";--" opens a block comment that is never closed: Asterisk would skip everything after it in the file, other applications included/);
+      return true;
+    });
+    const app = await createApplication(pbx.store, { name: 'Notes', type: 'plaintext', code: '1,Answer()\n;-- notes --;\nn,Hangup()' });
+    await assert.rejects(updateApplication(pbx.store, app.uniqid, { code: `1,NoOp(${'x'.repeat(9000)})` }), /Code line 1: the line is 9,026 bytes as written; Asterisk skips lines over 8,190 bytes/);
+    await assert.rejects(updateApplication(pbx.store, app.uniqid, { hint: 'Custom:1 ;-- desk' }), (error: unknown) => error instanceof DialplanDraftError && error.field === 'hint');
+    assert.equal((await getApplication(pbx.store, app.uniqid)).code, '1,Answer()\n;-- notes --;\nn,Hangup()');
+  });
+});
+
 describe('preview', () => {
   it('shows the generated lines of a saved application', async () => {
     const preview = await previewApplication(pbx.store, '10003246');
@@ -203,8 +218,9 @@ describe('export', () => {
     assert.ok(conf.includes('[applications]'));
     assert.ok(conf.includes(`exten => _2200101,1,AGI(${night.uniqid}.php)\n\tsame => n,Hangup()`));
     assert.ok(conf.includes('exten => _000064,1,Answer()\n\tsame => 2,Milliwatt()\n\tsame => 3,Hangup()'));
-    assert.equal(await readFile(join(out, 'agi-bin', `${night.uniqid}.php`), 'utf8'), '<?php\n// night\n');
+    assert.equal(await readFile(join(out, 'agi-bin', `${night.uniqid}.php`), 'utf8'), '#!/usr/bin/php\n<?php\n// night\n');
     assert.deepEqual(result.problems.map((p) => [p.extension, p.problems.map((x) => x.line)]), [['2200102', [2]]]);
+    assert.deepEqual(result.leftOut, []);
     // No temp files are left behind.
     assert.deepEqual((await readdir(out)).sort(), ['agi-bin', EXPORT_CONF_NAME]);
     assert.equal((await lastAudit())?.action, 'dialplan.export');
