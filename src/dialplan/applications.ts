@@ -164,7 +164,7 @@ export async function previewApplication(store: PbxStore, idOrExtension: string)
   const application = await getApplication(store, idOrExtension);
   const generated = generateApplicationDialplan(application);
   const php = await checkApplicationScript(application, generated);
-  const problems = php && php.checked && !php.ok ? [...generated.problems, { line: php.line === null ? null : codeLineOf(application, php.line), text: '', reason: php.message }] : generated.problems;
+  const problems = php && php.checked && !php.ok ? [...generated.problems, { line: php.line, text: '', reason: php.message }] : generated.problems;
   return { application, ...generated, problems, php };
 }
 

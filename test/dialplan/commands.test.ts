@@ -1,11 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DialplanApplication } from '../../src/store/schema.js';
-import { pbxmod } from './helpers.js';
+import { openPbxStore } from '../../src/store/pbx-store.js';
+import { verdictCases } from './fixtures/asterisk22-verdicts.js';
+import { pbxmod, phpOnPath } from './helpers.js';
 
 let root: string;
 before(async () => {
@@ -64,9 +66,9 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     assert.equal(application.extension, '2200101');
     assert.equal(application.type, 'php');
     assert.match(application.uniqid, /^DIALPLAN-[0-9A-F]{8}$/);
-    const text = await pbxmod(d, ['dialplan', 'add', '--name', 'Second']);
+    const text = await pbxmod(d, ['dialplan', 'add', '--name', 'Second'], { env: await phpOnPath(root, false) });
     assert.equal(text.code, 0);
-    assert.match(text.stdout, /^Added dialplan application 2200102 "Second" \(DIALPLAN-[0-9A-F]{8}\), type php\.\n$/);
+    assert.match(text.stdout, /^Added dialplan application 2200102 "Second" \(DIALPLAN-[0-9A-F]{8}\), type php\.\nPHP syntax: not checked: php not found\n$/);
   });
 
   it('add refuses a busy number or bad fields with exit code 2 and every problem', async () => {
@@ -177,7 +179,9 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     const result = (await json(d, ['export', '--out', out])).export as { conf: string; scripts: string[] };
     assert.equal(result.conf, join(out, 'dialplan-applications.conf'));
     assert.match(await readFile(result.conf, 'utf8'), new RegExp(`\\[applications\\][\\s\\S]*exten => _2200101,1,AGI\\(${application.uniqid}\\.php\\)`));
-    assert.equal(await readFile(join(out, 'agi-bin', `${application.uniqid}.php`), 'utf8'), '<?php\n// night\n');
+    const script = join(out, 'agi-bin', `${application.uniqid}.php`);
+    assert.equal(await readFile(script, 'utf8'), '#!/usr/bin/php\n<?php\n// night\n');
+    assert.equal((await stat(script)).mode & 0o777, 0o755);
 
     const byDefault = await pbxmod(d, ['dialplan', 'export']);
     assert.equal(byDefault.code, 0, byDefault.stderr);
@@ -188,18 +192,63 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     assert.equal(onFile.message, `Cannot export to ${result.conf}: it is a file, not a directory.`);
   });
 
-  it('preview shows the generated dialplan and flags bad lines by number', async () => {
+  it('preview shows the generated dialplan and flags the lines Asterisk drops or misreads, by number', async () => {
     const d = newDataDir();
     await json(d, ['add', '--name', 'Mixed', '--type', 'plaintext', '--code-file', '-'], { input: '1,Answer()\n\nPlayback(hello)\nn,Hangup\n' });
     const out = await json(d, ['preview', '2200101']);
     assert.equal(out.dialplan, 'exten => _2200101,1,Answer()\n\tsame => Playback(hello)\n\tsame => n,Hangup\n');
-    assert.deepEqual((out.problems as { line: number }[]).map((p) => p.line), [3, 4]);
+    assert.deepEqual((out.problems as { line: number }[]).map((p) => p.line), [3]);
+    assert.deepEqual((out.lines as { line: number; verdict: string }[]).map((l) => [l.line, l.verdict]), [[1, 'loads'], [3, 'dropped'], [4, 'loads']]);
     const text = await pbxmod(d, ['dialplan', 'preview', '2200101']);
     assert.equal(text.code, 0);
-    assert.match(text.stdout, /line 3: no priority: start the line with 1, n or n\(label\) and a comma, e\.g\. n,Playback\(hello\): Playback\(hello\)\n/);
+    assert.match(text.stdout, /line 3: no priority: start the line with 1, n or n\(label\) and a comma, e\.g\. n,Playback\(hello\); Asterisk drops it \("Invalid priority\/label"\): Playback\(hello\)\n/);
 
     const { application } = await json(d, ['add', '--name', 'Script', '--code-file', '-'], { input: '<?php\n$agi = 1;\n' });
-    const php = await pbxmod(d, ['dialplan', 'preview', application.uniqid]);
-    assert.equal(php.stdout, `exten => _2200102,1,AGI(${application.uniqid}.php)\n\tsame => n,Hangup()\n\n; agi-bin/${application.uniqid}.php:\n<?php\n$agi = 1;\n`);
+    const php = await pbxmod(d, ['dialplan', 'preview', application.uniqid], { env: await phpOnPath(root, false) });
+    assert.equal(
+      php.stdout,
+      `exten => _2200102,1,AGI(${application.uniqid}.php)\n\tsame => n,Hangup()\n\n; agi-bin/${application.uniqid}.php (executable):\n#!/usr/bin/php\n<?php\n$agi = 1;\n\nPHP syntax: not checked: php not found\n`,
+    );
+  });
+
+  it('preview and save run php -l when php is on PATH, giving the line of the code', async () => {
+    const d = newDataDir();
+    const env = await phpOnPath(root);
+    const added = await pbxmod(d, ['--json', 'dialplan', 'add', '--name', 'Script', '--code-file', '-'], { input: '<?php\nBROKEN\n', env });
+    assert.deepEqual(added.json.php, { checked: true, ok: false, message: 'php -l: Parse error: syntax error, unexpected identifier "BROKEN"', line: 2 });
+    const preview = await json(d, ['preview', '2200101'], { env });
+    assert.deepEqual(preview.php, added.json.php);
+    assert.deepEqual(preview.problems, [{ line: 2, text: '', reason: 'php -l: Parse error: syntax error, unexpected identifier "BROKEN"' }]);
+    const fixed = await pbxmod(d, ['dialplan', 'edit', '2200101', '--code-file', '-'], { input: '<?php\n$agi = 1;\n', env });
+    assert.match(fixed.stdout, /\nPHP syntax: php -l: no syntax errors\n$/);
+  });
+
+  it("preview --json gives every case of the verdict table Asterisk 22's verdict", async () => {
+    const d = newDataDir();
+    // Straight into the store: the cases that leak are refused on save.
+    const store = openPbxStore(d);
+    const cases = verdictCases.map((c, i) => ({ c, app: { uniqid: `DIALPLAN-${(0xc0000 + i).toString(16).toUpperCase().padStart(8, '0')}`, name: `Case ${i}`, extension: c.extension ?? String(2300000 + i), hint: c.hint ?? '', type: 'plaintext' as const, code: c.code, description: '' } }));
+    const seen = new Set<string>();
+    const distinct = cases.filter(({ app }) => !seen.has(app.extension) && seen.add(app.extension));
+    await store.update((state) => {
+      state.dialplanApplications.push(...distinct.map((x) => x.app));
+    });
+    for (const { c, app } of distinct) {
+      const out = await json(d, ['preview', app.uniqid]);
+      assert.deepEqual((out.lines as { verdict: string }[]).map((l) => l.verdict), c.lines, c.name);
+      if (c.hint_verdict) assert.equal((out.hint as { verdict: string }).verdict, c.hint_verdict, c.name);
+    }
+  });
+
+  it('export names an application it leaves out, and the line that would change the others', async () => {
+    const d = newDataDir();
+    const store = openPbxStore(d);
+    await store.update((state) => {
+      state.dialplanApplications.push({ uniqid: 'DIALPLAN-0000BAD1', name: 'Notes', extension: '2200150', hint: '', type: 'plaintext', code: '1,Answer()\n;-- notes', description: '' });
+    });
+    const result = await pbxmod(d, ['dialplan', 'export', '--out', join(d, 'out')]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /\nLeft out: 2200150 "Notes" \(DIALPLAN-0000BAD1\) was not written, so that it cannot change the applications after it:\n  line 2: ";--" opens a block comment that is never closed/);
+    assert.ok(!(await readFile(join(d, 'out', 'dialplan-applications.conf'), 'utf8')).includes('DIALPLAN-0000BAD1'));
   });
 });
