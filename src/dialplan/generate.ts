@@ -251,7 +251,9 @@ function lineReadings(outcome: Extract<ExtensionLineOutcome, { kind: 'added' }>,
   if (outcome.oddOffset !== null) note('misread', `Asterisk reads "+${outcome.oddOffset}" as a number with atoi(); write +1, +2...`);
   if (outcome.afterLabel.trim() !== '') note('misread', `Asterisk ignores "${outcome.afterLabel.trim()}" after the label's ")"`);
   if (outcome.droppedLabel !== null) note('misread', `label "${outcome.droppedLabel}" is already used at another priority of this application: Asterisk drops the label from this line ("already in use")`);
-  const cutInArguments = read.cutAt !== null && unclosed(read.text ?? '');
+  // A ";" comment that left the arguments open, or whose text holds their ")", cut them short.
+  const comment = commentOf(written);
+  const cutInArguments = read.cutAt !== null && (outcome.noClosingParenthesis || (comment.includes(')') && unclosed(read.text ?? '')));
   if (cutInArguments) {
     note('misread', `";" starts a comment in Asterisk, so the arguments end at "${shorten(entry.data, 24, true)}"; write \\; for a semicolon`);
   } else if (outcome.tail.trim() !== '') {
@@ -264,6 +266,14 @@ function lineReadings(outcome: Extract<ExtensionLineOutcome, { kind: 'added' }>,
 /** Asterisk's applications are named with letters, digits and "_". */
 const APPLICATION_NAME = /^[A-Za-z0-9_]+$/;
 
+/** The text from the first plain ";" on (an escaped "\;" is no comment). */
+function commentOf(line: string): string {
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === ';' && line[i - 1] !== '\\') return line.slice(i);
+  }
+  return '';
+}
+
 /** More "(" than ")" in the text that a ";" cut: the cut fell inside the arguments. */
 function unclosed(text: string): boolean {
   let depth = 0;
@@ -275,7 +285,8 @@ function unclosed(text: string): boolean {
 }
 
 function hintReadings(typed: string, loaded: string, cut: boolean, note: Note): void {
-  if (loaded === typed) return;
+  // "\;" is how a ";" is written: Asterisk reads it as one.
+  if (loaded === typed.replace(/\\;/g, ';')) return;
   if (cut) note('misread', `";" starts a comment in Asterisk, so the hint ends at "${shorten(loaded, 24, true)}"; write \\; for a semicolon`);
   else if (typed.includes('(')) note('misread', `Asterisk keeps only "${shorten(loaded, 24, true)}", what comes before "("`);
   else note('misread', `Asterisk reads the hint as "${shorten(loaded, 40)}"`);
