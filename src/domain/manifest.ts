@@ -13,9 +13,9 @@ export interface ModuleManifest {
   developer: string;
   supportEmail: string;
   minPbxVersion: string;
-  /** > 0 for a paid module. */
+  /** > 0 for a paid module: installing it needs a license key and adds the product's trial. */
   licProductId: number;
-  /** > 0 for a paid module: the feature whose seat the PBX captures. */
+  /** > 0 when enabling the module captures a seat of this feature; 0 = no seat (MikoPBX checks it only above 0). */
   licFeatureId: number;
   moduleType?: string;
   /** `{ lang: { oldUrl: newUrl } }` as in the vendor's manifests. */
@@ -124,8 +124,10 @@ export function parseManifest(text: string): ModuleManifest {
     licProductId: licenseId(data, 'lic_product_id', id),
     licFeatureId: licenseId(data, 'lic_feature_id', id),
   };
-  if ((manifest.licProductId > 0) !== (manifest.licFeatureId > 0)) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: a paid module needs both "lic_product_id" and "lic_feature_id".`, manifest.licProductId > 0 ? 'lic_feature_id' : 'lic_product_id');
+  // A product without a feature is a real case (the vendor's CTI client): a key and the product's
+  // trial, no seat. A feature without a product has no license to belong to.
+  if (manifest.licProductId === 0 && manifest.licFeatureId > 0) {
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "lic_feature_id" ${manifest.licFeatureId} needs a "lic_product_id" above 0.`, 'lic_product_id');
   }
   if (data.module_type !== undefined) {
     if (typeof data.module_type !== 'string') throw new ManifestError('manifest_bad_field', `module.json of ${id}: "module_type" must be text.`, 'module_type');
@@ -139,9 +141,14 @@ export function parseManifest(text: string): ModuleManifest {
   return manifest;
 }
 
-/** A paid module has both a product and a feature id above zero. */
-export function isPaidModule(module: { licProductId?: number; licFeatureId?: number }): boolean {
-  return (module.licProductId ?? 0) > 0 && (module.licFeatureId ?? 0) > 0;
+/** A paid module has a product id above zero: it needs a license key, and gets its product's trial. */
+export function isPaidModule(module: { licProductId?: number }): boolean {
+  return (module.licProductId ?? 0) > 0;
+}
+
+/** Enabling the module binds a seat of its feature (MikoPBX checks the feature only when it is above zero). */
+export function needsFeatureSeat(module: { licProductId?: number; licFeatureId?: number }): boolean {
+  return isPaidModule(module) && (module.licFeatureId ?? 0) > 0;
 }
 
 function licenseId(data: Record<string, unknown>, field: string, id: string): number {

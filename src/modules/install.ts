@@ -1,7 +1,7 @@
 import { cp, mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { LicenseError } from '../domain/license-codes.js';
-import { isPaidModule, type ModuleManifest } from '../domain/manifest.js';
+import { isPaidModule, needsFeatureSeat, type ModuleManifest } from '../domain/manifest.js';
 import { compareVersions } from '../domain/version.js';
 import type { ModuleDetails, Release } from '../licensing/api.js';
 import type { LicensingClient } from '../licensing/client.js';
@@ -201,9 +201,9 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
   const currentDb = join(moduleDir, SETTINGS_FOLDER);
   const keptDb = moduleLayout.keptDbDir(ctx.dataDir, id);
   if (hadDir && (await exists(currentDb))) {
-    await replaceFolder(currentDb, newDb);
+    await mergeSettings(currentDb, newDb);
   } else if (await exists(keptDb)) {
-    await replaceFolder(keptDb, newDb);
+    await mergeSettings(keptDb, newDb);
     settingsRestored = true;
   }
 
@@ -226,7 +226,8 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
     updatedAt: now,
   };
   let licenseProblem: string | null = null;
-  if (intended.enabled && isPaidModule(manifest) && !options.licensed) {
+  if (isPaidModule(manifest) && !needsFeatureSeat(manifest) && !options.licensed) await addTrialBestEffort(ctx, manifest);
+  if (intended.enabled && needsFeatureSeat(manifest) && !options.licensed) {
     licenseProblem = await recaptureForReenable(ctx, manifest);
     if (licenseProblem !== null) Object.assign(intended, { enabled: false, disabledReason: 'DisabledByLicense', disabledReasonText: licenseProblem });
   }
@@ -279,6 +280,16 @@ async function recaptureForReenable(ctx: ModuleContext, manifest: ModuleManifest
   }
 }
 
+/** A product without a feature installed from a file: its trial, as MikoPBX's install adds it; no answer changes the install. */
+async function addTrialBestEffort(ctx: ModuleContext, manifest: ModuleManifest): Promise<void> {
+  try {
+    const key = await requireLicenseKey(ctx, manifest.moduleUniqueID);
+    await captureModuleFeature(await ctx.licensing(), key, { id: manifest.moduleUniqueID, licProductId: manifest.licProductId, licFeatureId: 0 }, ctx);
+  } catch {
+    // An offline PBX installs from a file just the same.
+  }
+}
+
 async function fetchDetails(client: LicensingClient, id: string, pbxVersion: string): Promise<ModuleDetails> {
   try {
     return await client.moduleDetails(id, pbxVersion);
@@ -322,9 +333,12 @@ async function lookupCatalogText(ctx: ModuleContext, id: string, pbxVersion: str
   }
 }
 
-async function replaceFolder(source: string, target: string): Promise<void> {
-  await rm(target, { recursive: true, force: true });
-  await cp(source, target, { recursive: true, preserveTimestamps: true, errorOnExist: true, force: false });
+/**
+ * Kept settings over the new release's `db/`: a file the module already had wins, a file only the
+ * new release ships (a new table, a migration) is added — never lost.
+ */
+async function mergeSettings(kept: string, target: string): Promise<void> {
+  await cp(kept, target, { recursive: true, preserveTimestamps: true, force: true, errorOnExist: false });
 }
 
 /** Refuse up front what cannot fit; what still runs out of space midway is rolled back (disk_full). */
