@@ -127,7 +127,7 @@ export class ModuleArchive {
    * Unpack into `target`, an empty folder. Every file's inflated bytes are counted against its
    * declared size and its CRC-32 checked; files are created exclusively, never through links.
    */
-  async extractTo(target: string, onProgress?: (bytes: number, total: number) => void): Promise<void> {
+  async extractTo(target: string, onProgress?: (bytes: number, total: number) => void, signal?: AbortSignal): Promise<void> {
     const root = resolve(target);
     await mkdir(root, { recursive: true, mode: 0o755 });
     let written = 0;
@@ -157,6 +157,10 @@ export class ModuleArchive {
     let failure: unknown;
     const worker = async (): Promise<void> => {
       while (failure === undefined && next < files.length) {
+        if (signal?.aborted) {
+          failure ??= signal.reason;
+          break;
+        }
         const { item, destination } = files[next++] as { item: CheckedEntry; destination: string };
         const count = (n: number): void => {
           written += n;
@@ -175,9 +179,9 @@ export class ModuleArchive {
           const check = new EntryCheck(item, this.limits, count);
           const source = await this.openData(item.entry);
           const stages: NodeJS.ReadableStream[] = item.entry.compressionMethod === 8 ? [source, createInflateRaw({ chunkSize: READ_CHUNK })] : [source];
-          await pipeline([...stages, check, createWriteStream(destination, { flags: 'wx', mode: item.executable ? 0o755 : 0o644, highWaterMark: READ_CHUNK })]);
+          await pipeline([...stages, check, createWriteStream(destination, { flags: 'wx', mode: item.executable ? 0o755 : 0o644, highWaterMark: READ_CHUNK })], ...(signal ? [{ signal }] : []));
         } catch (error) {
-          failure ??= extractionFailure(error, item.path);
+          failure ??= signal?.aborted ? signal.reason : extractionFailure(error, item.path);
         }
       }
     };

@@ -152,7 +152,7 @@ async function marketplaceInstall(ctx: ModuleContext, lock: ModuleLockHandle, id
   try {
     await ensureFreeSpace(op.dir, () => link.size, 'the download');
     const archive = join(op.dir, 'archive.zip');
-    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, ...(onProgress ? { onProgress } : {}) });
+    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, signal: lock.signal, ...(onProgress ? { onProgress } : {}) });
     return await installStage(ctx, lock, op, archive, { ...options, expectedId: id, catalog: details, licensed: paid });
   } catch (error) {
     await settleOperation(ctx, op).catch(() => undefined);
@@ -184,10 +184,11 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
     checkManifest(manifest, options.expectedId, state.settings.pbxVersion);
     if (isPaidModule(manifest) && !state.settings.licenseKey) throw licenseKeyMissing(manifest.moduleUniqueID);
     await ensureFreeSpace(op.dir, (blockSize) => archive.diskBytes(blockSize), `unpacking ${manifest.moduleUniqueID}`);
-    await archive.extractTo(op.newDir, (bytes, total) => onProgress?.({ stage: 'extract', bytes, total }));
+    await archive.extractTo(op.newDir, (bytes, total) => onProgress?.({ stage: 'extract', bytes, total }), lock.signal);
   } finally {
     await archive.close();
   }
+  lock.signal.throwIfAborted();
   onProgress?.({ stage: 'install' });
 
   const id = manifest.moduleUniqueID;

@@ -3,6 +3,7 @@ import { render } from 'ink';
 import { PbxContext, type GlobalOptions } from '../pbx-context.js';
 import { PbxmodError, ValidationError, describeError } from '../domain/errors.js';
 import { hasTranslations, messagesFor, t, type Messages } from '../i18n/index.js';
+import { interruptModuleOperations, recoverModuleOperations } from '../modules/index.js';
 import { App } from './app.js';
 import { resolveTerminalSize } from './hooks/use-terminal-size.js';
 import { anchoredStdout } from './terminal/frame-anchor.js';
@@ -64,6 +65,9 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
     process.exitCode = error instanceof ValidationError ? EXIT_USAGE : 1;
     return;
   }
+  // What a killed module operation left is settled before the first screen shows the modules;
+  // when that fails, the next module operation tries again and says why.
+  await recoverModuleOperations(pbx).catch(() => undefined);
   const screen = enterFullScreen({ stdin, stdout });
   let instance: ReturnType<typeof render> | undefined;
 
@@ -86,7 +90,12 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
     process.exit(exitCode);
   };
   const onSignal = (signal: NodeJS.Signals) =>
-    void stop(128 + (SIGNAL_NUMBERS[signal] ?? 0), { report: `pbxmod: ${messages.console.stoppedBySignal(signal)}\n`, terminalGone: signal === 'SIGHUP' });
+    void (async () => {
+      // A module operation under way rolls back first (and says so), then the console ends.
+      const rolledBack = await interruptModuleOperations(signal).catch(() => [] as string[]);
+      const report = [messages.console.stoppedBySignal(signal), ...rolledBack].map((line) => `pbxmod: ${line}\n`).join('');
+      await stop(128 + (SIGNAL_NUMBERS[signal] ?? 0), { report, terminalGone: signal === 'SIGHUP' });
+    })();
   const onCrash = (error: unknown) => void stop(EXIT_CRASH, { report: crashReport(error, messages) });
   // Writing to or reading from a terminal that hung up fails with EIO: that is a hangup, not a crash.
   const onStreamError = (error: NodeJS.ErrnoException) => {
