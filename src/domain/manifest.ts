@@ -24,10 +24,13 @@ export interface ModuleManifest {
 
 export const MODULE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
 
+/** The longest id: it names folders (`modules/<id>`, staging `<id>.<time>.<random>`), and a file name has 255 bytes. Real ids are under 40. */
+export const MAX_MODULE_ID_LENGTH = 64;
+
 /** What the release build replaces with the real version; a manifest still holding it was never built. */
 export const VERSION_PLACEHOLDER = '%ModuleVersion%';
 
-/** Largest module.json read; real ones are well under 2 KB. */
+/** Largest module.json read; real ones are well under 2 KiB. */
 export const MAX_MANIFEST_BYTES = 64 * 1024;
 
 export type ManifestErrorCode =
@@ -63,7 +66,7 @@ const wikiLinksSchema = z.record(z.string(), z.record(z.string(), z.string()));
 /** Parse and validate the text of a module.json; every defect has its own ManifestError. */
 export function parseManifest(text: string): ModuleManifest {
   if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) {
-    throw new ManifestError('manifest_too_large', `module.json is larger than ${MAX_MANIFEST_BYTES / 1024} KB; a real one is a few hundred bytes.`);
+    throw new ManifestError('manifest_too_large', `module.json is larger than ${MAX_MANIFEST_BYTES / 1024} KiB; a real one is a few hundred bytes.`);
   }
   let raw: unknown;
   try {
@@ -79,6 +82,9 @@ export function parseManifest(text: string): ModuleManifest {
   const id = data.moduleUniqueID;
   if (id === undefined || id === null || id === '') {
     throw new ManifestError('manifest_missing_id', 'module.json has no "moduleUniqueID": the module has no id.', 'moduleUniqueID');
+  }
+  if (typeof id === 'string' && MODULE_ID_PATTERN.test(id) && id.length > MAX_MODULE_ID_LENGTH) {
+    throw new ManifestError('manifest_bad_id', `module.json has a "moduleUniqueID" of ${id.length} characters (${id.slice(0, 24)}…); an id may have at most ${MAX_MODULE_ID_LENGTH}.`, 'moduleUniqueID');
   }
   if (typeof id !== 'string' || !MODULE_ID_PATTERN.test(id)) {
     throw new ManifestError(

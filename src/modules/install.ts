@@ -1,6 +1,8 @@
 import { cp, mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { PbxmodError } from '../domain/errors.js';
 import { LicenseError } from '../domain/license-codes.js';
+import { explainSystemError } from '../store/system-error.js';
 import { isPaidModule, needsFeatureSeat, type ModuleManifest } from '../domain/manifest.js';
 import { compareVersions } from '../domain/version.js';
 import type { ModuleDetails, Release } from '../licensing/api.js';
@@ -116,7 +118,7 @@ export function installFromFile(ctx: ModuleContext, file: string, options: Insta
           return await installStage(ctx, lock, op, file, { ...options, expectedId: undefined, catalog: 'lookup', licensed: false });
         } catch (error) {
           await settleOperation(ctx, op).catch(() => undefined);
-          throw asModuleError(error);
+          throw await asModuleError(error, ctx.dataDir);
         }
       }, options),
     describeInstall,
@@ -156,7 +158,7 @@ async function marketplaceInstall(ctx: ModuleContext, lock: ModuleLockHandle, id
     return await installStage(ctx, lock, op, archive, { ...options, expectedId: id, catalog: details, licensed: paid });
   } catch (error) {
     await settleOperation(ctx, op).catch(() => undefined);
-    throw asModuleError(error);
+    throw await asModuleError(error, ctx.dataDir);
   }
 }
 
@@ -355,18 +357,23 @@ async function ensureFreeSpace(dir: string, needed: (blockSize: number) => numbe
   }
   const margin = 1024 * 1024;
   if (free < bytes + margin) {
-    throw new ModuleError('disk_full', `Not enough disk space for ${what}: it needs ${formatBytes(bytes)}, ${formatBytes(free)} is free.`, 'Free some disk space and try again; nothing was changed.');
+    // The margin is part of the need: "needs 2.4 MiB, 2.8 MiB is free" would read as a contradiction.
+    throw new ModuleError(
+      'disk_full',
+      `Not enough disk space for ${what}: it needs ${formatBytes(bytes + margin)} (${formatBytes(bytes)} and a ${formatBytes(margin)} reserve), and ${formatBytes(free)} is free.`,
+      `Free at least ${formatBytes(bytes + margin - free)} and try again; nothing was changed.`,
+    );
   }
 }
 
-/** A raw file-system error from swapping folders, in words a person can act on. */
-function asModuleError(error: unknown): unknown {
+/** A raw file-system error from swapping folders, in words a person can act on (system-errors.ts). */
+async function asModuleError(error: unknown, dataDir: string): Promise<unknown> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ModuleError('disk_full', `The disk is full: the module could not be installed (${(error as Error).message}).`, 'Free some disk space and try again; the previous version and the store are as they were.');
-  }
-  return new ModuleError('module_io', `The module could not be installed: ${(error as Error).message}.`, 'Check the disk and the permissions of the data directory; the previous version and the store are as they were.');
+  if (error instanceof PbxmodError || typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return error;
+  const { what, todo } = await explainSystemError(error, (error as NodeJS.ErrnoException).path ?? dataDir);
+  const unchanged = 'The previous version and the store are as they were.';
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  return new ModuleError(full ? 'disk_full' : 'module_io', `The module could not be installed: ${what}`, `${todo} ${unchanged}`);
 }
 
 function describeInstall(result: InstallResult): string {
