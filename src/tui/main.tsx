@@ -3,7 +3,6 @@ import { render } from 'ink';
 import { PbxContext, type GlobalOptions } from '../pbx-context.js';
 import { PbxmodError, ValidationError, describeError } from '../domain/errors.js';
 import { hasTranslations, messagesFor, t, type Messages } from '../i18n/index.js';
-import { interruptModuleOperations, recoverModuleOperations } from '../modules/index.js';
 import { App } from './app.js';
 import { resolveTerminalSize } from './hooks/use-terminal-size.js';
 import { anchoredStdout } from './terminal/frame-anchor.js';
@@ -65,9 +64,7 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
     process.exitCode = error instanceof ValidationError ? EXIT_USAGE : 1;
     return;
   }
-  // What a killed module operation left is settled before the first screen shows the modules;
-  // when that fails, the next module operation tries again and says why.
-  await recoverModuleOperations(pbx).catch(() => undefined);
+
   const screen = enterFullScreen({ stdin, stdout });
   let instance: ReturnType<typeof render> | undefined;
 
@@ -92,7 +89,8 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) =>
     void (async () => {
       // A module operation under way rolls back first (and says so), then the console ends.
-      const rolledBack = await interruptModuleOperations(signal).catch(() => [] as string[]);
+      // Loaded here, not at start: the first frame does not wait for the module code.
+      const rolledBack = await import('../modules/interruption.js').then((m) => m.interruptModuleOperations(signal)).catch(() => [] as string[]);
       const report = [messages.console.stoppedBySignal(signal), ...rolledBack].map((line) => `pbxmod: ${line}\n`).join('');
       await stop(128 + (SIGNAL_NUMBERS[signal] ?? 0), { report, terminalGone: signal === 'SIGHUP' });
     })();
@@ -114,6 +112,10 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
       <App pbx={pbx} theme={themeFor(process.env, options)} messages={messages} readonly={options.readonly ?? false} sizeFlag={options.size} onQuit={() => instance?.unmount()} />,
       { ...CONSOLE_RENDER_OPTIONS, stdin, stdout: consoleOutput(stdout), stderr },
     );
+    // What a killed module operation left is settled as the console starts, after its first
+    // frame (the module code is not on the start path); when that fails, the next module
+    // operation tries again and says why.
+    void import('../modules/recovery.js').then((m) => m.recoverModuleOperations(pbx)).catch(() => undefined);
     await instance.waitUntilExit();
   } catch (error) {
     crash = error;

@@ -225,6 +225,14 @@ describe('the modules screen', () => {
     await press(app, 'd');
     let frame = await until(app, (f) => /Delete Backup \(ModuleBackup\)\?/.test(f));
     assert.match(frame, /\[x\] Keep module settings/);
+    assert.match(frame, /Kept settings come back when the module is installed again/);
+    // Unchecked, the dialog no longer promises that the settings come back.
+    await press(app, ' ');
+    frame = await until(app, (f) => /\[ \] Keep module settings/.test(f));
+    assert.match(frame, /Its settings are deleted too; a reinstall starts fresh/);
+    assert.doesNotMatch(frame, /come back/);
+    await press(app, ' ');
+    frame = await until(app, (f) => /\[x\] Keep module settings/.test(f));
     assert.match(frame, /Delete\s+›No\s+\[y\/N\]/, 'No is the default answer');
     await press(app, 'y');
     await until(app, (f) => /ModuleBackup 1\.76 was deleted; its settings were kept/.test(f));
