@@ -1,6 +1,5 @@
 // `pbxmod dialplan …`: the dialplan applications of SPEC §6 without the console.
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DIALPLAN_CODE_MAX_BYTES, type DialplanDraft } from '../domain/dialplan.js';
@@ -18,7 +17,7 @@ import {
   updateApplication,
   type DialplanExport,
 } from '../dialplan/applications.js';
-import { editInExternalEditor } from '../dialplan/external-editor.js';
+import { editInExternalEditor, keepUnsavedEdit } from '../dialplan/external-editor.js';
 import { describeLineProblem, type DialplanLineProblem } from '../dialplan/generate.js';
 import type { PhpSyntaxCheck } from '../dialplan/php-lint.js';
 import { visibleText } from '../domain/terminal-text.js';
@@ -93,7 +92,7 @@ export function registerDialplanCommands(program: Command): void {
         try {
           saved = await updateApplication(ctx.store, before.uniqid, patch, { basedOn: before });
         } catch (error) {
-          throw await keepEditedText(error, before, patch.code);
+          throw await keepEditedText(error, ctx.dataDir, before, patch.code);
         }
         return appOutput(saved, 'Saved', await checkApplicationScript(saved));
       }),
@@ -196,11 +195,11 @@ export async function readCodeFile(path: string, stdin: NodeJS.ReadableStream = 
 }
 
 /** After a long edit the text is too precious to drop on a refused save: keep it in a file. */
-async function keepEditedText(error: unknown, app: DialplanApplication, code: string | undefined): Promise<unknown> {
+async function keepEditedText(error: unknown, dataDir: string, app: DialplanApplication, code: string | undefined): Promise<unknown> {
   if (code === undefined || !(error instanceof PbxmodError)) return error;
-  const file = join(tmpdir(), `pbxmod-${app.uniqid}-${Date.now()}${app.type === 'php' ? '.php' : '.conf'}`);
+  let file: string;
   try {
-    await writeFile(file, code, { mode: 0o600 });
+    file = await keepUnsavedEdit(dataDir, code, { baseName: app.uniqid, type: app.type });
   } catch {
     return error;
   }

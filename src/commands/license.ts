@@ -60,14 +60,15 @@ export function registerLicenseCommands(program: Command): void {
     .description('check the connection to the licensing service: DNS, TCP, TLS, HTTP ping')
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const url = await ctx.licensingUrl();
-        if (!url) return { json: { url: null, steps: [] }, text: 'No licensing URL is configured: pbxmod uses its embedded service on loopback, nothing to diagnose.' };
+        // Like the console's d: with no URL configured, the embedded service on loopback is the one checked.
+        const configured = await ctx.licensingUrl();
+        const url = configured ?? (await ctx.licensing()).baseUrl;
         const { diagnoseConnection } = await import('../licensing/diagnostics.js');
         const steps = await diagnoseConnection(url);
         const failed = steps.find((s) => !s.ok);
         if (failed) process.exitCode = 1;
-        const text = [`Licensing service ${url}`, ...steps.map((s) => `  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title}: ${s.detail} (${s.ms} ms)`)];
-        return { json: { url, ok: !failed, steps }, text: text.join('\n') };
+        const text = [`Licensing service ${url}${configured ? '' : ' (the embedded one, on loopback)'}`, ...steps.map((s) => `  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title}: ${s.detail} (${s.ms} ms)`)];
+        return { json: { url, embedded: !configured, ok: !failed, steps }, text: text.join('\n') };
       }),
     );
 

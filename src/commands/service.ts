@@ -39,7 +39,7 @@ export function registerServiceCommands(program: Command): void {
         const { licensingDataDir } = await import('../licensing/service/operator.js');
         const dataDir = licensingDataDir(resolveDataDir(globals.dataDir));
         const service = await startLicensingService({ host: options.host, port, dataDir, logger: options.log ?? false });
-        process.stdout.write(globals.json ? `${JSON.stringify({ ok: true, url: service.url, dataDir })}\n` : `Licensing service listening on ${service.url} (data in ${dataDir}). Stop with Ctrl+C.\n`);
+        process.stdout.write(globals.json ? `${JSON.stringify({ ok: true, url: service.url, host: options.host, dataDir })}\n` : `Licensing service listening on ${['0.0.0.0', '::', '[::]'].includes(options.host) ? `every address (${options.host}) port ${new URL(service.url).port}; here it is ${service.url}` : service.url} (data in ${dataDir}). Stop with Ctrl+C.\n`);
         await new Promise<void>((resolve) => {
           const stop = (): void => {
             process.off('SIGINT', stop);

@@ -2,7 +2,8 @@
 // then vi, run through the shell so that `EDITOR="code -w"` works. No UI here: the console
 // suspends its screen around the call, the command line just calls it.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PbxmodError } from '../domain/errors.js';
@@ -47,7 +48,8 @@ export async function editInExternalEditor(text: string, options: ExternalEditor
   const endsWithNewline = text === '' || text.endsWith('\n');
   try {
     // Editors expect a last line break; it is taken off again if the text had none.
-    await writeFile(file, endsWithNewline ? text : `${text}\n`, { mode: 0o600 });
+    // mkdtemp made the folder 0700 and unguessable; `wx` still refuses anything already there.
+    await writeFile(file, endsWithNewline ? text : `${text}\n`, { mode: 0o600, flag: 'wx' });
     await runEditor(editor, file, env);
     let edited: string;
     try {
@@ -60,6 +62,26 @@ export async function editInExternalEditor(text: string, options: ExternalEditor
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * Keep an edit that could not be saved, so a long edit is never lost: in the data directory's
+ * `unsaved-edits/` (0700), under a name nobody can predict, created exclusively — never in a
+ * shared /tmp where another local user could plant a symbolic link for root to write through.
+ * Returns the file's path.
+ */
+export async function keepUnsavedEdit(dataDir: string, text: string, options: { baseName?: string; type?: 'php' | 'plaintext' } = {}): Promise<string> {
+  const dir = join(dataDir, 'unsaved-edits');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, `${safeBaseName(options.baseName)}-${Date.now()}-${randomBytes(4).toString('hex')}${options.type === 'php' ? '.php' : '.conf'}`);
+  // O_EXCL with O_CREAT does not follow a symbolic link at the last component: a planted one fails.
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+  return file;
 }
 
 function safeBaseName(name: string | undefined): string {

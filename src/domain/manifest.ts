@@ -13,9 +13,9 @@ export interface ModuleManifest {
   developer: string;
   supportEmail: string;
   minPbxVersion: string;
-  /** > 0 for a paid module. */
+  /** > 0 for a paid module: installing it needs a license key and adds the product's trial. */
   licProductId: number;
-  /** > 0 for a paid module: the feature whose seat the PBX captures. */
+  /** > 0 when enabling the module captures a seat of this feature; 0 = no seat (MikoPBX checks it only above 0). */
   licFeatureId: number;
   moduleType?: string;
   /** `{ lang: { oldUrl: newUrl } }` as in the vendor's manifests. */
@@ -24,10 +24,13 @@ export interface ModuleManifest {
 
 export const MODULE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
 
+/** The longest id: it names folders (`modules/<id>`, staging `<id>.<time>.<random>`), and a file name has 255 bytes. Real ids are under 40. */
+export const MAX_MODULE_ID_LENGTH = 64;
+
 /** What the release build replaces with the real version; a manifest still holding it was never built. */
 export const VERSION_PLACEHOLDER = '%ModuleVersion%';
 
-/** Largest module.json read; real ones are well under 2 KB. */
+/** Largest module.json read; real ones are well under 2 KiB. */
 export const MAX_MANIFEST_BYTES = 64 * 1024;
 
 export type ManifestErrorCode =
@@ -63,7 +66,7 @@ const wikiLinksSchema = z.record(z.string(), z.record(z.string(), z.string()));
 /** Parse and validate the text of a module.json; every defect has its own ManifestError. */
 export function parseManifest(text: string): ModuleManifest {
   if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) {
-    throw new ManifestError('manifest_too_large', `module.json is larger than ${MAX_MANIFEST_BYTES / 1024} KB; a real one is a few hundred bytes.`);
+    throw new ManifestError('manifest_too_large', `module.json is larger than ${MAX_MANIFEST_BYTES / 1024} KiB; a real one is a few hundred bytes.`);
   }
   let raw: unknown;
   try {
@@ -79,6 +82,9 @@ export function parseManifest(text: string): ModuleManifest {
   const id = data.moduleUniqueID;
   if (id === undefined || id === null || id === '') {
     throw new ManifestError('manifest_missing_id', 'module.json has no "moduleUniqueID": the module has no id.', 'moduleUniqueID');
+  }
+  if (typeof id === 'string' && MODULE_ID_PATTERN.test(id) && id.length > MAX_MODULE_ID_LENGTH) {
+    throw new ManifestError('manifest_bad_id', `module.json has a "moduleUniqueID" of ${id.length} characters (${id.slice(0, 24)}…); an id may have at most ${MAX_MODULE_ID_LENGTH}.`, 'moduleUniqueID');
   }
   if (typeof id !== 'string' || !MODULE_ID_PATTERN.test(id)) {
     throw new ManifestError(
@@ -124,8 +130,10 @@ export function parseManifest(text: string): ModuleManifest {
     licProductId: licenseId(data, 'lic_product_id', id),
     licFeatureId: licenseId(data, 'lic_feature_id', id),
   };
-  if ((manifest.licProductId > 0) !== (manifest.licFeatureId > 0)) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: a paid module needs both "lic_product_id" and "lic_feature_id".`, manifest.licProductId > 0 ? 'lic_feature_id' : 'lic_product_id');
+  // A product without a feature is a real case (the vendor's CTI client): a key and the product's
+  // trial, no seat. A feature without a product has no license to belong to.
+  if (manifest.licProductId === 0 && manifest.licFeatureId > 0) {
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "lic_feature_id" ${manifest.licFeatureId} needs a "lic_product_id" above 0.`, 'lic_product_id');
   }
   if (data.module_type !== undefined) {
     if (typeof data.module_type !== 'string') throw new ManifestError('manifest_bad_field', `module.json of ${id}: "module_type" must be text.`, 'module_type');
@@ -139,9 +147,14 @@ export function parseManifest(text: string): ModuleManifest {
   return manifest;
 }
 
-/** A paid module has both a product and a feature id above zero. */
-export function isPaidModule(module: { licProductId?: number; licFeatureId?: number }): boolean {
-  return (module.licProductId ?? 0) > 0 && (module.licFeatureId ?? 0) > 0;
+/** A paid module has a product id above zero: it needs a license key, and gets its product's trial. */
+export function isPaidModule(module: { licProductId?: number }): boolean {
+  return (module.licProductId ?? 0) > 0;
+}
+
+/** Enabling the module binds a seat of its feature (MikoPBX checks the feature only when it is above zero). */
+export function needsFeatureSeat(module: { licProductId?: number; licFeatureId?: number }): boolean {
+  return isPaidModule(module) && (module.licFeatureId ?? 0) > 0;
 }
 
 function licenseId(data: Record<string, unknown>, field: string, id: string): number {

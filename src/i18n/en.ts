@@ -107,9 +107,9 @@ export const en = {
   },
   units: {
     bytes: (n: number) => `${n} B`,
-    kilobytes: (n: string) => `${n} KB`,
-    megabytes: (n: string) => `${n} MB`,
-    gigabytes: (n: string) => `${n} GB`,
+    kilobytes: (n: string) => `${n} KiB`,
+    megabytes: (n: string) => `${n} MiB`,
+    gigabytes: (n: string) => `${n} GiB`,
   },
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */

@@ -1,3 +1,4 @@
+import { visibleText } from '../domain/terminal-text.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
@@ -21,6 +22,10 @@ export interface ArchiveLimits {
   maxRatio: number;
   /** Files smaller than this are not held to `maxRatio` (tiny files compress absurdly well). */
   ratioFloorBytes: number;
+  /** Unpacked / packed size of the whole archive, once it unpacks to more than `totalRatioFloorBytes`. */
+  maxTotalRatio: number;
+  /** An archive unpacking to less than this is not held to `maxTotalRatio`. */
+  totalRatioFloorBytes: number;
   /** Length of an entry name in bytes. */
   maxNameBytes: number;
 }
@@ -36,6 +41,11 @@ export const DEFAULT_ARCHIVE_LIMITS: Readonly<ArchiveLimits> = {
   maxEntryBytes: 512 * 1024 * 1024,
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
+  // Real modules unpack to 1.1–1.7 times their packed size (the demo catalog, built from the
+  // vendors' manifests); PHP and text compress 4–8 times. 50:1 over 64 MiB is far from both, and
+  // stops a bomb of many files each under the per-file floor (1.1 MB packed, 1,000 MB unpacked).
+  maxTotalRatio: 50,
+  totalRatioFloorBytes: 64 * 1024 * 1024,
   maxNameBytes: 1024,
 };
 
@@ -127,7 +137,7 @@ export class ModuleArchive {
    * Unpack into `target`, an empty folder. Every file's inflated bytes are counted against its
    * declared size and its CRC-32 checked; files are created exclusively, never through links.
    */
-  async extractTo(target: string, onProgress?: (bytes: number, total: number) => void): Promise<void> {
+  async extractTo(target: string, onProgress?: (bytes: number, total: number) => void, signal?: AbortSignal): Promise<void> {
     const root = resolve(target);
     await mkdir(root, { recursive: true, mode: 0o755 });
     let written = 0;
@@ -151,12 +161,16 @@ export class ModuleArchive {
         throw extractionFailure(error, relative(root, folder));
       });
     }
-    // A few entries at a time, in large reads: yauzl's 16 KB reads cost more in thread-pool
+    // A few entries at a time, in large reads: yauzl's 16 KiB reads cost more in thread-pool
     // round trips than inflating does. Memory stays a few chunks per entry in flight.
     let next = 0;
     let failure: unknown;
     const worker = async (): Promise<void> => {
       while (failure === undefined && next < files.length) {
+        if (signal?.aborted) {
+          failure ??= signal.reason;
+          break;
+        }
         const { item, destination } = files[next++] as { item: CheckedEntry; destination: string };
         const count = (n: number): void => {
           written += n;
@@ -175,9 +189,9 @@ export class ModuleArchive {
           const check = new EntryCheck(item, this.limits, count);
           const source = await this.openData(item.entry);
           const stages: NodeJS.ReadableStream[] = item.entry.compressionMethod === 8 ? [source, createInflateRaw({ chunkSize: READ_CHUNK })] : [source];
-          await pipeline([...stages, check, createWriteStream(destination, { flags: 'wx', mode: item.executable ? 0o755 : 0o644, highWaterMark: READ_CHUNK })]);
+          await pipeline([...stages, check, createWriteStream(destination, { flags: 'wx', mode: item.executable ? 0o755 : 0o644, highWaterMark: READ_CHUNK })], ...(signal ? [{ signal }] : []));
         } catch (error) {
-          failure ??= extractionFailure(error, item.path);
+          failure ??= signal?.aborted ? signal.reason : extractionFailure(error, item.path);
         }
       }
     };
@@ -207,7 +221,7 @@ export class ModuleArchive {
       data = packed;
     }
     if (data.length !== entry.uncompressedSize) throw sizeMismatch(item.path, entry.uncompressedSize, String(data.length));
-    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new ArchiveError('archive_checksum', `The archive entry "${item.path}" is damaged: its CRC-32 does not match.`, item.path);
+    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new ArchiveError('archive_checksum', `The archive entry ${quoteEntry(item.path)} is damaged: its CRC-32 does not match.`, item.path);
     return data;
   }
 
@@ -255,7 +269,7 @@ class EntryCheck extends Transform {
       return;
     }
     if (this.crc >>> 0 !== this.item.entry.crc32 >>> 0) {
-      done(new ArchiveError('archive_checksum', `The archive entry "${this.item.path}" is damaged: its CRC-32 does not match.`, this.item.path));
+      done(new ArchiveError('archive_checksum', `The archive entry ${quoteEntry(this.item.path)} is damaged: its CRC-32 does not match.`, this.item.path));
       return;
     }
     done();
@@ -266,15 +280,17 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
   const entries: CheckedEntry[] = [];
   const seen = new Set<string>();
   let total = 0;
+  let packed = 0;
   try {
     for await (const entry of zip.eachEntry()) {
       const item = checkEntry(entry, limits);
       if (seen.has(item.path)) {
-        throw new ArchiveError('archive_duplicate_entry', `The archive holds "${item.path}" more than once; which copy is meant cannot be told.`, item.path);
+        throw new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(item.path)} more than once; which copy is meant cannot be told.`, item.path);
       }
       seen.add(item.path);
       if (!item.directory) {
         total += entry.uncompressedSize;
+        packed += entry.compressedSize;
         if (total > limits.maxTotalBytes) {
           throw new ArchiveError('archive_too_large', `The archive unpacks to more than ${formatBytes(limits.maxTotalBytes)}, the most a module may take.`, item.path);
         }
@@ -284,6 +300,12 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
   } catch (error) {
     throw error instanceof ArchiveError ? error : yauzlEntryError(error);
   }
+  if (total > limits.totalRatioFloorBytes && total / Math.max(packed, 1) > limits.maxTotalRatio) {
+    throw new ArchiveError(
+      'archive_ratio',
+      `The archive unpacks ${Math.round(total / Math.max(packed, 1))} times larger than it is packed (${formatBytes(packed)} → ${formatBytes(total)}): a zip bomb. Over ${formatBytes(limits.totalRatioFloorBytes)} the limit is ${limits.maxTotalRatio}:1.`,
+    );
+  }
   // A file and a folder of the same name (`a` and `a/b`) cannot both exist on disk.
   const files = new Set(entries.filter((e) => !e.directory).map((e) => e.path));
   for (const item of entries) {
@@ -291,7 +313,7 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
     for (let i = 1; i < parts.length; i++) {
       const parent = parts.slice(0, i).join('/');
       if (files.has(parent)) {
-        throw new ArchiveError('archive_duplicate_entry', `The archive holds "${parent}" both as a file and as the folder of "${item.path}".`, item.path);
+        throw new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(parent)} both as a file and as the folder of ${quoteEntry(item.path)}.`, item.path);
       }
     }
   }
@@ -301,7 +323,8 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
 function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
   const name = entry.fileName;
   if (Buffer.byteLength(name) > limits.maxNameBytes) throw unsafe(`${name.slice(0, 60)}...`, `has a name longer than ${limits.maxNameBytes} bytes`);
-  if (/[\u0000-\u001f]/.test(name)) throw unsafe(JSON.stringify(name), 'has control characters in its name');
+  // quoteEntry shows them as escapes (\x00, \x1b), quoted once.
+  if (/[\u0000-\u001f]/.test(name)) throw unsafe(name, 'has control characters in its name');
   if (name.includes('\\')) throw unsafe(name, 'uses backslashes, which can turn into a path outside the module directory on some systems');
   if (/^[A-Za-z]:/.test(name)) throw unsafe(name, 'starts with a drive letter (an absolute path)');
   if (name.startsWith('/')) throw unsafe(name, 'has an absolute path');
@@ -309,11 +332,11 @@ function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
   const unixMode = (entry.externalFileAttributes >>> 16) & 0xffff;
   const type = unixMode & S_IFMT;
   if (type === S_IFLNK) {
-    throw new ArchiveError('archive_symlink', `The archive entry "${name}" is a symbolic link; module archives may hold only files and folders.`, name);
+    throw new ArchiveError('archive_symlink', `The archive entry ${quoteEntry(name)} is a symbolic link; module archives may hold only files and folders.`, name);
   }
   const directory = name.endsWith('/') || type === S_IFDIR;
   if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
-    throw new ArchiveError('archive_special_file', `The archive entry "${name}" is a device, pipe or socket; module archives may hold only files and folders.`, name);
+    throw new ArchiveError('archive_special_file', `The archive entry ${quoteEntry(name)} is a device, pipe or socket; module archives may hold only files and folders.`, name);
   }
 
   const path = name.replace(/\/+$/, '');
@@ -321,21 +344,21 @@ function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
   if (path === '' || segments.some((s) => s === '' || s === '.')) throw unsafe(name, 'has an empty or "." part in its path');
   if (segments.includes('..')) throw unsafe(name, 'would be written outside the module directory ("..")');
 
-  if (entry.isEncrypted()) throw new ArchiveError('archive_encrypted', `The archive entry "${name}" is encrypted; module archives are not.`, name);
+  if (entry.isEncrypted()) throw new ArchiveError('archive_encrypted', `The archive entry ${quoteEntry(name)} is encrypted; module archives are not.`, name);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    throw new ArchiveError('archive_unsupported', `The archive entry "${name}" uses compression method ${entry.compressionMethod}; only stored and deflated entries are supported.`, name);
+    throw new ArchiveError('archive_unsupported', `The archive entry ${quoteEntry(name)} uses compression method ${entry.compressionMethod}; only stored and deflated entries are supported.`, name);
   }
   if (directory) {
     if (entry.uncompressedSize !== 0) throw sizeMismatch(name, 0, String(entry.uncompressedSize));
   } else {
     if (entry.uncompressedSize > limits.maxEntryBytes) {
-      throw new ArchiveError('archive_too_large', `The archive entry "${name}" unpacks to ${formatBytes(entry.uncompressedSize)}; one file may take at most ${formatBytes(limits.maxEntryBytes)}.`, name);
+      throw new ArchiveError('archive_too_large', `The archive entry ${quoteEntry(name)} unpacks to ${formatBytes(entry.uncompressedSize)}; one file may take at most ${formatBytes(limits.maxEntryBytes)}.`, name);
     }
     if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
       const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
       throw new ArchiveError(
         'archive_ratio',
-        `The archive entry "${name}" unpacks ${ratio} times larger than it is packed (${formatBytes(entry.compressedSize)} → ${formatBytes(entry.uncompressedSize)}): a zip bomb. The limit is ${limits.maxRatio}:1.`,
+        `The archive entry ${quoteEntry(name)} unpacks ${ratio} times larger than it is packed (${formatBytes(entry.compressedSize)} → ${formatBytes(entry.uncompressedSize)}): a zip bomb. The limit is ${limits.maxRatio}:1.`,
         name,
       );
     }
@@ -369,7 +392,20 @@ async function readManifest(zip: ZipFile, entries: CheckedEntry[]): Promise<Modu
     throw extractionFailure(error, 'module.json');
   }
   if (crc >>> 0 !== item.entry.crc32 >>> 0) throw new ArchiveError('archive_checksum', 'The archive entry "module.json" is damaged: its CRC-32 does not match.', 'module.json');
-  return parseManifest(Buffer.concat(chunks).toString('utf8'));
+  return parseManifest(manifestText(Buffer.concat(chunks)));
+}
+
+/**
+ * module.json as text. The vendor's are UTF-8; one saved as UTF-16 (by a Windows editor) is read
+ * as what it says, rather than shown with a NUL between every letter.
+ */
+function manifestText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  // UTF-16 without a byte-order mark: JSON starts with ASCII, so every other byte is NUL.
+  if (bytes.length >= 4 && bytes.length % 2 === 0 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0) return bytes.toString('utf16le');
+  if (bytes.length >= 4 && bytes.length % 2 === 0 && bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0) return Buffer.from(bytes).swap16().toString('utf16le');
+  return bytes.toString('utf8');
 }
 
 async function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
@@ -384,11 +420,11 @@ function extractionFailure(error: unknown, entry: string): Error {
   if (error instanceof ArchiveError || error instanceof ModuleError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ModuleError('disk_full', `The disk is full: "${entry}" could not be unpacked.`, 'Free some disk space and try again; the previous version is untouched.');
+    return new ModuleError('disk_full', `The disk is full: ${quoteEntry(entry)} could not be unpacked.`, 'Free some disk space and try again; the previous version is untouched.');
   }
-  if (code === 'EEXIST') return new ArchiveError('archive_duplicate_entry', `The archive holds "${entry}" more than once.`, entry);
+  if (code === 'EEXIST') return new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(entry)} more than once.`, entry);
   if (code && /^E[A-Z]+$/.test(code)) {
-    return new ModuleError('module_io', `Cannot unpack "${entry}": ${(error as Error).message}.`, 'Check the disk and the permissions of the data directory; the previous version is untouched.');
+    return new ModuleError('module_io', `Cannot unpack ${quoteEntry(entry)}: ${(error as Error).message}.`, 'Check the disk and the permissions of the data directory; the previous version is untouched.');
   }
   const message = (error as Error).message ?? String(error);
   const declared = /bytes in the stream\. expected (\d+)\. got (?:at least|only) (\d+)/.exec(message);
@@ -409,21 +445,40 @@ function yauzlEntryError(error: unknown): ArchiveError {
 }
 
 function unsafe(name: string, why: string): ArchiveError {
-  return new ArchiveError('archive_unsafe_path', `The archive entry "${name}" ${why}; the archive is refused as unsafe.`, name);
+  return new ArchiveError('archive_unsafe_path', `The archive entry ${quoteEntry(name)} ${why}; the archive is refused as unsafe.`, name);
 }
 
 function sizeMismatch(name: string, declared: number, actual: string): ArchiveError {
-  return new ArchiveError('archive_size_mismatch', `The archive entry "${name}" unpacks to ${actual} bytes but declares ${declared}: the archive is damaged or forged.`, name);
+  return new ArchiveError('archive_size_mismatch', `The archive entry ${quoteEntry(name)} unpacks to ${actual} bytes but declares ${declared}: the archive is damaged or forged.`, name);
 }
 
 function corrupt(error: unknown, entry?: string): ArchiveError {
   const detail = (error as Error)?.message ?? String(error);
-  return new ArchiveError('archive_corrupt', `The file is not a readable zip archive${entry ? ` (at "${entry}")` : ''}: ${detail.replace(/\.+$/, '')}.`, entry);
+  if (/invalid (local file|central directory file) header signature/i.test(detail)) {
+    // The offsets of the central directory point at the wrong bytes: data was put in front of the
+    // zip (a self-extracting archive) without fixing them. `unzip` compensates; pbxmod does not guess.
+    return new ArchiveError(
+      'archive_corrupt',
+      `The file's zip offsets do not point at its entries${entry ? ` (at ${quoteEntry(entry)})` : ''}: it looks like a self-extracting archive, or a zip with data put in front of it.`,
+      entry,
+      'Fix the offsets with `zip -A FILE` (or unpack it and zip the module again), then install that; nothing was installed.',
+    );
+  }
+  return new ArchiveError('archive_corrupt', `The file is not a readable zip archive${entry ? ` (at ${quoteEntry(entry)})` : ''}: ${detail.replace(/\.+$/, '')}.`, entry);
 }
 
 export function formatBytes(n: number): string {
+  // Powers of 1024, so KiB / MiB / GiB: what `du -h` and `df -h` mean by K / M / G.
   if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GiB`;
+}
+
+/**
+ * An entry name from the archive, quoted for a message: control characters (a NUL, an escape
+ * sequence) as visible escapes, a quote inside escaped — never raw text from outside.
+ */
+export function quoteEntry(name: string): string {
+  return `"${visibleText(name).replace(/"/g, '\\"')}"`;
 }

@@ -4,6 +4,7 @@ import { ServiceRequestError } from '../licensing/errors.js';
 import type { InstalledModule } from '../store/schema.js';
 import type { ModuleContext } from './context.js';
 import { ModuleError } from './errors.js';
+import { recoverModuleOperations } from './recovery.js';
 import { findModule } from './transaction.js';
 
 /** A marketplace module as this PBX sees it. */
@@ -28,8 +29,9 @@ export interface ModuleUpdate {
   latestVersion: string;
 }
 
-/** Installed modules, from the store only (no network). */
+/** Installed modules, from the store only (no network), after settling what a killed operation left. */
 export async function listInstalled(ctx: ModuleContext): Promise<InstalledModule[]> {
+  await recoverModuleOperations(ctx);
   return (await ctx.store.read()).modules;
 }
 

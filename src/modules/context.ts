@@ -32,8 +32,8 @@ export const moduleLayout = {
   keptDbDir: (dataDir: string, id: string) => join(dataDir, 'kept-settings', id, 'db'),
   /** Downloads, unpacking and the previous version during a swap; same file system as modules/. */
   stagingRoot: (dataDir: string) => join(dataDir, 'module-staging'),
-  lockDir: (dataDir: string) => join(dataDir, 'modules.lock'),
-  lockOwnerFile: (dataDir: string) => join(dataDir, 'modules.lock.owner'),
+  /** The one-operation lock; it names its holder (pid, operation, module). */
+  lockFile: (dataDir: string) => join(dataDir, 'modules.lock'),
 } as const;
 
 /** The module's settings folder inside its directory. */

@@ -9,6 +9,8 @@ import { DownloadError, ModuleError } from './errors.js';
 import type { ProgressCallback } from './context.js';
 
 export interface DownloadOptions {
+  /** Stops the download (a signal to the program); the half-written file is left to the caller's roll back. */
+  signal?: AbortSignal;
   /** Size the service announced for the archive. */
   size: number;
   /** md5 (hex) the service announced for the archive. */
@@ -28,6 +30,7 @@ const MAX_REDIRECTS = 3;
 export async function downloadArchive(url: string, file: string, options: DownloadOptions): Promise<void> {
   const { size, onProgress } = options;
   const expectedMd5 = options.md5.trim().toLowerCase();
+  options.signal?.throwIfAborted();
   const response = await get(url, options.idleTimeoutMs ?? 30_000, MAX_REDIRECTS);
   const announced = response.headers['content-length'];
   if (announced !== undefined && Number(announced) !== size) {
@@ -55,8 +58,9 @@ export async function downloadArchive(url: string, file: string, options: Downlo
     },
   });
   try {
-    await pipeline(response, meter, createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: 1024 * 1024 }));
+    await pipeline(response, meter, createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: 1024 * 1024 }), ...(options.signal ? [{ signal: options.signal }] : []));
   } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
     if (error instanceof DownloadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {

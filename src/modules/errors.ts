@@ -47,6 +47,7 @@ export type ModuleErrorCode =
   | 'license_key_missing'
   | 'module_id_mismatch'
   | 'disk_full'
+  | 'module_interrupted'
   | 'module_io';
 
 /** A module operation that cannot go ahead, with what to do about it. */

@@ -16,4 +16,6 @@ export { enableModule, disableModule, removeModule, type RemoveOptions, type Rem
 export { checkLicenses, startLicenseChecks, type LicenseCheckResult, type LicenseCheckSchedule, type CheckLicensesOptions } from './license-check.js';
 export { DEFAULT_ARCHIVE_LIMITS, ModuleArchive, type ArchiveLimits } from './archive.js';
 export { DEFAULT_LOCK_WAIT_MS, readLockHolder, type ModuleLockOptions } from './lock.js';
+export { recoverModuleOperations } from './recovery.js';
+export { interruptModuleOperations, ModuleInterruptedError } from './interruption.js';
 export { ArchiveError, DownloadError, ModuleError, ModuleBusyError, LICENSE_KEY_MISSING_MESSAGE, type LockHolder } from './errors.js';

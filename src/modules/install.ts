@@ -1,7 +1,9 @@
 import { cp, mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { PbxmodError } from '../domain/errors.js';
 import { LicenseError } from '../domain/license-codes.js';
-import { isPaidModule, type ModuleManifest } from '../domain/manifest.js';
+import { explainSystemError } from '../store/system-error.js';
+import { isPaidModule, needsFeatureSeat, type ModuleManifest } from '../domain/manifest.js';
 import { compareVersions } from '../domain/version.js';
 import type { ModuleDetails, Release } from '../licensing/api.js';
 import type { LicensingClient } from '../licensing/client.js';
@@ -116,7 +118,7 @@ export function installFromFile(ctx: ModuleContext, file: string, options: Insta
           return await installStage(ctx, lock, op, file, { ...options, expectedId: undefined, catalog: 'lookup', licensed: false });
         } catch (error) {
           await settleOperation(ctx, op).catch(() => undefined);
-          throw asModuleError(error);
+          throw await asModuleError(error, ctx.dataDir);
         }
       }, options),
     describeInstall,
@@ -152,11 +154,11 @@ async function marketplaceInstall(ctx: ModuleContext, lock: ModuleLockHandle, id
   try {
     await ensureFreeSpace(op.dir, () => link.size, 'the download');
     const archive = join(op.dir, 'archive.zip');
-    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, ...(onProgress ? { onProgress } : {}) });
+    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, signal: lock.signal, ...(onProgress ? { onProgress } : {}) });
     return await installStage(ctx, lock, op, archive, { ...options, expectedId: id, catalog: details, licensed: paid });
   } catch (error) {
     await settleOperation(ctx, op).catch(() => undefined);
-    throw asModuleError(error);
+    throw await asModuleError(error, ctx.dataDir);
   }
 }
 
@@ -184,10 +186,11 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
     checkManifest(manifest, options.expectedId, state.settings.pbxVersion);
     if (isPaidModule(manifest) && !state.settings.licenseKey) throw licenseKeyMissing(manifest.moduleUniqueID);
     await ensureFreeSpace(op.dir, (blockSize) => archive.diskBytes(blockSize), `unpacking ${manifest.moduleUniqueID}`);
-    await archive.extractTo(op.newDir, (bytes, total) => onProgress?.({ stage: 'extract', bytes, total }));
+    await archive.extractTo(op.newDir, (bytes, total) => onProgress?.({ stage: 'extract', bytes, total }), lock.signal);
   } finally {
     await archive.close();
   }
+  lock.signal.throwIfAborted();
   onProgress?.({ stage: 'install' });
 
   const id = manifest.moduleUniqueID;
@@ -201,9 +204,9 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
   const currentDb = join(moduleDir, SETTINGS_FOLDER);
   const keptDb = moduleLayout.keptDbDir(ctx.dataDir, id);
   if (hadDir && (await exists(currentDb))) {
-    await replaceFolder(currentDb, newDb);
+    await mergeSettings(currentDb, newDb);
   } else if (await exists(keptDb)) {
-    await replaceFolder(keptDb, newDb);
+    await mergeSettings(keptDb, newDb);
     settingsRestored = true;
   }
 
@@ -226,7 +229,8 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
     updatedAt: now,
   };
   let licenseProblem: string | null = null;
-  if (intended.enabled && isPaidModule(manifest) && !options.licensed) {
+  if (isPaidModule(manifest) && !needsFeatureSeat(manifest) && !options.licensed) await addTrialBestEffort(ctx, manifest);
+  if (intended.enabled && needsFeatureSeat(manifest) && !options.licensed) {
     licenseProblem = await recaptureForReenable(ctx, manifest);
     if (licenseProblem !== null) Object.assign(intended, { enabled: false, disabledReason: 'DisabledByLicense', disabledReasonText: licenseProblem });
   }
@@ -279,6 +283,16 @@ async function recaptureForReenable(ctx: ModuleContext, manifest: ModuleManifest
   }
 }
 
+/** A product without a feature installed from a file: its trial, as MikoPBX's install adds it; no answer changes the install. */
+async function addTrialBestEffort(ctx: ModuleContext, manifest: ModuleManifest): Promise<void> {
+  try {
+    const key = await requireLicenseKey(ctx, manifest.moduleUniqueID);
+    await captureModuleFeature(await ctx.licensing(), key, { id: manifest.moduleUniqueID, licProductId: manifest.licProductId, licFeatureId: 0 }, ctx);
+  } catch {
+    // An offline PBX installs from a file just the same.
+  }
+}
+
 async function fetchDetails(client: LicensingClient, id: string, pbxVersion: string): Promise<ModuleDetails> {
   try {
     return await client.moduleDetails(id, pbxVersion);
@@ -322,9 +336,12 @@ async function lookupCatalogText(ctx: ModuleContext, id: string, pbxVersion: str
   }
 }
 
-async function replaceFolder(source: string, target: string): Promise<void> {
-  await rm(target, { recursive: true, force: true });
-  await cp(source, target, { recursive: true, preserveTimestamps: true, errorOnExist: true, force: false });
+/**
+ * Kept settings over the new release's `db/`: a file the module already had wins, a file only the
+ * new release ships (a new table, a migration) is added — never lost.
+ */
+async function mergeSettings(kept: string, target: string): Promise<void> {
+  await cp(kept, target, { recursive: true, preserveTimestamps: true, force: true, errorOnExist: false });
 }
 
 /** Refuse up front what cannot fit; what still runs out of space midway is rolled back (disk_full). */
@@ -340,18 +357,23 @@ async function ensureFreeSpace(dir: string, needed: (blockSize: number) => numbe
   }
   const margin = 1024 * 1024;
   if (free < bytes + margin) {
-    throw new ModuleError('disk_full', `Not enough disk space for ${what}: it needs ${formatBytes(bytes)}, ${formatBytes(free)} is free.`, 'Free some disk space and try again; nothing was changed.');
+    // The margin is part of the need: "needs 2.4 MiB, 2.8 MiB is free" would read as a contradiction.
+    throw new ModuleError(
+      'disk_full',
+      `Not enough disk space for ${what}: it needs ${formatBytes(bytes + margin)} (${formatBytes(bytes)} and a ${formatBytes(margin)} reserve), and ${formatBytes(free)} is free.`,
+      `Free at least ${formatBytes(bytes + margin - free)} and try again; nothing was changed.`,
+    );
   }
 }
 
-/** A raw file-system error from swapping folders, in words a person can act on. */
-function asModuleError(error: unknown): unknown {
+/** A raw file-system error from swapping folders, in words a person can act on (system-errors.ts). */
+async function asModuleError(error: unknown, dataDir: string): Promise<unknown> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ModuleError('disk_full', `The disk is full: the module could not be installed (${(error as Error).message}).`, 'Free some disk space and try again; the previous version and the store are as they were.');
-  }
-  return new ModuleError('module_io', `The module could not be installed: ${(error as Error).message}.`, 'Check the disk and the permissions of the data directory; the previous version and the store are as they were.');
+  if (error instanceof PbxmodError || typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return error;
+  const { what, todo } = await explainSystemError(error, (error as NodeJS.ErrnoException).path ?? dataDir);
+  const unchanged = 'The previous version and the store are as they were.';
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  return new ModuleError(full ? 'disk_full' : 'module_io', `The module could not be installed: ${what}`, `${todo} ${unchanged}`);
 }
 
 function describeInstall(result: InstallResult): string {

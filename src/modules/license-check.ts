@@ -1,5 +1,5 @@
 import { LicenseError } from '../domain/license-codes.js';
-import { isPaidModule } from '../domain/manifest.js';
+import { needsFeatureSeat } from '../domain/manifest.js';
 import { ConnectionError } from '../licensing/errors.js';
 import { appendAudit } from '../store/pbx-store.js';
 import type { InstalledModule } from '../store/schema.js';
@@ -32,7 +32,7 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
   return withModuleLock(ctx.dataDir, { operation: 'license check' }, async () => {
     await recoverInterruptedOperations(ctx);
     const state = await ctx.store.read();
-    const paid = state.modules.filter((m) => m.enabled && isPaidModule(m));
+    const paid = state.modules.filter((m) => m.enabled && needsFeatureSeat(m));
     const result: LicenseCheckResult = { checked: paid.map((m) => m.id), disabled: [], unreachable: null };
     const key = state.settings.licenseKey;
     if (paid.length > 0 && !key) {

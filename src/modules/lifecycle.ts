@@ -1,6 +1,6 @@
 import { rename, rm } from 'node:fs/promises';
 import { LicenseError } from '../domain/license-codes.js';
-import { isPaidModule } from '../domain/manifest.js';
+import { needsFeatureSeat } from '../domain/manifest.js';
 import type { InstalledModule, PbxState } from '../store/schema.js';
 import { auditedModuleOperation } from './audit.js';
 import { moduleLayout, type ModuleContext } from './context.js';
@@ -33,7 +33,8 @@ export function enableModule(ctx: ModuleContext, id: string, options: ModuleLock
       await recoverInterruptedOperations(ctx);
       const module = requireInstalled(await ctx.store.read(), id);
       if (module.enabled) return module;
-      if (isPaidModule(module)) {
+      // MikoPBX checks a license on enable only when the module has a feature (lic_feature_id > 0).
+      if (needsFeatureSeat(module)) {
         try {
           const key = await requireLicenseKey(ctx, id);
           await captureModuleFeature(await ctx.licensing(), key, { id, licProductId: module.licProductId ?? 0, licFeatureId: module.licFeatureId ?? 0 }, ctx);
@@ -91,7 +92,7 @@ export function removeModule(ctx: ModuleContext, id: string, options: RemoveOpti
       await finishRemove(ctx.dataDir, op, journal);
       await rm(op.dir, { recursive: true, force: true }).catch(() => undefined);
       const settingsKept = keepSettings && (await exists(moduleLayout.keptDbDir(ctx.dataDir, id)));
-      const seatReleased = module && isPaidModule(module) ? await releaseSeat(ctx, module) : false;
+      const seatReleased = module && needsFeatureSeat(module) ? await releaseSeat(ctx, module) : false;
       return { id, version: module?.version ?? 'unknown', settingsKept, seatReleased };
     }, options),
   );

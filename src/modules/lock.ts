@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { mkdir } from 'node:fs/promises';
+import { lockOwner, tryLock, type HeldLock, type LockOwner } from '../store/process-lock.js';
+import { describeSystemError } from '../domain/system-errors.js';
 import { moduleLayout } from './context.js';
 import { ModuleBusyError, ModuleError, type LockHolder } from './errors.js';
+import { watchSignals } from './interruption.js';
 
 /** How long a second module operation waits for the first before it is refused. */
 export const DEFAULT_LOCK_WAIT_MS = 3_000;
@@ -14,13 +15,17 @@ export interface ModuleLockOptions {
 
 /** Proof that the lock is held; `assertHeld` before a commit point. */
 export interface ModuleLockHandle {
+  /** Throws when the lock was lost or a signal asked the operation to stop. */
   assertHeld(): void;
+  /** Aborted by SIGINT / SIGTERM / SIGHUP: long steps (download, unpacking) stop on it. */
+  readonly signal: AbortSignal;
 }
 
 /**
  * Run `run` holding the PBX's module lock (`<dataDir>/modules.lock`, shared by every process),
- * so that one install / update / enable / disable / remove runs at a time (SPEC §5). Next to
- * the lock a small file says who holds it, for the refusal message of the one that waits.
+ * so that one install / update / enable / disable / remove runs at a time (SPEC §5). The lock
+ * file says who holds it, for the refusal message of the one that waits; a holder that was
+ * killed is recognised at once and its lock taken over.
  */
 export async function withModuleLock<R>(
   dataDir: string,
@@ -28,71 +33,61 @@ export async function withModuleLock<R>(
   run: (lock: ModuleLockHandle) => Promise<R>,
   options: ModuleLockOptions = {},
 ): Promise<R> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  let compromised: Error | undefined;
-  const release = await acquire(dataDir, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, (error) => {
-    compromised = error;
+  await mkdir(dataDir, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+    throw lockIoError(dataDir, error);
   });
-  const ownerFile = moduleLayout.lockOwnerFile(dataDir);
+  const lock = await acquire(dataDir, holder, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+  const watch = watchSignals(holder.moduleId ? `${holder.operation} of ${holder.moduleId}` : holder.operation);
+  let outcome: 'committed' | 'rolled-back' = 'rolled-back';
   try {
-    await writeOwner(ownerFile, { ...holder, pid: process.pid, since: new Date().toISOString() });
-    return await run({
+    const result = await run({
+      signal: watch.signal,
       assertHeld() {
-        if (compromised) {
-          throw new ModuleError('module_io', `The module lock ${moduleLayout.lockDir(dataDir)} was lost during the operation (${compromised.message}).`, 'Nothing was committed; try again.');
+        watch.signal.throwIfAborted();
+        if (!lock.isHeld()) {
+          throw new ModuleError('module_io', `The module lock ${moduleLayout.lockFile(dataDir)} was removed during the operation.`, 'Nothing was committed; try again.');
         }
       },
     });
+    outcome = 'committed';
+    return result;
   } finally {
-    await unlink(ownerFile).catch(() => undefined);
-    await release().catch(() => undefined);
+    await lock.release();
+    watch.end(outcome);
   }
 }
 
-/** Who holds the lock now, if anyone said so. */
+/** Who holds the lock now, if a live process does. */
 export async function readLockHolder(dataDir: string): Promise<LockHolder | null> {
-  try {
-    const parsed = JSON.parse(await readFile(moduleLayout.lockOwnerFile(dataDir), 'utf8')) as LockHolder;
-    return typeof parsed.pid === 'number' && typeof parsed.operation === 'string' ? parsed : null;
-  } catch {
-    return null;
-  }
+  const owner = await lockOwner(moduleLayout.lockFile(dataDir)).catch(() => null);
+  return owner ? toHolder(owner) : null;
 }
 
-async function acquire(dataDir: string, waitMs: number, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
+async function acquire(dataDir: string, holder: Omit<LockHolder, 'pid' | 'since'>, waitMs: number): Promise<HeldLock> {
   const started = Date.now();
   for (;;) {
+    let attempt;
     try {
-      return await lockfile.lock(join(dataDir, 'modules'), {
-        realpath: false,
-        lockfilePath: moduleLayout.lockDir(dataDir),
-        // A process killed mid-operation stops refreshing; its lock is taken over after this.
-        stale: 15_000,
-        update: 3_000,
-        onCompromised,
-      });
+      attempt = await tryLock(moduleLayout.lockFile(dataDir), { ...holder });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
-        throw new ModuleError('module_io', `Cannot take the module lock ${moduleLayout.lockDir(dataDir)}: ${(error as Error).message}.`, 'Check the permissions of the data directory.');
-      }
-      if (Date.now() - started >= waitMs) throw new ModuleBusyError(await waitForHolder(dataDir));
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+      throw lockIoError(dataDir, error);
     }
+    if ('held' in attempt) return attempt.held;
+    if (Date.now() - started >= waitMs) throw new ModuleBusyError(attempt.busy ? toHolder(attempt.busy) : null);
+    await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 50));
   }
 }
 
-/** The holder writes its name just after taking the lock: give it a moment to appear. */
-async function waitForHolder(dataDir: string): Promise<LockHolder | null> {
-  for (let i = 0; i < 10; i++) {
-    const holder = await readLockHolder(dataDir);
-    if (holder) return holder;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-  }
-  return null;
+function toHolder(owner: LockOwner): LockHolder {
+  return {
+    operation: typeof owner.operation === 'string' ? owner.operation : 'module operation',
+    ...(typeof owner.moduleId === 'string' ? { moduleId: owner.moduleId } : {}),
+    pid: owner.pid,
+    since: owner.since,
+  };
 }
 
-async function writeOwner(file: string, holder: LockHolder): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(holder)}\n`, { mode: 0o600 });
-  await rename(temp, file);
+function lockIoError(dataDir: string, error: unknown): ModuleError {
+  const { what, todo } = describeSystemError(error, moduleLayout.lockFile(dataDir));
+  return new ModuleError('module_io', `Cannot take the module lock: ${what}`, todo);
 }

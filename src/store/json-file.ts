@@ -2,9 +2,10 @@ import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import type { z } from 'zod';
 import { StoreError } from '../domain/errors.js';
+import { tryLock } from './process-lock.js';
+import { explainSystemError } from './system-error.js';
 
 /** Every store file carries the version of its shape. */
 export interface Versioned {
@@ -35,8 +36,9 @@ export interface JsonFileStoreOptions<T extends Versioned> {
  * One JSON file, read and written through lowdb, made safe for a PBX:
  * - writes are durable and atomic: temp file, fsync, rename, fsync of the directory,
  *   so neither `kill -9` nor a power cut leaves a half-written file;
- * - read-modify-write runs under a lock shared by all processes (proper-lockfile),
- *   so two consoles saving at once lose no update;
+ * - read-modify-write runs under a lock shared by all processes (process-lock.ts),
+ *   so two consoles saving at once lose no update, and a writer killed holding it
+ *   blocks nobody: its lock is taken over at once;
  * - the file is created mode 0600 and migrated forward by its schema version;
  * - a file that does not parse or does not fit the schema stops the program with a
  *   StoreError naming the file, and is never written over.
@@ -68,8 +70,8 @@ export class JsonFileStore<T extends Versioned> {
    * nothing is written.
    */
   async update<R>(change: (data: T) => R | Promise<R>): Promise<R> {
-    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
-      throw storeIoError(this.options, error);
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 }).catch(async (error: unknown) => {
+      throw await storeIoError(this.options, error);
     });
     const release = await this.lock();
     try {
@@ -105,22 +107,18 @@ export class JsonFileStore<T extends Versioned> {
     const wait = this.options.lockWaitMs ?? 10_000;
     const started = Date.now();
     for (;;) {
+      let attempt;
       try {
-        return await lockfile.lock(this.file, {
-          realpath: false,
-          lockfilePath: `${this.file}.lock`,
-          stale: 10_000,
-          update: 2_000,
-          // A lost lock is reported by the write that follows, not by crashing the process.
-          onCompromised: () => undefined,
-        });
+        attempt = await tryLock(`${this.file}.lock`, { operation: `writing the ${this.options.label}` });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw storeIoError(this.options, error);
-        if (Date.now() - started > wait) {
-          throw new StoreError('store_busy', this.file, `The ${this.options.label} ${this.file} is locked by another pbxmod process.`, 'Wait for the other operation to finish and try again. If no other pbxmod runs, the lock clears by itself within 10 seconds.');
-        }
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+        throw await storeIoError(this.options, error);
       }
+      if ('held' in attempt) return () => attempt.held.release();
+      if (Date.now() - started > wait) {
+        const who = attempt.busy ? ` (pid ${attempt.busy.pid}${attempt.busy.host !== undefined ? ` on ${String(attempt.busy.host)}` : ''})` : '';
+        throw new StoreError('store_busy', this.file, `The ${this.options.label} ${this.file} is locked by another pbxmod process${who}.`, 'Wait for the other operation to finish and try again. A lock whose process has ended is taken over at once.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
     }
   }
 
@@ -155,7 +153,7 @@ class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw storeIoError(this.options, error);
+      throw await storeIoError(this.options, error);
     }
     let raw: unknown;
     try {
@@ -197,7 +195,7 @@ class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
       }
     } catch (error) {
       await unlink(temp).catch(() => undefined);
-      throw storeIoError(this.options, error);
+      throw await storeIoError(this.options, error);
     }
   }
 }
@@ -228,16 +226,9 @@ function corrupt<T extends Versioned>(options: JsonFileStoreOptions<T>, why: str
   );
 }
 
-function storeIoError<T extends Versioned>(options: JsonFileStoreOptions<T>, error: unknown): StoreError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-  const advice: Record<string, string> = {
-    EACCES: 'Check the file permissions, or run pbxmod as the user who owns the file.',
-    EPERM: 'Check the file permissions, or run pbxmod as the user who owns the file.',
-    ENOSPC: 'The disk is full: free some space and try again. Nothing was changed.',
-    EROFS: 'The file system is read-only: choose another data directory with --data-dir.',
-    // mkdir -p reports a file in the way as EEXIST, reading through it as ENOTDIR.
-    ENOTDIR: 'A part of the path is a file, not a directory: move it away or choose another data directory with --data-dir.',
-    EEXIST: 'A part of the path is a file, not a directory: move it away or choose another data directory with --data-dir.',
-  };
-  return new StoreError(`store_io_${code.toLowerCase()}`, options.file, `Cannot access the ${options.label} ${options.file}: ${(error as Error).message}.`, advice[code] ?? 'Check the disk and the data directory, then try again. Nothing was changed.');
+async function storeIoError<T extends Versioned>(options: JsonFileStoreOptions<T>, error: unknown): Promise<StoreError> {
+  if (error instanceof StoreError) return error;
+  const { code, what, todo } = await explainSystemError(error);
+  const nothingChanged = /nothing was changed/i.test(todo) ? '' : ' Nothing was changed.';
+  return new StoreError(`store_io_${(code ?? 'EIO').toLowerCase()}`, options.file, `Cannot access the ${options.label} ${options.file}: ${what}`, `${todo}${nothingChanged}`);
 }

@@ -64,6 +64,7 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
     process.exitCode = error instanceof ValidationError ? EXIT_USAGE : 1;
     return;
   }
+
   const screen = enterFullScreen({ stdin, stdout });
   let instance: ReturnType<typeof render> | undefined;
 
@@ -86,7 +87,13 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
     process.exit(exitCode);
   };
   const onSignal = (signal: NodeJS.Signals) =>
-    void stop(128 + (SIGNAL_NUMBERS[signal] ?? 0), { report: `pbxmod: ${messages.console.stoppedBySignal(signal)}\n`, terminalGone: signal === 'SIGHUP' });
+    void (async () => {
+      // A module operation under way rolls back first (and says so), then the console ends.
+      // Loaded here, not at start: the first frame does not wait for the module code.
+      const rolledBack = await import('../modules/interruption.js').then((m) => m.interruptModuleOperations(signal)).catch(() => [] as string[]);
+      const report = [messages.console.stoppedBySignal(signal), ...rolledBack].map((line) => `pbxmod: ${line}\n`).join('');
+      await stop(128 + (SIGNAL_NUMBERS[signal] ?? 0), { report, terminalGone: signal === 'SIGHUP' });
+    })();
   const onCrash = (error: unknown) => void stop(EXIT_CRASH, { report: crashReport(error, messages) });
   // Writing to or reading from a terminal that hung up fails with EIO: that is a hangup, not a crash.
   const onStreamError = (error: NodeJS.ErrnoException) => {
@@ -105,6 +112,10 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
       <App pbx={pbx} theme={themeFor(process.env, options)} messages={messages} readonly={options.readonly ?? false} sizeFlag={options.size} onQuit={() => instance?.unmount()} />,
       { ...CONSOLE_RENDER_OPTIONS, stdin, stdout: consoleOutput(stdout), stderr },
     );
+    // What a killed module operation left is settled as the console starts, after its first
+    // frame (the module code is not on the start path); when that fails, the next module
+    // operation tries again and says why.
+    void import('../modules/recovery.js').then((m) => m.recoverModuleOperations(pbx)).catch(() => undefined);
     await instance.waitUntilExit();
   } catch (error) {
     crash = error;

@@ -135,4 +135,17 @@ describe('the embedded default', () => {
       await dir.remove();
     }
   });
+
+  test('license diagnose checks the embedded service, as the console\'s d does', async () => {
+    const dir = await tempDir();
+    try {
+      const diagnosed = await runCli(['--data-dir', dir.path, 'license', 'diagnose'], { env: { PBXMOD_API_URL: '' } });
+      assert.equal(diagnosed.code, 0, diagnosed.stdout + diagnosed.stderr);
+      assert.match(diagnosed.stdout, /^Licensing service http:\/\/127\.0\.0\.1:\d+ \(the embedded one, on loopback\)$/m);
+      assert.match(diagnosed.stdout, /ok {3}.*HTTP/i);
+      assert.doesNotMatch(diagnosed.stdout, /nothing to diagnose/);
+    } finally {
+      await dir.remove();
+    }
+  });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { DialplanApplication } from '../../src/store/schema.js';
 import { openPbxStore } from '../../src/store/pbx-store.js';
 import { verdictCases } from './fixtures/asterisk22-verdicts.js';
@@ -148,6 +148,11 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     const kept = /Your edited code was kept in (\S+\.conf); use it with --code-file \1\.$/.exec(error.hint);
     assert.ok(kept, error.hint);
     assert.equal(await readFile(kept[1]!, 'utf8'), '1,Answer()\n2,Milliwatt()\n3,Hangup()\n4,Wait(1)');
+    // In the data directory's private folder, under a name nobody can guess — not a predictable /tmp name.
+    assert.equal(dirname(kept[1]!), join(d, 'unsaved-edits'));
+    assert.equal((await stat(dirname(kept[1]!))).mode & 0o777, 0o700);
+    assert.equal((await stat(kept[1]!)).mode & 0o777, 0o600);
+    assert.match(basename(kept[1]!), /^[A-Za-z0-9._-]+-\d+-[0-9a-f]{8}\.conf$/);
     await rm(kept[1]!);
   });
 

@@ -134,8 +134,8 @@ describe('installing a module archive refuses what is broken or unsafe', () => {
 
   it('too much in total, or one file too large', async () => {
     const random = randomBytes(1024 * 1024);
-    await refuse('too-large', yazl([{ name: 'a.bin', content: random }, { name: 'b.bin', content: random }]), 'archive_too_large', /more than 1\.5 MB/, { maxTotalBytes: 1.5 * 1024 * 1024 });
-    await refuse('entry-too-large', yazl([{ name: 'a.bin', content: random }]), 'archive_too_large', /one file may take at most 512\.0 KB/, { maxEntryBytes: 512 * 1024 });
+    await refuse('too-large', yazl([{ name: 'a.bin', content: random }, { name: 'b.bin', content: random }]), 'archive_too_large', /more than 1\.5 MiB/, { maxTotalBytes: 1.5 * 1024 * 1024 });
+    await refuse('entry-too-large', yazl([{ name: 'a.bin', content: random }]), 'archive_too_large', /one file may take at most 512\.0 KiB/, { maxEntryBytes: 512 * 1024 });
   });
 
   it('an encrypted entry', async () => {
@@ -176,6 +176,38 @@ describe('installing a module archive refuses what is broken or unsafe', () => {
   it('a paid module on a PBX without a license key', async () => {
     const error = await refuse('paid', raw([{ name: 'module.json', data: manifestJson('ModulePaid', { lic_product_id: 31, lic_feature_id: 41 }) }]), 'license_key_missing', /the license key to activate the license for the module has not been installed/i);
     assert.match(error.hint ?? '', /license register|set-key/);
+  });
+
+  it('a bomb of many files, each under the per-file floor, is refused by the whole-archive ratio', async () => {
+    // 100 files of 900 KiB of zeros: ~90 MiB from well under 1 MiB packed; no single file is held to the ratio.
+    const zeros = Buffer.alloc(900 * 1024);
+    const entries = Array.from({ length: 100 }, (_, i) => ({ name: `Lib/zero-${i}.bin`, content: zeros }));
+    await refuse('many-small-bombs', yazl(entries), 'archive_ratio', /The archive unpacks \d+ times larger than it is packed \([\d.]+ KiB → 87\.9 MiB\): a zip bomb\. Over 64\.0 MiB the limit is 50:1\./);
+  });
+
+  it('a self-extracting zip (data in front, offsets not fixed) is refused with what to do', async () => {
+    const zip = buildRawZip([{ name: 'module.json', data: manifestJson('ModuleSafe', { version: '2.0' }) }]);
+    const error = await refuse('self-extracting', (file) => writeFile(file, Buffer.concat([Buffer.alloc(4096, 0x90), zip])), 'archive_corrupt', /looks like a self-extracting archive/);
+    assert.doesNotMatch(error.message, /signature: 0x/);
+    assert.match(error.hint ?? '', /zip -A/);
+  });
+
+  it('a control character in an entry name is shown as an escape, quoted once', async () => {
+    const error = await refuse('nul-name', raw([{ name: 'module.json', data: manifestJson('ModuleSafe', { version: '2.0' }) }, { name: 'Lib/a\u001b[31mb', data: 'x', declaredSize: 5 }]), 'archive_unsafe_path', /"Lib\/a\\x1b\[31mb"/);
+    assert.doesNotMatch(error.message, /\u001b|""/);
+  });
+
+  it('a module.json saved as UTF-16 is read as what it says', async () => {
+    const text = manifestJson('ModuleSafe', { version: '2.0', min_pbx_version: '2099.1.1' });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    // Read correctly, it reaches the version check; read as UTF-8 it would be "not valid JSON" with NULs.
+    const error = await refuse('utf16-manifest', raw([{ name: 'module.json', data: utf16 }]), 'pbx_too_old', /ModuleSafe 2\.0 needs MikoPBX 2099\.1\.1/);
+    assert.doesNotMatch(error.message, /\u0000/);
+  });
+
+  it('a 300-character id is refused by name, not with ENAMETOOLONG', async () => {
+    const error = await refuse('long-id', raw([{ name: 'module.json', data: manifestJson(`Module${'X'.repeat(294)}`) }]), 'manifest_bad_id', /"moduleUniqueID" of 300 characters .*at most 64/);
+    assert.doesNotMatch(error.message, /ENAMETOOLONG/);
   });
 
   it('a missing file', async () => {

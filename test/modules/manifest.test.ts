@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { ManifestError, isPaidModule, parseManifest } from '../../src/domain/manifest.js';
+import { ManifestError, isPaidModule, needsFeatureSeat, parseManifest } from '../../src/domain/manifest.js';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/module-manifests');
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/module-manifests');
 
 function refused(text: string, code: string, message: RegExp): void {
   assert.throws(
@@ -50,6 +50,15 @@ describe('module.json', () => {
     assert.equal(template.licFeatureId, 0);
   });
 
+  it('a paid module with a product and feature 0 (the vendor\'s CTI client) reads: a key and a trial, no seat', () => {
+    const cti = parseManifest(json({ moduleUniqueID: 'ModuleCTIClient', lic_product_id: 85, lic_feature_id: 0 }));
+    assert.equal(cti.licProductId, 85);
+    assert.equal(cti.licFeatureId, 0);
+    assert.ok(isPaidModule(cti));
+    assert.ok(!needsFeatureSeat(cti));
+    assert.ok(needsFeatureSeat(parseManifest(json({ lic_product_id: 127, lic_feature_id: 51 }))));
+  });
+
   it('refuses the bare %ModuleVersion% placeholder of a source checkout', async () => {
     const text = await readFile(join(FIXTURES, 'ModuleBackup.json'), 'utf8');
     refused(text, 'manifest_version_placeholder', /placeholder %ModuleVersion%.*not a release build/);
@@ -67,7 +76,7 @@ describe('module.json', () => {
     }
     refused(json({ min_pbx_version: 'latest' }), 'manifest_bad_field', /min_pbx_version/);
     refused(json({ lic_product_id: 'ten' }), 'manifest_bad_field', /lic_product_id.*whole number/);
-    refused(json({ lic_product_id: 5 }), 'manifest_bad_field', /needs both/);
+    refused(json({ lic_feature_id: 5 }), 'manifest_bad_field', /"lic_feature_id" 5 needs a "lic_product_id" above 0/);
     refused(json({ version: '1.0; rm -rf /' }), 'manifest_bad_field', /not a version/);
   });
 });

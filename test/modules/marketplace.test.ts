@@ -260,7 +260,7 @@ describe('modules from the marketplace (real licensing service)', () => {
     try {
       await assert.rejects(
         updateModule(viaProxy, 'ModuleBackup'),
-        (e: unknown) => e instanceof DownloadError && e.code === 'download_cut_off' && /cut off after 9\.8 KB of/.test(e.message),
+        (e: unknown) => e instanceof DownloadError && e.code === 'download_cut_off' && /cut off after 9\.8 KiB of/.test(e.message),
       );
     } finally {
       await viaProxy.close();

@@ -1,19 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { StoreError } from '../../src/domain/errors.js';
 import { JsonFileStore, type Migration } from '../../src/store/json-file.js';
+import { processStartTime } from '../../src/store/process-lock.js';
 import { counterStateSchema, openCounterStore } from './fixtures/counter-store.js';
 import { startFixture, type Child } from './fixtures/children.js';
 import { expectStoreError, leftoverTempFiles, tempDir } from './fixtures/temp-dir.js';
 
 const isRoot = process.getuid?.() === 0;
 
-/** The lock proper-lockfile keeps next to the store; a killed holder leaves it behind. */
-const lockDirOf = (file: string): string => `${file}.lock`;
+/** The lock file next to the store; a killed holder leaves it behind. */
+const lockFileOf = (file: string): string => `${file}.lock`;
 
 test('kill -9 in the middle of writes leaves the previous or the next whole version, never a broken file', { timeout: 30_000 }, async (t) => {
   const dir = await tempDir(t);
@@ -59,14 +62,16 @@ test('kill -9 in the middle of writes leaves the previous or the next whole vers
       assert.equal((await stat(file)).mode & 0o777, 0o600);
       assert.deepEqual(await openCounterStore(file).read(), onDisk);
 
-      // The killed writer's lock is fresh for another 10 s; it is dead, so clear it rather than wait.
-      await rm(lockDirOf(file), { recursive: true, force: true });
       if ((await leftoverTempFiles(dir)).length > 0) {
         rounds.tempLeftBehind++;
         await openCounterStore(file).update(() => undefined);
         assert.deepEqual(await leftoverTempFiles(dir), [], 'the next update should remove temp files of killed writers');
         assert.equal(await readFile(file, 'utf8'), text, 'a no-op update keeps the same content');
       }
+      // The killed writer may have died holding the lock: the next writer takes it over at once.
+      const next = Date.now();
+      await openCounterStore(file, 1_000).update(() => undefined);
+      assert.ok(Date.now() - next < 1_000, `round ${rounds.done}: the next writer waited ${Date.now() - next} ms for a dead writer's lock`);
       previous = onDisk.counter;
       rounds.done++;
     }
@@ -307,25 +312,41 @@ test('with a short lockWaitMs an update gives up on a held lock with store_busy'
   assert.deepEqual(await readFile(file), before);
 });
 
-test('a lock left by a killed process is respected while fresh and taken over once stale', { timeout: 10_000 }, async (t) => {
+test('a lock left by a killed process is taken over at once; one of a live process is respected', { timeout: 10_000 }, async (t) => {
   const dir = await tempDir(t);
   const file = join(dir, 'counter.json');
   const holder = startFixture('hold-lock.ts', [file, '60000']);
   await holder.waitForLine('locked');
+  // Alive: a writer with a short wait gives up, naming the holder.
+  const busy = await expectStoreError(openCounterStore(file, 200).update(() => undefined), 'store_busy', file);
+  assert.match(busy.message, new RegExp(`pid ${holder.process.pid}`));
   holder.process.kill('SIGKILL');
   await holder.exited;
 
-  await expectStoreError(openCounterStore(file, 200).update(() => undefined), 'store_busy', file);
-
-  // Age the dead holder's lock past the 10 s stale limit instead of waiting for it.
-  const longAgo = new Date(Date.now() - 11_000);
-  await utimes(lockDirOf(file), longAgo, longAgo);
   const started = Date.now();
-  await openCounterStore(file, 2000).update((s) => {
+  await openCounterStore(file, 1_000).update((s) => {
     s.counter += 1;
   });
-  assert.ok(Date.now() - started < 1500);
+  assert.ok(Date.now() - started < 1_000, `the dead holder's lock held the next writer for ${Date.now() - started} ms`);
   assert.equal((await openCounterStore(file).read()).counter, 1);
+  assert.equal(existsSync(lockFileOf(file)), false, 'the lock is released after the update');
+});
+
+test('a lock whose pid now belongs to another process (a reused pid) is taken over at once', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'counter.json');
+  await openCounterStore(file).update(() => undefined);
+  // Our own pid, but a start time no process with this pid had: the holder that wrote it is gone.
+  const owner = { pid: process.pid, startTime: '1', host: hostname(), bootId: null, nonce: 'dead', since: new Date().toISOString() };
+  await writeFile(lockFileOf(file), JSON.stringify(owner));
+  const started = Date.now();
+  await openCounterStore(file, 1_000).update((s) => {
+    s.counter += 1;
+  });
+  assert.ok(Date.now() - started < 1_000);
+  // The same file with the real start time is a live holder: respected.
+  await writeFile(lockFileOf(file), JSON.stringify({ ...owner, startTime: processStartTime(process.pid) }));
+  await expectStoreError(openCounterStore(file, 200).update(() => undefined), 'store_busy', file);
 });
 
 test('a store path under a regular file gives a StoreError with a hint, for read and update', async (t) => {

@@ -11,7 +11,7 @@ describe('progress', () => {
   test('bar, percent and bytes', async () => {
     const app = renderWidget(<ProgressBar done={1536 * 1024} total={3 * 1024 * 1024} width={60} label="ModuleBackup" />);
     const frame = stripAnsi(await waitForFrame(app, (f) => f.includes('ModuleBackup')));
-    assert.match(frame, /ModuleBackup \[█+░+\]\s+50%\s+1\.5 MB of 3\.0 MB/);
+    assert.match(frame, /ModuleBackup \[█+░+\]\s+50%\s+1\.5 MiB of 3\.0 MiB/);
     app.unmount();
   });
   test('ASCII bar', async () => {
@@ -22,7 +22,7 @@ describe('progress', () => {
   });
   test('unknown total shows the bytes only; narrow width drops the bar', async () => {
     const app = renderWidget(<ProgressBar done={2048} total={undefined} width={40} />);
-    assert.match(stripAnsi(await waitForFrame(app, (f) => f.includes('KB'))), /2\.0 KB/);
+    assert.match(stripAnsi(await waitForFrame(app, (f) => f.includes('KiB'))), /2\.0 KiB/);
     app.unmount();
     const narrow = renderWidget(<ProgressBar done={1} total={2} width={12} unit="count" />);
     assert.doesNotMatch(stripAnsi(await waitForFrame(narrow, (f) => f.includes('%'))), /\[/);
@@ -33,7 +33,7 @@ describe('progress', () => {
     assert.equal(progressPercent(5, 0), undefined);
     assert.equal(progressPercent(20, 10), 100);
     assert.equal(formatBytes(512, t.units), '512 B');
-    assert.equal(formatBytes(1024 * 1024 * 250, t.units), '250 MB');
+    assert.equal(formatBytes(1024 * 1024 * 250, t.units), '250 MiB');
     assert.equal(formatBytes(1024 ** 3 * 1.25, t.units), '1.3 GB');
   });
 });

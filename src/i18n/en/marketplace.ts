@@ -36,6 +36,8 @@ export const marketplace = {
     productExpired: (trial: boolean, date: string) => `${trial ? 'trial ' : ''}EXPIRED on ${date}`,
     refused: 'The licensing service refused the saved key.',
     refusedHint: 'x resets the key so that you can register again or enter another; u tries again.',
+    /** Under a store that cannot be read: no key to reset, so no x. */
+    storeBrokenHint: 'Once the store file is fixed or moved aside, u reads it again.',
     scroll: (from: number, to: number, total: number) => `lines ${from}-${to} of ${total}; arrows scroll`,
   },
 
@@ -81,7 +83,8 @@ export const marketplace = {
 
   reveal: {
     busy: 'Reading the key',
-    copied: 'Key sent to the terminal\'s clipboard; some terminals need OSC 52 allowed.',
+    /** Nothing comes back to say whether the terminal passed it on: say what was sent, and the condition. */
+    copied: (maskedKey: string) => `Key ${maskedKey} sent as an OSC 52 copy request: it is on your clipboard only if your terminal allows OSC 52 (tmux: set-clipboard on).`,
   },
 
   reset: {

@@ -137,6 +137,7 @@ export const modules = {
     message: (version: string) => `Version ${version} is removed from this PBX.`,
     keepSettings: 'Keep module settings',
     keepSettingsNote: 'Kept settings come back when the module is installed again.',
+    purgeSettingsNote: 'Its settings are deleted too; a reinstall starts fresh.',
     enabledWarning: 'The module is enabled: it stops working now.',
     paidWarning: 'Its license seat goes back to the license key.',
     confirmLabel: 'Delete',

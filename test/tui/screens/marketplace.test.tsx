@@ -1,6 +1,6 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -242,7 +242,9 @@ describe('the marketplace screen', () => {
     await c.see('Products');
     const key = await savedKey(c.pbx);
     await press(c.app, 'c');
-    await c.see("Key sent to the terminal's clipboard; some terminals need OSC 52 allowed.");
+    const said = (await c.see('OSC 52 copy request')).replace(/\s+/g, ' ');
+    assert.match(said, /Key MIKO-[A-Z0-9*-]+ sent as an OSC 52 copy request: it is on your clipboard only if your terminal allows OSC 52/);
+    assert.doesNotMatch(said, /Key sent to the terminal's clipboard/);
     const sent = c.app.frames.filter((f) => f.includes('\u001B]52;'));
     assert.deepEqual(sent, [`\u001B]52;c;${Buffer.from(key).toString('base64')}\u0007`]);
     assert.deepEqual(sent, [osc52Sequence(key)]);
@@ -312,6 +314,13 @@ describe('the marketplace screen', () => {
     frame = await c.see('License error 2037');
     assert.match(frame, /Error in registration number: the coupon needs a valid license key\./);
     assert.match(frame.replace(/\s+/g, ' '), MONITOR_HINT);
+  });
+
+  test('a store that cannot be read: its own message, and no x key that would do nothing', async () => {
+    const c = await openConsole(service.url, { prepare: async (pbx) => { await mkdir(pbx.dataDir, { recursive: true }); await writeFile(pbxStoreFile(pbx.dataDir), '{ "schemaVersion": '); } });
+    const frame = await c.see('cannot be read');
+    assert.match(frame.replace(/\s+/g, ' '), /Once the store file is fixed or moved aside, u reads it again\./);
+    assert.doesNotMatch(frame, /x resets the key/);
   });
 
   test('a coupon with no key saved (reset elsewhere meanwhile) says a key is needed and how to get one', async () => {

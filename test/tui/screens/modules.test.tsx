@@ -96,7 +96,7 @@ describe('the modules screen', () => {
       frames.push(f);
       return /ModuleTemplate 1\.81 installed \(disabled\)/.test(f);
     });
-    assert.ok(frames.some((f) => /Installing ModuleTemplate: (Downloading|Unpacking) \[.*\]\s+\d+%\s+[\d.]+ KB of [\d.]+ KB/.test(f)), 'a progress bar with percent and bytes');
+    assert.ok(frames.some((f) => /Installing ModuleTemplate: (Downloading|Unpacking) \[.*\]\s+\d+%\s+[\d.]+ KiB of [\d.]+ KiB/.test(f)), 'a progress bar with percent and bytes');
     assert.deepEqual((await installed(w)).map((m) => [m.id, m.version, m.enabled]), [['ModuleTemplate', '1.81', false]]);
 
     await press(app, 'm');
@@ -225,6 +225,14 @@ describe('the modules screen', () => {
     await press(app, 'd');
     let frame = await until(app, (f) => /Delete Backup \(ModuleBackup\)\?/.test(f));
     assert.match(frame, /\[x\] Keep module settings/);
+    assert.match(frame, /Kept settings come back when the module is installed again/);
+    // Unchecked, the dialog no longer promises that the settings come back.
+    await press(app, ' ');
+    frame = await until(app, (f) => /\[ \] Keep module settings/.test(f));
+    assert.match(frame, /Its settings are deleted too; a reinstall starts fresh/);
+    assert.doesNotMatch(frame, /come back/);
+    await press(app, ' ');
+    frame = await until(app, (f) => /\[x\] Keep module settings/.test(f));
     assert.match(frame, /Delete\s+›No\s+\[y\/N\]/, 'No is the default answer');
     await press(app, 'y');
     await until(app, (f) => /ModuleBackup 1\.76 was deleted; its settings were kept/.test(f));
@@ -245,8 +253,8 @@ describe('the modules screen', () => {
     await press(app, 'm');
     const frame = await until(app, (f) => /Marketplace: 5 module\(s\) for MikoPBX 2025\.1\.120/.test(f));
     assert.doesNotMatch(frame, /Japanese/, 'needs MikoPBX 2026.2.20');
-    assert.match(rowOf(frame, 'Users UI'), /Users UI .* MIKO\s+1\.81\s+paid\s+[\d.]+ KB -/, '1.90 needs MikoPBX 2026.1.1');
-    assert.match(rowOf(frame, 'Module template'), /Module template .* MIKO\s+1\.81\s+free\s+[\d.]+ KB -/);
+    assert.match(rowOf(frame, 'Users UI'), /Users UI .* MIKO\s+1\.81\s+paid\s+[\d.]+ KiB -/, '1.90 needs MikoPBX 2026.1.1');
+    assert.match(rowOf(frame, 'Module template'), /Module template .* MIKO\s+1\.81\s+free\s+[\d.]+ KiB -/);
     await until(app, (f) => /i install\s+Enter details\s+m\/Esc installed/.test(f));
     await press(app, keys.escape, 150);
     await until(app, (f) => /Installed modules \(0\)/.test(f));
@@ -406,7 +414,7 @@ describe('the modules screen', () => {
     assert.match(frame, /Developer: MIKO <help@miko\.ru>/);
     assert.match(frame, /License: free/);
     assert.match(frame, /Installed: no/);
-    assert.match(frame, /1\.81 {2}2024-09-30 {2}[\d.]+ KB {2}needs MikoPBX 2023\.2\.150/);
+    assert.match(frame, /1\.81 {2}2024-09-30 {2}[\d.]+ KiB {2}needs MikoPBX 2023\.2\.150/);
     assert.match(frame, /• Fixed the database migration on upgrade\./);
     assert.match(frame, /1\.80 {2}2024-03-12/);
     assert.match(frame, /• Settings form rewritten on the new form API\./);

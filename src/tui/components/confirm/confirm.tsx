@@ -16,6 +16,8 @@ export interface ConfirmOption {
   label: string;
   /** Default false. */
   defaultChecked?: boolean;
+  /** What the option's state means, shown under it and following it: checked, then unchecked. */
+  notes?: readonly [checked: string, unchecked: string];
 }
 
 export interface ConfirmProps {
@@ -90,6 +92,7 @@ export function Confirm({ title, message, warnings = [], defaultChoice = 'cancel
           <Text {...theme.text.muted}>{`  ${messages.confirm.optionHint}`}</Text>
         </Text>
       ) : null}
+      {option?.notes ? <Text {...theme.text.muted}>{fitText(option.notes[state.optionChecked ? 0 : 1], inner, ellipsis)}</Text> : null}
       <Text> </Text>
       <Text>
         {choiceText('confirm', yes)}

@@ -22,7 +22,7 @@ export function progressPercent(done: number, total: number | undefined): number
   return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
 }
 
-/** `label [#####-----]  45%  1.2 MB of 2.7 MB`; the bar is ASCII with --ascii. */
+/** `label [#####-----]  45%  1.2 MiB of 2.7 MiB`; the bar is ASCII with --ascii. */
 export function ProgressBar({ done, total, width, label, unit = 'bytes' }: ProgressBarProps) {
   const theme = useTheme();
   const messages = useMessages();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Box } from 'ink';
+import { StoreError } from '../../../domain/errors.js';
 import { useMessages } from '../../../i18n/index.js';
 import type { LicenseStatus } from '../../../licensing/marketplace-registration.js';
 import { BusyLine } from '../../components/busy-line/index.js';
@@ -46,7 +47,9 @@ export function Overview({ status, failure, loading, offline, state, width, heig
     top.push(keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols), { text: '' });
     if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, new Date())];
   } else if (failure !== undefined) {
-    top.push(...errorLines(failure, width, symbols), ...indented(texts.license.refusedHint, width, 'muted'));
+    // x resets a key the service refused; a store that cannot be read has no key to reset.
+    const hint = failure instanceof StoreError ? texts.license.storeBrokenHint : texts.license.refusedHint;
+    top.push(...errorLines(failure, width, symbols), ...indented(hint, width, 'muted'));
   } else if (status && !status.registered) {
     body = [
       { text: texts.unregistered.title, tone: 'heading' },

@@ -1,3 +1,4 @@
+import { maskLicenseKey } from '../../../domain/license-key.js';
 import type { Dispatch } from 'react';
 import { useMessages } from '../../../i18n/index.js';
 import { ConnectionError } from '../../../licensing/errors.js';
@@ -61,7 +62,7 @@ export function useLicenseActions({ state, dispatch, maskedKey, output }: Licens
         dispatch({ type: 'done' });
         if (!key) return;
         copyToTerminalClipboard(output, key);
-        toast.success(texts.reveal.copied);
+        toast.info(texts.reveal.copied(maskedKey ?? maskLicenseKey(key)));
       } catch (error) {
         fail(error);
       }

@@ -1,5 +1,6 @@
 import type { ModuleProgress } from '../../../modules/index.js';
 import type { ModuleContext } from '../../../modules/index.js';
+import { ModuleBusyError } from '../../../modules/errors.js';
 
 /** What the console is doing to modules right now. */
 export type OperationKind = 'install' | 'update' | 'update-all' | 'install-file' | 'enable' | 'disable' | 'remove' | 'license-check';
@@ -50,9 +51,12 @@ export class OperationTracker {
     if (running) this.set({ ...this.snapshot, running: { ...running, progress } });
   }
 
-  /** The operation ended; `failures` go on the rows of their modules. */
+  /**
+   * The operation ended; `failures` go on the rows of their modules. "Another module operation
+   * is running" refusals it caused go: that operation is not running any more.
+   */
   end(failures: ReadonlyArray<{ moduleId: string; error: unknown }> = []): void {
-    const errors = new Map(this.snapshot.errors);
+    const errors = new Map([...this.snapshot.errors].filter(([, error]) => !(error instanceof ModuleBusyError)));
     for (const { moduleId, error } of failures) errors.set(moduleId, error);
     this.set({ running: null, errors });
   }

@@ -154,9 +154,9 @@ export function useModuleActions(): ModuleActions {
         if (refusal(module.id)) return;
         const answer = await confirm({
           title: m.confirmDelete.title(module.name, module.id),
-          message: [m.confirmDelete.message(module.version), m.confirmDelete.keepSettingsNote],
+          message: m.confirmDelete.message(module.version),
           warnings: [module.enabled ? m.confirmDelete.enabledWarning : null, isPaidModule(module) ? m.confirmDelete.paidWarning : null].filter((w): w is string => w !== null),
-          option: { label: m.confirmDelete.keepSettings, defaultChecked: true },
+          option: { label: m.confirmDelete.keepSettings, defaultChecked: true, notes: [m.confirmDelete.keepSettingsNote, m.confirmDelete.purgeSettingsNote] },
           confirmLabel: m.confirmDelete.confirmLabel,
         });
         if (!answer.confirmed) return;

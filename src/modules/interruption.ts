@@ -1,0 +1,74 @@
+import { ModuleError } from './errors.js';
+
+/**
+ * SIGINT, SIGTERM and SIGHUP during a module operation (SPEC §5: a failed install changes
+ * nothing): the signal aborts the operation, which rolls back and cleans its staging folder
+ * like any other failure; then the program says so and ends as the signal asked. The console,
+ * which has its own handlers, waits for that through `interruptModuleOperations`.
+ */
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+interface Watch {
+  controller: AbortController;
+  settled: Promise<string | null>;
+}
+const running = new Set<Watch>();
+
+export class ModuleInterruptedError extends ModuleError {
+  readonly signal: NodeJS.Signals;
+  constructor(signal: NodeJS.Signals, what: string) {
+    super('module_interrupted', `${signal} stopped the ${what}; it was rolled back.`, 'Nothing was changed; run it again when you are ready.');
+    this.signal = signal;
+  }
+}
+
+export interface OperationWatch {
+  readonly signal: AbortSignal;
+  /** Call when the operation has ended (committed or rolled back), with whether it committed. */
+  end(outcome: 'committed' | 'rolled-back'): void;
+}
+
+/** Watch the signals for one module operation, `what` naming it ("install of ModuleX"). */
+export function watchSignals(what: string): OperationWatch {
+  const controller = new AbortController();
+  let resolveSettled!: (message: string | null) => void;
+  const watch: Watch = { controller, settled: new Promise((r) => (resolveSettled = r)) };
+  running.add(watch);
+  let received: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received) return;
+    received = signal;
+    controller.abort(new ModuleInterruptedError(signal, what));
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return {
+    signal: controller.signal,
+    end(outcome) {
+      for (const signal of SIGNALS) process.off(signal, onSignal);
+      running.delete(watch);
+      if (!received) {
+        resolveSettled(null);
+        return;
+      }
+      const message =
+        outcome === 'rolled-back'
+          ? `${received} stopped the ${what}: it was rolled back and its staging folder removed; nothing was changed.`
+          : `${received} arrived as the ${what} was committing: it finished.`;
+      resolveSettled(message);
+      // The console listens too and ends itself once `interruptModuleOperations` returns; a command ends here.
+      if (process.listenerCount(received) === 0) {
+        process.stderr.write(`pbxmod: ${message}\n`);
+        process.exit(128 + (SIGNAL_NUMBERS[received] ?? 0));
+      }
+    },
+  };
+}
+
+/** Stop every module operation of this process and wait until each rolled back; what each said. */
+export async function interruptModuleOperations(signal: NodeJS.Signals): Promise<string[]> {
+  const watches = [...running];
+  for (const watch of watches) if (!watch.controller.signal.aborted) watch.controller.abort(new ModuleInterruptedError(signal, 'module operation'));
+  const messages = await Promise.all(watches.map((w) => w.settled));
+  return messages.filter((m): m is string => m !== null);
+}

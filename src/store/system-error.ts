@@ -1,0 +1,34 @@
+import { statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { describeSystemError, type SystemErrorText } from '../domain/system-errors.js';
+
+/**
+ * `describeSystemError` with the facts only the disk knows: a full disk and a file system out
+ * of inodes both say ENOSPC, and statfs tells them apart.
+ */
+export async function explainSystemError(error: unknown, path?: string): Promise<SystemErrorText> {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  let inodesExhausted = false;
+  if (code === 'ENOSPC') {
+    const at = path ?? (error as NodeJS.ErrnoException).path;
+    inodesExhausted = at !== undefined && (await inodesUsedUp(at));
+  }
+  return describeSystemError(error, path, { inodesExhausted });
+}
+
+/** No free inodes where `path` lives (or its closest existing parent). */
+export async function inodesUsedUp(path: string): Promise<boolean> {
+  let at = path;
+  for (let i = 0; i < 64; i++) {
+    try {
+      const fs = await statfs(at);
+      // Some file systems (btrfs, tmpfs without nr_inodes) report 0 files: no fixed table to run out of.
+      return fs.files > 0 && fs.ffree === 0;
+    } catch {
+      const up = dirname(at);
+      if (up === at) return false;
+      at = up;
+    }
+  }
+  return false;
+}
