@@ -28,6 +28,8 @@ export const NO_THROTTLE: Partial<ThrottleOptions> = { delayAfter: 10_000, block
 
 export interface TestService {
   service: RunningLicensingService;
+  /** The PostgreSQL database, when the backend is PostgreSQL. */
+  databaseUrl: string | undefined;
   url: string;
   dataDir: string;
   clock: TestClock;
@@ -43,6 +45,17 @@ export interface TestService {
  */
 export function testBackend(): 'json' | 'postgres' {
   return process.env.PBXMOD_TEST_BACKEND === 'postgres' ? 'postgres' : 'json';
+}
+
+const databaseOfDir = new Map<string, string>();
+
+/** Everything the storage holds, as text: what a thief of licensing.json or of the database gets. */
+export async function storedText(t: TestService): Promise<string> {
+  const storage = t.service.storage;
+  if (!(storage instanceof PostgresLicensingStorage)) return readFile(join(t.dataDir, 'licensing.json'), 'utf8');
+  const tables = ['license_keys', 'coupons', 'bindings', 'drops', 'outbox'];
+  const parts = await Promise.all(tables.map(async (table) => JSON.stringify((await storage.query(`SELECT * FROM ${table}`)).rows)));
+  return parts.join('\n');
 }
 
 /** Ids of every binding the storage holds, lapsed or not. */
@@ -61,10 +74,12 @@ export async function startTestService(
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pbxmod-licensing-')));
   const clock = options.clock ?? new TestClock();
   let database: TestDatabase | undefined;
-  let databaseUrl = options.databaseUrl;
+  // Instances on one data dir share one database, as two service processes would.
+  let databaseUrl = options.databaseUrl ?? databaseOfDir.get(dataDir);
   if (databaseUrl === undefined && testBackend() === 'postgres') {
     database = await createTestDatabase();
     databaseUrl = database.url;
+    databaseOfDir.set(dataDir, databaseUrl);
   }
   const service = await startLicensingService({
     host: '127.0.0.1',
@@ -79,6 +94,7 @@ export async function startTestService(
   const client = new LicensingClient({ baseUrl: service.url, retries: 0 });
   return {
     service,
+    databaseUrl,
     url: service.url,
     dataDir,
     clock,
@@ -101,6 +117,7 @@ export async function startTestService(
     },
     async stop() {
       await service.close();
+      if (database) databaseOfDir.delete(dataDir);
       await database?.drop();
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
     },

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { KEY_PATTERN } from '../../../src/domain/license-key.js';
 import { KeySentError, ServiceRequestError } from '../../../src/licensing/errors.js';
 import { createHash } from 'node:crypto';
-import { DAY, assertErrorBody, assertLicenseError, makeCoupon, operatorClient, registerCompany, startTestService, type TestService } from './harness.js';
+import { ServiceSecret } from '../../../src/licensing/service/secret.js';
+import { DAY, assertErrorBody, assertLicenseError, makeCoupon, operatorClient, registerCompany, storedText, startTestService, type TestService } from './harness.js';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -14,6 +15,10 @@ before(async () => {
 after(async () => {
   await t.stop();
 });
+
+function createHmacOfKey(secretHex: string, key: string): string {
+  return new ServiceSecret(Buffer.from(secretHex.trim(), 'hex')).hashCredential(key);
+}
 
 describe('registration', () => {
   test('issues a MIKO key with the 30-day MikoPBX trial of feature 33, one seat', async () => {
@@ -50,15 +55,16 @@ describe('registration', () => {
     assert.equal(info.products[0]?.expires, first.license.products[0]?.expires);
   });
 
-  test('a stolen licensing.json gives away no key: only keyed hashes, and the secret lives apart in a 0600 file', async () => {
+  test('a stolen store (licensing.json or the database) gives away no key: only keyed hashes, and the secret lives apart in a 0600 file', async () => {
     const key = await registerCompany(t);
-    const text = await readFile(join(t.dataDir, 'licensing.json'), 'utf8');
+    const coupon = await makeCoupon(t, { productId: 31, days: 30 });
+    const text = await storedText(t);
     assert.ok(!text.includes(key));
-    assert.ok(!text.includes(key.slice(5)));
-    const state = JSON.parse(text);
-    assert.equal(state.secret, undefined);
-    assert.ok(state.keys.every((k: { keyHash: string }) => /^[0-9a-f]{64}$/.test(k.keyHash)));
-    assert.ok(!text.includes(createHash('sha256').update(key).digest('hex')), 'not a plain hash either');
+    assert.ok(!text.includes(key.slice(5)), 'no part of the key, not even in the outbox');
+    assert.ok(!text.includes(coupon.slice(8)), 'nor of a coupon');
+    assert.ok(!/"secret"/.test(text));
+    assert.ok(text.includes(createHmacOfKey(await readFile(join(t.dataDir, 'service-secret'), 'utf8'), key)), 'the keyed hash is there');
+    assert.ok(!text.includes(createHash('sha256').update(key).digest('hex')), 'not a plain hash');
     const secretFile = await stat(join(t.dataDir, 'service-secret'));
     assert.equal(secretFile.mode & 0o777, 0o600);
     assert.ok(!text.includes((await readFile(join(t.dataDir, 'service-secret'), 'utf8')).trim()));
