@@ -46,8 +46,10 @@ export function registerServiceCommands(program: Command): void {
     .option('--database <url>', 'keep the data in PostgreSQL, postgres://user@host:port/db (default $PBXMOD_DATABASE_URL; none = licensing.json)')
     .option('--token-file <file>', 'the operator token (default $PBXMOD_SERVICE_TOKEN, else <data-dir>/licensing/operator-token, made at first start)')
     .option('--secret-file <file>', 'the secret that keys are hashed with (default $PBXMOD_SERVICE_SECRET, else <data-dir>/licensing/service-secret)')
+    .option('--trials-per-address <n>', 'new trial keys one address may get per day', '3')
+    .option('--registrations-per-address <n>', 'registration attempts one address may make per hour', '10')
     .option('--log', 'log every request (JSON lines on stdout)')
-    .action(async (options: { host: string; port: string; database?: string; tokenFile?: string; secretFile?: string; log?: boolean }, command: Command) => {
+    .action(async (options: { host: string; port: string; database?: string; tokenFile?: string; secretFile?: string; trialsPerAddress: string; registrationsPerAddress: string; log?: boolean }, command: Command) => {
       const globals = globalOptionsOf(command);
       try {
         const port = wholeNumber('port', options.port, 0, 65535);
@@ -57,7 +59,9 @@ export function registerServiceCommands(program: Command): void {
         const databaseUrl = options.database ?? (process.env.PBXMOD_DATABASE_URL?.trim() || undefined);
         if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ValidationError(`--database must be a postgres:// URL (got "${databaseUrl.slice(0, 40)}").`, 'Example: --database postgres://pbxmod@127.0.0.1:5432/pbxmod', 'database');
         const operatorToken = await servedToken(options.tokenFile);
-        const service = await startLicensingService({ host: options.host, port, dataDir, databaseUrl, operatorToken, secretFile: options.secretFile, logger: options.log ?? false });
+        const trialThrottle = { blockAfter: wholeNumber('trials-per-address', options.trialsPerAddress, 1, 1_000_000) };
+        const registrationThrottle = { blockAfter: wholeNumber('registrations-per-address', options.registrationsPerAddress, 1, 1_000_000) };
+        const service = await startLicensingService({ host: options.host, port, dataDir, databaseUrl, operatorToken, secretFile: options.secretFile, trialThrottle, registrationThrottle, logger: options.log ?? false });
         const storage = databaseUrl ? 'PostgreSQL' : 'licensing.json';
         process.stdout.write(globals.json ? `${JSON.stringify({ ok: true, url: service.url, dataDir, storage: service.storage.kind })}\n` : `Licensing service listening on ${service.url} (data in ${dataDir}, ${storage}). Stop with Ctrl+C.\n`);
         await new Promise<void>((resolve) => {
