@@ -3,6 +3,8 @@ import { describeFeatureSeats, describeProductTerm } from '../domain/license-pro
 import type { LicenseInfo } from '../licensing/api.js';
 import { activateCoupon, readLicense, registerPbx, resetLicenseKey, setLicenseKey, type KeySaved } from '../licensing/marketplace-registration.js';
 import { maskLicenseKey } from '../domain/license-key.js';
+import { serviceClock } from '../licensing/service-time.js';
+import { visibleText } from '../domain/terminal-text.js';
 import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
 
@@ -105,11 +107,11 @@ function keySavedOutput(headline: string, saved: KeySaved): { json: Record<strin
 /** Owner, then each product with its term and each feature's seats. */
 export function describeLicense(info: LicenseInfo): string {
   const { owner } = info;
-  const lines = [`Owner        ${owner.company}: ${[owner.contact, owner.email, owner.phone].filter(Boolean).join(', ')}`];
+  const lines = [`Owner        ${visibleText(owner.company)}: ${visibleText([owner.contact, owner.email, owner.phone].filter(Boolean).join(', '))}`];
   if (info.products.length === 0) lines.push('Products     none');
   for (const product of info.products) {
-    lines.push(`Product      ${product.name}: ${describeProductTerm(product)}`);
-    for (const feature of product.features) lines.push(`               ${describeFeatureSeats(feature)}`);
+    lines.push(`Product      ${visibleText(product.name)}: ${describeProductTerm(product, serviceClock(info.serviceTime, new Date()))}`);
+    for (const feature of product.features) lines.push(`               ${visibleText(describeFeatureSeats(feature))}`);
   }
   return lines.join('\n');
 }

@@ -129,7 +129,12 @@ export class LicensingClient {
 
   /** Live bindings of the key (or of the key a coupon was activated on), grouped by host. */
   async sessions(credential: string): Promise<SessionHost[]> {
-    return (await this.call('POST', '/sessions', { credential }, sessionsResponseSchema, true)).hosts;
+    return (await this.sessionsWithTime(credential)).hosts;
+  }
+
+  /** The same, with the service's time of the answer (older services send none). */
+  sessionsWithTime(credential: string): Promise<{ hosts: SessionHost[]; serviceTime?: string | undefined }> {
+    return this.call('POST', '/sessions', { credential }, sessionsResponseSchema, true);
   }
 
   /** Drop bindings in the session monitor; returns how many were released. */

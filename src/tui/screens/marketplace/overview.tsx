@@ -7,6 +7,7 @@ import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { commandLabel } from '../../keys/bindings.js';
 import { useTheme } from '../../theme.js';
 import { errorLines, indented } from './error-lines.js';
+import { serviceClock } from '../../../licensing/service-time.js';
 import { keyLine, licenseLines } from './license-lines.js';
 import { Lines, wrapped, type Line } from './lines.js';
 import type { MarketplaceState, Offline } from './use-marketplace-state.js';
@@ -44,7 +45,7 @@ export function Overview({ status, failure, loading, offline, state, width, heig
   let body: Line[] = [];
   if (status?.registered) {
     top.push(keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols), { text: '' });
-    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, new Date())];
+    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, serviceClock(status.info.serviceTime, new Date()))];
   } else if (failure !== undefined) {
     top.push(...errorLines(failure, width, symbols), ...indented(texts.license.refusedHint, width, 'muted'));
   } else if (status && !status.registered) {
