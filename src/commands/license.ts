@@ -3,6 +3,9 @@ import { describeFeatureSeats, describeProductTerm } from '../domain/license-pro
 import type { LicenseInfo } from '../licensing/api.js';
 import { activateCoupon, readLicense, registerPbx, resetLicenseKey, setLicenseKey, type KeySaved } from '../licensing/marketplace-registration.js';
 import { maskLicenseKey } from '../domain/license-key.js';
+import { serviceClock } from '../licensing/service-time.js';
+import { visibleText } from '../domain/terminal-text.js';
+import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
 
 /** `pbxmod license ...`: marketplace registration, the key, coupons. */
@@ -23,10 +26,14 @@ export function registerLicenseCommands(program: Command): void {
 
   license
     .command('set-key')
-    .description('save a license key you already have (checked with the service first)')
-    .argument('<key>', 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX')
-    .action((key: string, _options: unknown, command: Command) =>
-      runCommandAction(command, async (ctx) => keySavedOutput('License key saved.', await setLicenseKey(ctx, key))),
+    .description('save a license key you already have (checked with the service first); the key comes from standard input (echo KEY | pbxmod license set-key), --key-file, or a prompt')
+    .argument('[key]', 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX, or "-" for standard input; an argument shows in ps, so prefer standard input')
+    .option('--key-file <file>', 'read the key from this file')
+    .action((key: string | undefined, options: { keyFile?: string }, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const given = (await readKeyInput({ value: key, file: options.keyFile, flag: 'the KEY argument' }))!;
+        return keySavedOutput('License key saved.', await setLicenseKey(ctx, given));
+      }),
     );
 
   license
@@ -101,11 +108,11 @@ function keySavedOutput(headline: string, saved: KeySaved): { json: Record<strin
 /** Owner, then each product with its term and each feature's seats. */
 export function describeLicense(info: LicenseInfo): string {
   const { owner } = info;
-  const lines = [`Owner        ${owner.company}: ${[owner.contact, owner.email, owner.phone].filter(Boolean).join(', ')}`];
+  const lines = [`Owner        ${visibleText(owner.company)}: ${visibleText([owner.contact, owner.email, owner.phone].filter(Boolean).join(', '))}`];
   if (info.products.length === 0) lines.push('Products     none');
   for (const product of info.products) {
-    lines.push(`Product      ${product.name}: ${describeProductTerm(product)}`);
-    for (const feature of product.features) lines.push(`               ${describeFeatureSeats(feature)}`);
+    lines.push(`Product      ${visibleText(product.name)}: ${describeProductTerm(product, serviceClock(info.serviceTime, new Date()))}`);
+    for (const feature of product.features) lines.push(`               ${visibleText(describeFeatureSeats(feature))}`);
   }
   return lines.join('\n');
 }

@@ -1,7 +1,20 @@
 import type { Command } from 'commander';
 import { describeBinding } from '../domain/license-products.js';
 import { dropSessions, listSessions, planDrop, type SessionLogin } from '../licensing/session-monitor.js';
+import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
+
+interface LoginOptions {
+  key?: string;
+  keyFile?: string;
+  coupon?: string;
+}
+
+/** The session monitor login: a key from --key (value or "-") or --key-file, or a coupon; none = the PBX's own key. */
+async function loginOf(options: LoginOptions): Promise<SessionLogin> {
+  const key = await readKeyInput({ value: options.key, file: options.keyFile, flag: '--key', required: false });
+  return { ...(key !== undefined ? { key } : {}), ...(options.coupon !== undefined ? { coupon: options.coupon } : {}) };
+}
 
 /** `pbxmod sessions ...`: the session monitor (license bindings of the key, by host). */
 export function registerSessionsCommands(program: Command): void {
@@ -10,11 +23,12 @@ export function registerSessionsCommands(program: Command): void {
   sessions
     .command('list')
     .description('live bindings grouped by host')
-    .option('--key <key>', 'log in with this key instead of the PBX\'s own')
+    .option('--key <key>', 'log in with another key: "-" reads it from standard input or a prompt (an argument shows in ps)')
+    .option('--key-file <file>', 'log in with the key in this file')
     .option('--coupon <code>', 'log in with a coupon activated earlier')
-    .action((options: SessionLogin, command: Command) =>
+    .action((options: LoginOptions, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const hosts = await listSessions(ctx, options);
+        const hosts = await listSessions(ctx, await loginOf(options));
         const lines: string[] = [];
         for (const host of hosts) {
           lines.push(`${host.host}  ${host.net}  (host id ${host.hostId})`);
@@ -29,12 +43,13 @@ export function registerSessionsCommands(program: Command): void {
     .description('release the bindings of a host (or one binding) so another PBX can capture them')
     .argument('<host>', 'host name or host id, as `sessions list` shows')
     .option('--binding <id>', 'drop only this binding of the host')
-    .option('--key <key>', 'log in with this key instead of the PBX\'s own')
+    .option('--key <key>', 'log in with another key: "-" reads it from standard input or a prompt (an argument shows in ps)')
+    .option('--key-file <file>', 'log in with the key in this file')
     .option('--coupon <code>', 'log in with a coupon activated earlier')
     .option('--yes', 'do not ask')
-    .action((host: string, options: SessionLogin & { binding?: string; yes?: boolean }, command: Command) =>
+    .action((host: string, options: LoginOptions & { binding?: string; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const login = { key: options.key, coupon: options.coupon };
+        const login = await loginOf(options);
         const plan = planDrop(await listSessions(ctx, login), { host, bindingId: options.binding });
         const what = plan.bindings.map(describeBinding).join('; ');
         await confirmOrRefuse([`Drop ${plan.bindings.length} binding(s): ${what}?`, ...plan.warnings].join('\n'), options.yes, '--yes');

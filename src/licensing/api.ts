@@ -3,8 +3,10 @@
  * and response. The service validates what it receives with these, the client validates what
  * it gets back, so the two cannot drift apart.
  *
- * All routes are under `/api/v1`, take and return JSON. A refusal is an HTTP 4xx with
- * `{ "error": { "code": <license code number | string>, "message": "..." } }`.
+ * All routes are under `/api/v1` (the version of this contract), take and return JSON. A refusal
+ * is an HTTP 4xx with `{ "error": { "code": <license code number | string>, "message": "..." } }`.
+ * `API_ROUTES` at the end lists every route with its schemas; the service serves an OpenAPI
+ * document made from it at `/api/v1/openapi.json`.
  */
 import { z } from 'zod';
 import { registrationSchema } from '../domain/registration.js';
@@ -66,13 +68,23 @@ export const ownerSchema = z.object({
 });
 export type Owner = z.infer<typeof ownerSchema>;
 
-export const licenseInfoSchema = z.object({ owner: ownerSchema, products: z.array(productInfoSchema) });
+/** The service's clock when it answered (ISO 8601): the console judges expiry and lapse by it, not by the PBX's clock. */
+const serviceTime = z.string().optional();
+
+export const licenseInfoSchema = z.object({ owner: ownerSchema, products: z.array(productInfoSchema), serviceTime });
 export type LicenseInfo = z.infer<typeof licenseInfoSchema>;
 
-/** POST /register — issue a key and the 30-day MikoPBX trial (feature 33). */
+/**
+ * POST /register — issue a key and the 30-day MikoPBX trial (feature 33): 201 with the key.
+ * An email that has a key already gets 200 without it: the key went to that email (2022 when
+ * the email belongs to another company). Throttled per address; new trials are limited per
+ * address and per host (2051).
+ */
 export const registerRequestSchema = registrationSchema.extend({ hostId: hostIdField });
 export type RegisterRequest = z.input<typeof registerRequestSchema>;
-export const registerResponseSchema = z.object({ key: z.string(), license: licenseInfoSchema });
+export const keyIssuedSchema = z.object({ key: z.string(), license: licenseInfoSchema });
+export const keySentSchema = z.object({ keySent: z.literal(true), email: z.string(), message: z.string() });
+export const registerResponseSchema = z.union([keyIssuedSchema, keySentSchema]);
 export type RegisterResponse = z.infer<typeof registerResponseSchema>;
 
 /** POST /license/info — 2026 for an unknown or malformed key. */
@@ -139,7 +151,7 @@ export const sessionHostSchema = z.object({
 });
 export type SessionHost = z.infer<typeof sessionHostSchema>;
 /** POST /sessions → live bindings grouped by host. */
-export const sessionsResponseSchema = z.object({ hosts: z.array(sessionHostSchema) });
+export const sessionsResponseSchema = z.object({ hosts: z.array(sessionHostSchema), serviceTime });
 
 /**
  * POST /sessions/drop — drop bindings: one by `bindingId`, or all of a host by `hostId` or
@@ -193,3 +205,73 @@ export type DownloadLink = z.infer<typeof downloadLinkSchema>;
 
 /** GET /ping → proof of life, used by diagnostics. */
 export const pingResponseSchema = z.object({ ok: z.literal(true), service: z.literal('pbxmod-licensing'), time: z.string() });
+
+// --- operator (Authorization: Bearer <service token>) -------------------------------------------
+
+const featureSeatsField = z.object({ featureId: z.number().int().positive().max(1e9), count: z.number().int().nonnegative().max(100_000) });
+
+/** POST /operator/coupons — make a coupon; its code is answered this once. */
+export const createCouponRequestSchema = z.object({
+  productId: z.number().int().positive().max(1e9),
+  days: z.number().int().positive().max(36_500),
+  features: z.array(featureSeatsField).max(100).optional(),
+  name: shortText.optional(),
+});
+export type CreateCouponRequest = z.infer<typeof createCouponRequestSchema>;
+export const couponCreatedSchema = z.object({
+  coupon: z.string(),
+  productId: z.number().int(),
+  productName: z.string(),
+  days: z.number().int(),
+  features: z.array(z.object({ featureId: z.number().int(), name: z.string(), count: z.number().int() })),
+});
+export type CouponCreated = z.infer<typeof couponCreatedSchema>;
+
+/** POST /operator/coupons/block — it can no longer be activated or used to log in. */
+export const blockCouponRequestSchema = z.object({ coupon: z.string().max(100) });
+export const couponBlockedSchema = z.object({ coupon: z.string(), blocked: z.literal(true) });
+
+/** POST /operator/seats — add seats of a feature to a product a key holds. */
+export const addSeatsRequestSchema = z.object({ key: keyField, productId: z.number().int().positive().max(1e9), featureId: z.number().int().positive().max(1e9), count: z.number().int().positive().max(100_000) });
+export type AddSeatsRequest = z.infer<typeof addSeatsRequestSchema>;
+export const seatsAddedSchema = z.object({ productName: z.string(), featureName: z.string(), count: z.number().int() });
+export type SeatsAdded = z.infer<typeof seatsAddedSchema>;
+
+/** GET /operator/outbox?limit=N — the mail the service would have sent, newest first. */
+export const outboxMessageSchema = z.object({ id: z.string(), created: z.string(), to: z.string(), subject: z.string(), body: z.string() });
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+export const outboxResponseSchema = z.object({ messages: z.array(outboxMessageSchema) });
+
+// --- the route table (OpenAPI) ----------------------------------------------------------------
+
+export interface ApiRoute {
+  method: 'GET' | 'POST';
+  /** Under API_PREFIX, with `{param}` path parameters. */
+  path: string;
+  summary: string;
+  request?: z.ZodType;
+  response: z.ZodType;
+  /** Operator routes need the service token. */
+  operator?: boolean;
+}
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', path: '/ping', summary: 'Proof of life and the service time', response: pingResponseSchema },
+  { method: 'POST', path: '/register', summary: 'Register: a key with a 30-day trial (201), or word that the existing key went to its email (200)', request: registerRequestSchema, response: registerResponseSchema },
+  { method: 'POST', path: '/license/info', summary: 'Owner, products and seats of a key', request: licenseInfoRequestSchema, response: licenseInfoSchema },
+  { method: 'POST', path: '/coupons/activate', summary: 'Activate a coupon on a key', request: activateCouponRequestSchema, response: licenseInfoSchema },
+  { method: 'POST', path: '/trials', summary: "Add a product's 14-day trial", request: addTrialRequestSchema, response: licenseInfoSchema },
+  { method: 'POST', path: '/features/capture', summary: 'Bind a seat of a feature to this host', request: captureRequestSchema, response: captureResponseSchema },
+  { method: 'POST', path: '/features/check', summary: 'Does this host hold a seat; how many are free', request: checkRequestSchema, response: checkResponseSchema },
+  { method: 'POST', path: '/features/refresh', summary: "Keep this host's bindings alive", request: refreshRequestSchema, response: bindingsResponseSchema },
+  { method: 'POST', path: '/features/release', summary: "Give this host's seat back", request: releaseRequestSchema, response: releasedResponseSchema },
+  { method: 'POST', path: '/sessions', summary: 'Session monitor: live bindings by host', request: sessionsRequestSchema, response: sessionsResponseSchema },
+  { method: 'POST', path: '/sessions/drop', summary: 'Session monitor: drop bindings', request: dropRequestSchema, response: releasedResponseSchema },
+  { method: 'GET', path: '/catalog', summary: 'Modules this PBX version can install (?pbxVersion=)', response: catalogResponseSchema },
+  { method: 'GET', path: '/catalog/{id}', summary: 'A module with its releases (?pbxVersion=)', response: moduleDetailsSchema },
+  { method: 'POST', path: '/catalog/{id}/link', summary: 'A download link', request: downloadLinkRequestSchema, response: downloadLinkSchema },
+  { method: 'POST', path: '/operator/coupons', summary: 'Make a coupon', request: createCouponRequestSchema, response: couponCreatedSchema, operator: true },
+  { method: 'POST', path: '/operator/coupons/block', summary: 'Block a coupon', request: blockCouponRequestSchema, response: couponBlockedSchema, operator: true },
+  { method: 'POST', path: '/operator/seats', summary: 'Add seats to a key', request: addSeatsRequestSchema, response: seatsAddedSchema, operator: true },
+  { method: 'GET', path: '/operator/outbox', summary: 'The mail the service would have sent (?limit=)', response: outboxResponseSchema, operator: true },
+];

@@ -16,6 +16,18 @@ import {
   pingResponseSchema,
   registerResponseSchema,
   releasedResponseSchema,
+  addSeatsRequestSchema,
+  blockCouponRequestSchema,
+  couponBlockedSchema,
+  couponCreatedSchema,
+  createCouponRequestSchema,
+  outboxResponseSchema,
+  seatsAddedSchema,
+  type AddSeatsRequest,
+  type CouponCreated,
+  type CreateCouponRequest,
+  type OutboxMessage,
+  type SeatsAdded,
   sessionsResponseSchema,
   type Binding,
   type CatalogModule,
@@ -24,10 +36,9 @@ import {
   type LicenseInfo,
   type ModuleDetails,
   type RegisterRequest,
-  type RegisterResponse,
   type SessionHost,
 } from './api.js';
-import { ConnectionError, ServiceRequestError, UnexpectedResponseError } from './errors.js';
+import { ConnectionError, KeySentError, ServiceRequestError, UnexpectedResponseError } from './errors.js';
 
 export interface LicensingClientOptions {
   /** Base URL of the service, e.g. `http://127.0.0.1:8080`. */
@@ -36,6 +47,8 @@ export interface LicensingClientOptions {
   timeoutMs?: number;
   /** Extra attempts for requests that are safe to repeat. Default 2. */
   retries?: number;
+  /** The service token, for the operator's routes. */
+  token?: string | undefined;
 }
 
 /** What to drop in the session monitor: one binding, or everything a host holds. */
@@ -50,10 +63,12 @@ export class LicensingClient {
   readonly baseUrl: string;
   private readonly fetch: $Fetch;
   private readonly retries: number;
+  private readonly token: string | undefined;
 
   constructor(options: LicensingClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.retries = options.retries ?? 2;
+    this.token = options.token;
     this.fetch = ofetch.create({
       baseURL: `${this.baseUrl}${API_PREFIX}`,
       timeout: options.timeoutMs ?? 10_000,
@@ -67,9 +82,14 @@ export class LicensingClient {
     return this.call('GET', '/ping', undefined, pingResponseSchema, true);
   }
 
-  /** Issue a key and the 30-day MikoPBX trial. Not retried: a second attempt could meet its own first. */
-  register(request: RegisterRequest): Promise<RegisterResponse> {
-    return this.call('POST', '/register', request, registerResponseSchema, false);
+  /**
+   * Issue a key and the 30-day MikoPBX trial. An email that has a key already gets no key:
+   * KeySentError (the service sent it to that email). Not retried: a second attempt could meet its own first.
+   */
+  async register(request: RegisterRequest): Promise<{ key: string; license: LicenseInfo }> {
+    const answer = await this.call('POST', '/register', request, registerResponseSchema, false);
+    if ('keySent' in answer) throw new KeySentError(answer.email, answer.message);
+    return answer;
   }
 
   /** Owner, products and features of a key; 2026 for an unknown key. */
@@ -109,7 +129,12 @@ export class LicensingClient {
 
   /** Live bindings of the key (or of the key a coupon was activated on), grouped by host. */
   async sessions(credential: string): Promise<SessionHost[]> {
-    return (await this.call('POST', '/sessions', { credential }, sessionsResponseSchema, true)).hosts;
+    return (await this.sessionsWithTime(credential)).hosts;
+  }
+
+  /** The same, with the service's time of the answer (older services send none). */
+  sessionsWithTime(credential: string): Promise<{ hosts: SessionHost[]; serviceTime?: string | undefined }> {
+    return this.call('POST', '/sessions', { credential }, sessionsResponseSchema, true);
   }
 
   /** Drop bindings in the session monitor; returns how many were released. */
@@ -132,15 +157,37 @@ export class LicensingClient {
     return this.call('POST', `/catalog/${encodeURIComponent(id)}/link`, request, downloadLinkSchema, true);
   }
 
+  // --- operator (needs the service token) ---
+
+  /** Make a coupon; the code is in the answer only. Not retried: a retry would make a second coupon. */
+  createCoupon(request: CreateCouponRequest): Promise<CouponCreated> {
+    return this.call('POST', '/operator/coupons', createCouponRequestSchema.parse(request), couponCreatedSchema, false, true);
+  }
+
+  async blockCoupon(coupon: string): Promise<string> {
+    return (await this.call('POST', '/operator/coupons/block', blockCouponRequestSchema.parse({ coupon }), couponBlockedSchema, true, true)).coupon;
+  }
+
+  /** Add seats of a feature to a product a key holds. Not retried: seats add up. */
+  addSeats(request: AddSeatsRequest): Promise<SeatsAdded> {
+    return this.call('POST', '/operator/seats', addSeatsRequestSchema.parse(request), seatsAddedSchema, false, true);
+  }
+
+  /** The mail the service would have sent, newest first. */
+  async outbox(limit = 100): Promise<OutboxMessage[]> {
+    return (await this.call('GET', `/operator/outbox?limit=${limit}`, undefined, outboxResponseSchema, true, true)).messages;
+  }
+
   /** Absolute URL for an `href` the service returned. */
   resolveHref(href: string): string {
     return new URL(href, `${this.baseUrl}/`).toString();
   }
 
-  private async call<S extends z.ZodTypeAny>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, safeToRetry: boolean): Promise<z.infer<S>> {
+  private async call<S extends z.ZodTypeAny>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, safeToRetry: boolean, operator = false): Promise<z.infer<S>> {
     let data: unknown;
+    const headers: Record<string, string> = operator && this.token ? { authorization: `Bearer ${this.token}` } : {};
     try {
-      data = await this.fetch(path, { method, body: body as Record<string, unknown> | undefined, retry: safeToRetry ? this.retries : 0 });
+      data = await this.fetch(path, { method, headers, body: body as Record<string, unknown> | undefined, retry: safeToRetry ? this.retries : 0 });
     } catch (error) {
       throw this.mapFailure(error);
     }

@@ -28,5 +28,18 @@ export class ServiceRequestError extends PbxmodError {
 const SERVICE_HINTS: Record<string, string> = {
   too_many_attempts: 'Too many failed attempts from this address: wait a minute, check the key or coupon, and try again.',
   not_found: 'Check the name and try again.',
+  unauthorized: "Give the service token: PBXMOD_SERVICE_TOKEN=... or --token-file FILE (the file operator-token in the service's data dir).",
   payload_too_large: 'The request was too large for the service.',
 };
+
+/**
+ * Registration found a key for this email already: the service sent it to that email and did
+ * not answer it (a stranger must not get someone else's key).
+ */
+export class KeySentError extends PbxmodError {
+  readonly email: string;
+  constructor(email: string, message: string) {
+    super('key_sent', message, `Look for the key in the mail of ${email}, then save it with \`pbxmod license set-key\` (console: screen 1, "Enter a key").`);
+    this.email = email;
+  }
+}

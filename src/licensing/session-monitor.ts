@@ -27,8 +27,14 @@ export async function sessionCredential(ctx: PbxContext, login: SessionLogin = {
 
 /** Live bindings of the key, grouped by host. */
 export async function listSessions(ctx: PbxContext, login: SessionLogin = {}): Promise<SessionHost[]> {
+  return (await readSessions(ctx, login)).hosts;
+}
+
+/** Live bindings by host, with the service's time they were read at (lapse is judged by it). */
+export async function readSessions(ctx: PbxContext, login: SessionLogin = {}): Promise<{ hosts: SessionHost[]; serviceTime: string | undefined; receivedAt: Date }> {
   const credential = await sessionCredential(ctx, login);
-  return (await ctx.licensing()).sessions(credential);
+  const { hosts, serviceTime } = await (await ctx.licensing()).sessionsWithTime(credential);
+  return { hosts, serviceTime, receivedAt: new Date() };
 }
 
 /** What `dropSessions` would release, with its warnings, for a confirmation prompt. */

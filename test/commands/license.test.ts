@@ -1,8 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, startServeProcess, tempDir } from '../support/cli.js';
+import { PBXMOD_BIN, runCli, startServeProcess, tempDir } from '../support/cli.js';
 
 const KEY_MASK = /^MIKO-\*{5}-\*{5}-\*{5}-[A-Z0-9]{5}$/;
 const register = ['license', 'register', '--company', 'Acme Ltd', '--email', 'admin@acme.example', '--contact', 'Ann Lee', '--phone', '+7 495 123-45-67', '--inn', '7701234567'];
@@ -88,6 +89,60 @@ describe('license and sessions commands against a spawned licensing service', ()
     const malformed = await runCli(['--data-dir', pbxDir.path, '--api', service.url, 'license', 'set-key', 'miko-123']);
     assert.equal(malformed.code, 2);
     assert.match(malformed.stderr, /Invalid license key.*4 groups/);
+  });
+
+  test('echo KEY | pbxmod license set-key saves the key, and no process shows the key in its arguments', async () => {
+    const owner = await tempDir();
+    try {
+      const registered = await runCli(['--data-dir', owner.path, '--api', service.url, '--json', 'license', 'register', '--company', 'Pipe Co', '--email', 'pipe@example.com', '--contact', 'P']);
+      assert.equal(registered.code, 0, registered.stderr);
+      const key = (await runCli(['--data-dir', owner.path, '--api', service.url, '--json', 'license', 'show', '--reveal'])).json.key as string;
+      const other = await tempDir();
+      try {
+        // Standard input held open: while set-key waits for it, look at every process's arguments.
+        const child = spawn(process.execPath, [PBXMOD_BIN, '--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.stdin.write(`${key}\n`);
+        await new Promise((r) => setTimeout(r, 300));
+        const shown: string[] = [];
+        for (const pid of await readdir('/proc')) {
+          if (!/^\d+$/.test(pid)) continue;
+          const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+          if (cmdline.includes(key) || cmdline.includes(key.slice(5))) shown.push(pid);
+        }
+        assert.deepEqual(shown, [], 'no process has the key in its arguments');
+        child.stdin.end();
+        const code = await new Promise<number | null>((r) => child.once('close', r));
+        assert.equal(code, 0, stdout + stderr);
+        assert.equal(stderr, '', 'no warning when the key comes on standard input');
+        const saved = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'show', '--reveal']);
+        assert.equal(saved.json.key, key);
+        // `-` reads standard input too; a key file works; an argument works with a warning.
+        const dash = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key', '-'], { input: `  ${key.toLowerCase()}  \n` });
+        assert.equal(dash.code, 0, dash.stderr);
+        const keyFile = join(other.path, 'key.txt');
+        await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
+        const fromFile = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key', '--key-file', keyFile]);
+        assert.equal(fromFile.code, 0, fromFile.stderr);
+        const asArgument = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key', key]);
+        assert.equal(asArgument.code, 0, asArgument.stderr);
+        assert.match(asArgument.stderr, /warning: a key given on the command line is visible to every user/);
+        const empty = await runCli(['--data-dir', other.path, '--api', service.url, 'license', 'set-key']);
+        assert.equal(empty.code, 2);
+        assert.match(empty.stderr, /No license key came from standard input/);
+        // The session monitor logs in with a key from standard input as well.
+        const sessions = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'sessions', 'list', '--key', '-'], { input: key });
+        assert.equal(sessions.code, 0, sessions.stderr);
+        assert.equal(sessions.stderr, '');
+      } finally {
+        await other.remove();
+      }
+    } finally {
+      await owner.remove();
+    }
   });
 
   test('bad input is refused with a message that says what to do', async () => {

@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { ServiceSecret } from './secret.js';
 import { ServiceError } from './service-error.js';
 
 /** How long a download link works. */
@@ -17,21 +18,21 @@ const payloadSchema = z.object({ m: z.string(), v: z.string(), e: z.number().int
 
 export const DOWNLOAD_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,400}\.[A-Za-z0-9_-]{43}$/;
 
-function signature(secret: string, payload: string): Buffer {
-  return createHmac('sha256', Buffer.from(secret, 'hex')).update(`download\0${payload}`).digest();
+function signature(secret: ServiceSecret, payload: string): Buffer {
+  return secret.signDownload(payload);
 }
 
 /**
- * A token any instance sharing the data dir (and so the secret) accepts: the grant in
+ * A token any instance sharing the service secret accepts: the grant in
  * base64url, a dot, its HMAC-SHA256.
  */
-export function signDownloadToken(secret: string, grant: DownloadGrant): string {
+export function signDownloadToken(secret: ServiceSecret, grant: DownloadGrant): string {
   const payload = Buffer.from(JSON.stringify({ m: grant.moduleId, v: grant.version, e: grant.expires })).toString('base64url');
   return `${payload}.${signature(secret, payload).toString('base64url')}`;
 }
 
 /** The grant of a genuine, unexpired token; 403 `link_invalid` or `link_expired` otherwise. */
-export function verifyDownloadToken(secret: string, token: string, now: Date): DownloadGrant {
+export function verifyDownloadToken(secret: ServiceSecret, token: string, now: Date): DownloadGrant {
   const invalid = new ServiceError(403, 'link_invalid', 'This download link is not valid; ask for a new one.');
   if (!DOWNLOAD_TOKEN_PATTERN.test(token)) throw invalid;
   const [payload = '', sig = ''] = token.split('.');

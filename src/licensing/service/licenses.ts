@@ -1,6 +1,6 @@
 import type { LicenseInfo, ProductInfo } from '../api.js';
 import { licenseRefusal } from './service-error.js';
-import type { BindingRecord, CouponRecord, KeyRecord, ProductLicense, ServiceState } from './service-store.js';
+import type { BindingRecord, CouponRecord, KeyRecord, KeySlice, ProductLicense } from './records.js';
 import type { KnownProduct } from './products.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,19 +17,10 @@ export function isBindingLive(binding: BindingRecord, now: Date): boolean {
   return Date.parse(binding.exp) > now.getTime();
 }
 
-/** Bindings of a key that have not lapsed. */
-export function liveBindingsOf(state: ServiceState, keyId: string, now: Date): BindingRecord[] {
-  return state.bindings.filter((b) => b.keyId === keyId && isBindingLive(b, now));
-}
-
-/** Forget lapsed bindings (called inside every update). */
-export function pruneLapsedBindings(state: ServiceState, now: Date): void {
-  state.bindings = state.bindings.filter((b) => isBindingLive(b, now));
-}
-
 /** Owner, products and seat use of a key, as POST /license/info answers. */
-export function licenseInfo(state: ServiceState, record: KeyRecord, now: Date): LicenseInfo {
-  const live = liveBindingsOf(state, record.id, now);
+export function licenseInfo(slice: KeySlice, now: Date): LicenseInfo {
+  const { record } = slice;
+  const live = slice.bindings.filter((b) => isBindingLive(b, now));
   const products: ProductInfo[] = record.products.map((p) => ({
     productId: p.productId,
     name: p.name,
@@ -43,7 +34,7 @@ export function licenseInfo(state: ServiceState, record: KeyRecord, now: Date): 
       captured: live.filter((b) => b.featureId === f.featureId && b.productId === p.productId).length,
     })),
   }));
-  return { owner: { ...record.owner }, products };
+  return { owner: { ...record.owner }, products, serviceTime: now.toISOString() };
 }
 
 /** A trial license of a product: one seat of each of its features. */

@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { LicenseError } from '../../domain/license-codes.js';
+import type { CouponCreated, SeatsAdded } from '../api.js';
 import { blockCoupon, createCoupon, type CouponSpec } from './coupons.js';
-import { requireKey } from './credentials.js';
+import { keyHashOf } from './credentials.js';
 import { featureName } from './products.js';
-import { openServiceStore, type CouponRecord, type ServiceStore } from './service-store.js';
+import { defaultSecretFile, loadServiceSecret, type ServiceSecret } from './secret.js';
+import { JsonLicensingStorage } from './storage/json-storage.js';
+import type { LicensingStorage } from './storage/storage.js';
 
 /**
- * What the operator of a licensing service does from the command line, straight on its store
- * (the service may be running: every change is one locked update).
+ * What the operator of a licensing service does: coupons, seats, blocking, the outbox. The
+ * service's operator routes call these; so do the functions at the end, which work straight on
+ * a local JSON data dir (tests, and a service that is not running).
  */
 
 /** The service's data dir inside a pbxmod data dir (where the embedded service keeps it). */
@@ -16,16 +19,13 @@ export function licensingDataDir(pbxmodDataDir: string): string {
   return join(pbxmodDataDir, 'licensing');
 }
 
-export function openOperatorStore(pbxmodDataDir: string): ServiceStore {
-  return openServiceStore(licensingDataDir(pbxmodDataDir));
+/** The service token file inside the service's data dir. */
+export function operatorTokenFile(serviceDataDir: string): string {
+  return join(serviceDataDir, 'operator-token');
 }
 
-export function createCouponInStore(store: ServiceStore, spec: CouponSpec, now = new Date()): Promise<CouponRecord> {
-  return store.update((state) => structuredClone(createCoupon(state, spec, now)));
-}
-
-export function blockCouponInStore(store: ServiceStore, code: string): Promise<CouponRecord> {
-  return store.update((state) => structuredClone(blockCoupon(state, code)));
+export function couponCreatedAnswer(code: string, created: Awaited<ReturnType<typeof createCoupon>>['record']): CouponCreated {
+  return { coupon: code, productId: created.productId, productName: created.productName, days: created.days, features: created.features };
 }
 
 export interface SeatsSpec {
@@ -36,21 +36,21 @@ export interface SeatsSpec {
 }
 
 /** Add seats of a feature to a product a key holds; returns the feature's new seat count. */
-export function addSeatsInStore(store: ServiceStore, spec: SeatsSpec): Promise<{ productName: string; featureName: string; count: number }> {
+export async function addSeats(storage: LicensingStorage, secret: ServiceSecret, spec: SeatsSpec): Promise<SeatsAdded> {
   for (const [field, value, max] of [['product', spec.productId, 1e9], ['feature', spec.featureId, 1e9], ['count', spec.count, 100_000]] as const) {
-    if (!Number.isInteger(value) || value <= 0 || value > max) throw new ValidationError(`--${field} must be a whole number from 1 to ${max} (got ${value}).`, 'Example: pbxmod service seats add --key KEY --product 1 --feature 33 --count 2', field);
+    if (!Number.isInteger(value) || value <= 0 || value > max) throw new ValidationError(`--${field} must be a whole number from 1 to ${max} (got ${value}).`, 'Example: pbxmod service seats add --key-file KEYFILE --product 1 --feature 33 --count 2', field);
   }
-  return store.update((state) => {
-    let record;
-    try {
-      record = requireKey(state, spec.key);
-    } catch (error) {
-      if (error instanceof LicenseError) throw new NotFoundError(error.serviceMessage, 'Check the key, and the --data-dir of the service.');
-      throw error;
-    }
-    const product = record.products.find((p) => p.productId === spec.productId);
+  let keyHash: string;
+  try {
+    keyHash = keyHashOf(secret, spec.key);
+  } catch (error) {
+    throw new ValidationError(error instanceof Error ? error.message : 'The license key is malformed.', 'Check the key.', 'key');
+  }
+  return storage.updateKey({ keyHash }, (slice) => {
+    if (!slice) throw new NotFoundError('This license key is not known to this licensing service.', 'Check the key, and which service you are talking to.');
+    const product = slice.record.products.find((p) => p.productId === spec.productId);
     if (!product) {
-      const held = record.products.map((p) => `${p.productId} (${p.name})`).join(', ');
+      const held = slice.record.products.map((p) => `${p.productId} (${p.name})`).join(', ');
       throw new NotFoundError(`This key holds no license for product ${spec.productId}; it holds ${held}.`, 'Activate a coupon for the product first, or give one of the products it holds.');
     }
     let feature = product.features.find((f) => f.featureId === spec.featureId);
@@ -61,4 +61,42 @@ export function addSeatsInStore(store: ServiceStore, spec: SeatsSpec): Promise<{
     feature.count += spec.count;
     return { productName: product.name, featureName: feature.name, count: feature.count };
   });
+}
+
+// --- straight on a local JSON data dir ------------------------------------------------------------
+
+/** A local service data dir (JSON backend), opened on each use. */
+export interface LocalServiceDir {
+  dataDir: string;
+}
+
+/** The service data dir `dataDir` (holding licensing.json and service-secret). */
+export function openServiceStore(dataDir: string): LocalServiceDir {
+  return { dataDir };
+}
+
+async function withLocal<R>(dir: LocalServiceDir, use: (storage: LicensingStorage, secret: ServiceSecret) => Promise<R>): Promise<R> {
+  const secret = await loadServiceSecret(defaultSecretFile(dir.dataDir));
+  const storage = await JsonLicensingStorage.open(dir.dataDir, secret);
+  try {
+    return await use(storage, secret);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** A coupon made straight in a local store; `code` is the coupon. */
+export function createCouponInStore(dir: LocalServiceDir, spec: CouponSpec): Promise<CouponCreated & { code: string }> {
+  return withLocal(dir, async (storage, secret) => {
+    const { code, record } = await createCoupon(storage, secret, spec);
+    return { ...couponCreatedAnswer(code, record), code };
+  });
+}
+
+export function blockCouponInStore(dir: LocalServiceDir, code: string): Promise<{ code: string }> {
+  return withLocal(dir, async (storage, secret) => ({ code: (await blockCoupon(storage, secret, code)).code }));
+}
+
+export function addSeatsInStore(dir: LocalServiceDir, spec: SeatsSpec): Promise<SeatsAdded> {
+  return withLocal(dir, (storage, secret) => addSeats(storage, secret, spec));
 }

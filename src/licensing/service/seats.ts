@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Binding, HostIdentity, SessionHost } from '../api.js';
 import { licenseRefusal, notFound } from './service-error.js';
-import { isBindingLive, isProductLive, liveBindingsOf, pruneLapsedBindings } from './licenses.js';
-import type { BindingRecord, KeyRecord, ServiceState } from './service-store.js';
+import { isBindingLive, isProductLive } from './licenses.js';
+import type { BindingRecord, KeyRecord, KeySlice } from './records.js';
 
 /** A binding lives 10 minutes past its last refresh (SPEC §3). */
 export const BINDING_TTL_MS = 10 * 60 * 1000;
@@ -29,8 +29,13 @@ export function requireSeats(record: KeyRecord, featureId: number, now: Date): F
   return { count, productId: first.productId, productName: first.name, featureName: feature?.name ?? `Feature ${featureId}` };
 }
 
-function bindingsOfFeature(state: ServiceState, record: KeyRecord, featureId: number, now: Date): BindingRecord[] {
-  return liveBindingsOf(state, record.id, now).filter((b) => b.featureId === featureId);
+/** Forget the slice's lapsed bindings (called by every change). */
+function pruneLapsed(slice: KeySlice, now: Date): void {
+  slice.bindings = slice.bindings.filter((b) => isBindingLive(b, now));
+}
+
+function bindingsOfFeature(slice: KeySlice, featureId: number, now: Date): BindingRecord[] {
+  return slice.bindings.filter((b) => b.featureId === featureId && isBindingLive(b, now));
 }
 
 function touch(binding: BindingRecord, now: Date): void {
@@ -45,12 +50,13 @@ export function toBinding(record: BindingRecord): Binding {
 }
 
 /** Bind one seat of a feature to a host, or refresh the seat this host holds already. */
-export function captureFeature(state: ServiceState, record: KeyRecord, featureId: number, host: HostIdentity, now: Date): BindingRecord {
-  pruneLapsedBindings(state, now);
+export function captureFeature(slice: KeySlice, featureId: number, host: HostIdentity, now: Date): BindingRecord {
+  pruneLapsed(slice, now);
+  const { record } = slice;
   const seats = requireSeats(record, featureId, now);
-  const taken = bindingsOfFeature(state, record, featureId, now);
+  const taken = bindingsOfFeature(slice, featureId, now);
   const mine = taken.find((b) => b.hostId === host.hostId);
-  state.drops = state.drops.filter((d) => !(d.keyId === record.id && d.featureId === featureId && d.hostId === host.hostId));
+  slice.drops = slice.drops.filter((d) => !(d.featureId === featureId && d.hostId === host.hostId));
   if (mine) {
     Object.assign(mine, { user: host.user, host: host.host, db: host.db, net: host.net, proc: host.proc });
     touch(mine, now);
@@ -79,16 +85,16 @@ export function captureFeature(state: ServiceState, record: KeyRecord, featureId
     exp: now.toISOString(),
   };
   touch(binding, now);
-  state.bindings.push(binding);
+  slice.bindings.push(binding);
   return binding;
 }
 
 /** Read-only: does this host hold a live seat, was its seat dropped in the session monitor, and how many seats are free. */
-export function checkFeature(state: ServiceState, record: KeyRecord, featureId: number, hostId: string, now: Date): { held: boolean; dropped: boolean; free: number; binding: Binding | null } {
-  const seats = requireSeats(record, featureId, now);
-  const taken = bindingsOfFeature(state, record, featureId, now);
+export function checkFeature(slice: KeySlice, featureId: number, hostId: string, now: Date): { held: boolean; dropped: boolean; free: number; binding: Binding | null } {
+  const seats = requireSeats(slice.record, featureId, now);
+  const taken = bindingsOfFeature(slice, featureId, now);
   const mine = taken.find((b) => b.hostId === hostId);
-  const dropped = mine === undefined && state.drops.some((d) => d.keyId === record.id && d.featureId === featureId && d.hostId === hostId);
+  const dropped = mine === undefined && slice.drops.some((d) => d.featureId === featureId && d.hostId === hostId);
   return { held: mine !== undefined, dropped, free: Math.max(0, seats.count - taken.length), binding: mine ? toBinding(mine) : null };
 }
 
@@ -96,11 +102,12 @@ export function checkFeature(state: ServiceState, record: KeyRecord, featureId: 
  * Move upd/exp of every live binding this host holds whose feature is still licensed;
  * bindings of an expired license are left to lapse.
  */
-export function refreshBindings(state: ServiceState, record: KeyRecord, hostId: string, now: Date): BindingRecord[] {
-  pruneLapsedBindings(state, now);
+export function refreshBindings(slice: KeySlice, hostId: string, now: Date): BindingRecord[] {
+  pruneLapsed(slice, now);
+  const { record } = slice;
   const refreshed: BindingRecord[] = [];
-  for (const binding of state.bindings) {
-    if (binding.keyId !== record.id || binding.hostId !== hostId) continue;
+  for (const binding of slice.bindings) {
+    if (binding.hostId !== hostId) continue;
     const licensed = record.products.some((p) => isProductLive(p, now) && p.features.some((f) => f.featureId === binding.featureId));
     if (!licensed) continue;
     touch(binding, now);
@@ -110,17 +117,17 @@ export function refreshBindings(state: ServiceState, record: KeyRecord, hostId: 
 }
 
 /** Give this host's seat of a feature back; how many bindings were released (0 or 1). */
-export function releaseFeature(state: ServiceState, record: KeyRecord, featureId: number, hostId: string, now: Date): number {
-  pruneLapsedBindings(state, now);
-  const before = state.bindings.length;
-  state.bindings = state.bindings.filter((b) => !(b.keyId === record.id && b.featureId === featureId && b.hostId === hostId));
-  return before - state.bindings.length;
+export function releaseFeature(slice: KeySlice, featureId: number, hostId: string, now: Date): number {
+  pruneLapsed(slice, now);
+  const before = slice.bindings.length;
+  slice.bindings = slice.bindings.filter((b) => !(b.featureId === featureId && b.hostId === hostId));
+  return before - slice.bindings.length;
 }
 
 /** Live bindings of a key grouped by host, hosts by name. */
-export function sessionHosts(state: ServiceState, record: KeyRecord, now: Date): SessionHost[] {
+export function sessionHosts(slice: KeySlice, now: Date): SessionHost[] {
   const hosts = new Map<string, SessionHost>();
-  const live = liveBindingsOf(state, record.id, now).sort((a, b) => a.start.localeCompare(b.start));
+  const live = slice.bindings.filter((b) => isBindingLive(b, now)).sort((a, b) => a.start.localeCompare(b.start));
   for (const binding of live) {
     const host = hosts.get(binding.hostId) ?? { hostId: binding.hostId, host: binding.host, net: binding.net, bindings: [] };
     // The most recent binding names the host as it is now.
@@ -139,21 +146,20 @@ export interface DropSelector {
 }
 
 /** Drop the live bindings of a key that match every given selector; 404 when none does. */
-export function dropBindings(state: ServiceState, record: KeyRecord, selector: DropSelector, now: Date): number {
-  pruneLapsedBindings(state, now);
+export function dropBindings(slice: KeySlice, selector: DropSelector, now: Date): number {
+  pruneLapsed(slice, now);
   const hostName = selector.host?.trim().toLowerCase();
   const matches = (b: BindingRecord): boolean =>
-    b.keyId === record.id &&
     isBindingLive(b, now) &&
     (selector.bindingId === undefined || b.id === selector.bindingId) &&
     (selector.hostId === undefined || b.hostId === selector.hostId) &&
     (hostName === undefined || b.host.toLowerCase() === hostName);
-  const dropped = state.bindings.filter(matches);
-  state.bindings = state.bindings.filter((b) => !matches(b));
+  const dropped = slice.bindings.filter(matches);
+  slice.bindings = slice.bindings.filter((b) => !matches(b));
   const released = dropped.length;
   for (const b of dropped) {
-    if (!state.drops.some((d) => d.keyId === b.keyId && d.featureId === b.featureId && d.hostId === b.hostId)) {
-      state.drops.push({ keyId: b.keyId, featureId: b.featureId, hostId: b.hostId, at: now.toISOString() });
+    if (!slice.drops.some((d) => d.featureId === b.featureId && d.hostId === b.hostId)) {
+      slice.drops.push({ keyId: b.keyId, featureId: b.featureId, hostId: b.hostId, at: now.toISOString() });
     }
   }
   if (released === 0) {

@@ -8,19 +8,37 @@ import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerFeatureRoutes } from './routes/features.js';
 import { registerLicenseRoutes } from './routes/license.js';
 import { registerSessionRoutes } from './routes/sessions.js';
+import { registerOperatorRoutes } from './routes/operator.js';
+import { openApiDocument } from '../openapi.js';
+import { operatorTokenFile } from './operator.js';
+import { defaultSecretFile, loadServiceSecret, readOrCreate } from './secret.js';
 import { LOOKUP_FAILURE_CODES, toErrorReply, type ErrorReply } from './service-error.js';
-import { openServiceStore } from './service-store.js';
-import { LookupThrottle, type ThrottleOptions } from './throttle.js';
+import { JsonLicensingStorage } from './storage/json-storage.js';
+import type { LicensingStorage } from './storage/storage.js';
+import { DEFAULT_REGISTRATION_THROTTLE, DEFAULT_TRIAL_THROTTLE, LookupThrottle, type ThrottleOptions } from './throttle.js';
+import { randomBytes } from 'node:crypto';
 
 export interface LicensingServiceOptions {
-  /** Where the service keeps `licensing.json` and `archives/`. */
+  /** Where the service keeps `licensing.json` (JSON backend), `archives/`, `service-secret` and `operator-token`. */
   dataDir: string;
+  /** `postgres://…`: keep keys, coupons and bindings in PostgreSQL instead of `licensing.json`. */
+  databaseUrl?: string | undefined;
+  /** The service secret's file; default `<dataDir>/service-secret` (PBXMOD_SERVICE_SECRET wins over both). */
+  secretFile?: string | undefined;
+  /** The operator's token; default the one in `<dataDir>/operator-token`, made at first start. */
+  operatorToken?: string | undefined;
   /** Fastify's request log (pino, to stdout). Default off. */
   logger?: boolean;
-  /** The clock. Default the real one; tests move it to make bindings lapse. */
+  /** A test clock. Default: the database's time (PostgreSQL) or this machine's (JSON). */
   now?: () => Date;
   /** Slowing down addresses that guess keys or coupons; see ThrottleOptions for defaults. */
   throttle?: Partial<ThrottleOptions>;
+  /** Registration attempts per address. */
+  registrationThrottle?: Partial<ThrottleOptions>;
+  /** New trial keys per address. */
+  trialThrottle?: Partial<ThrottleOptions>;
+  /** PostgreSQL connections of this process. Default 10. */
+  databasePoolSize?: number;
 }
 
 export interface StartOptions extends LicensingServiceOptions {
@@ -34,6 +52,16 @@ export interface RunningLicensingService {
   port: number;
   close(): Promise<void>;
   app: FastifyInstance;
+  storage: LicensingStorage;
+}
+
+/** The storage the options name: PostgreSQL for a database URL, else the JSON file. */
+async function openStorage(options: LicensingServiceOptions, secret: Awaited<ReturnType<typeof loadServiceSecret>>): Promise<LicensingStorage> {
+  if (options.databaseUrl) {
+    const { PostgresLicensingStorage } = await import('./storage/postgres-storage.js');
+    return PostgresLicensingStorage.open({ url: options.databaseUrl, clock: options.now, poolSize: options.databasePoolSize });
+  }
+  return JsonLicensingStorage.open(options.dataDir, secret, options.now);
 }
 
 /** Fastify's own refusals (parsing, limits) in the API's error shape. */
@@ -63,13 +91,19 @@ function fastifyErrorReply(error: FastifyError): ErrorReply | null {
  * the demo catalog's archives in `dataDir/archives` (built on first start), every route
  * under `/api/v1`.
  */
-export async function buildLicensingApp(options: LicensingServiceOptions): Promise<FastifyInstance> {
-  const store = openServiceStore(options.dataDir);
-  const now = options.now ?? (() => new Date());
-  const { secret } = await store.read();
+export async function buildLicensingApp(options: LicensingServiceOptions): Promise<{ app: FastifyInstance; storage: LicensingStorage }> {
+  const secret = await loadServiceSecret(options.secretFile ?? defaultSecretFile(options.dataDir));
+  const operatorToken = options.operatorToken?.trim() || (await readOrCreate(operatorTokenFile(options.dataDir), () => `${randomBytes(32).toString('base64url')}\n`)).trim();
+  const storage = await openStorage(options, secret);
   const archivesDir = join(options.dataDir, 'archives');
   const catalog = await ensureDemoArchives(archivesDir);
-  const ctx = new ServiceContext(store, now, new LookupThrottle(options.throttle, () => now().getTime()), secret, archivesDir, catalog);
+  const clock = options.now ? () => options.now!().getTime() : Date.now;
+  const throttles = {
+    lookups: new LookupThrottle(options.throttle, clock),
+    registrations: new LookupThrottle({ ...DEFAULT_REGISTRATION_THROTTLE, ...options.registrationThrottle }, clock),
+    trials: new LookupThrottle({ ...DEFAULT_TRIAL_THROTTLE, ...options.trialThrottle }, clock),
+  };
+  const ctx = new ServiceContext(storage, secret, throttles, operatorToken, archivesDir, catalog);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -91,7 +125,7 @@ export async function buildLicensingApp(options: LicensingServiceOptions): Promi
     // Our own errors carry no statusCode; Fastify's (parsing, limits) do.
     const mapped = (typeof error.statusCode === 'number' ? fastifyErrorReply(error) : null) ?? toErrorReply(error);
     const code = mapped.body.error.code;
-    if (isLicenseCode(code) && LOOKUP_FAILURE_CODES.has(code)) ctx.throttle.recordFailure(request.ip);
+    if ((isLicenseCode(code) && LOOKUP_FAILURE_CODES.has(code)) || code === 'unauthorized') ctx.markFailed(request);
     if (mapped.status >= 500) request.log.error({ err: error }, 'licensing service request failed');
     if (mapped.retryAfter !== undefined) void reply.header('retry-after', String(mapped.retryAfter));
     return reply.code(mapped.status).send(mapped.body);
@@ -101,6 +135,10 @@ export async function buildLicensingApp(options: LicensingServiceOptions): Promi
     const path = request.url.split('?')[0]!.slice(0, 120);
     return reply.code(404).send({ error: { code: 'not_found', message: `There is no ${request.method} ${path} on this licensing service; its API is under ${API_PREFIX}.` } });
   });
+
+  app.addHook('onResponse', ctx.settle);
+  app.addHook('onRequestAbort', ctx.settle);
+  app.addHook('onClose', async () => storage.close());
 
   app.addHook('onSend', async (_request, reply, payload) => {
     void reply.header('cache-control', 'no-store');
@@ -113,11 +151,17 @@ export async function buildLicensingApp(options: LicensingServiceOptions): Promi
       registerFeatureRoutes(api, ctx);
       registerSessionRoutes(api, ctx);
       registerCatalogRoutes(api, ctx);
+      registerOperatorRoutes(api, ctx);
+      const document = openApiDocument(SERVICE_VERSION);
+      api.get('/openapi.json', async () => document);
     },
     { prefix: API_PREFIX },
   );
-  return app;
+  return { app, storage };
 }
+
+/** The version the OpenAPI document names. */
+const SERVICE_VERSION = '1.0.0';
 
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
@@ -144,9 +188,14 @@ async function closeGracefully(app: FastifyInstance, graceMs = 5000): Promise<vo
 
 /** Start the service listening on `host:port`; `close()` stops it and waits for open requests. */
 export async function startLicensingService(options: StartOptions): Promise<RunningLicensingService> {
-  const app = await buildLicensingApp(options);
-  await app.listen({ host: options.host, port: options.port });
+  const { app, storage } = await buildLicensingApp(options);
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  return { url: `http://${urlHost(options.host)}:${port}`, port, app, close: () => closeGracefully(app) };
+  return { url: `http://${urlHost(options.host)}:${port}`, port, app, storage, close: () => closeGracefully(app) };
 }

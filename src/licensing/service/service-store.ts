@@ -1,100 +1,77 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { formatLicenseCode } from '../../domain/license-key.js';
 import { JsonFileStore, type Migration } from '../../store/json-file.js';
-import { bindingSchema } from '../api.js';
-
-/** The format of `<dataDir>/licensing.json` this program writes. */
-export const SERVICE_STORE_VERSION = 1;
-
-const isoTime = z.string();
-
-const featureLicenseSchema = z.object({ featureId: z.number().int(), name: z.string(), count: z.number().int().nonnegative() });
-export type FeatureLicense = z.infer<typeof featureLicenseSchema>;
-
-const productLicenseSchema = z.object({
-  productId: z.number().int(),
-  name: z.string(),
-  expires: isoTime,
-  trial: z.boolean(),
-  features: z.array(featureLicenseSchema),
-});
-export type ProductLicense = z.infer<typeof productLicenseSchema>;
+import { bindingRecordSchema, couponRecordSchema, dropMarkSchema, keyRecordSchema, outboxRecordSchema } from './records.js';
+import type { ServiceSecret } from './secret.js';
 
 /**
- * An issued key. The key itself is never stored: `keyHash` (sha256) finds it, and the service
- * can re-derive it from `id` and the store secret only to answer a repeated registration.
+ * `<dataDir>/licensing.json`, the JSON backend of the licensing service. Format 2 holds no
+ * secret and no key: keys and coupons are HMACs under the service secret kept apart.
  */
-const keyRecordSchema = z.object({
-  id: z.string(),
-  keyHash: z.string().regex(/^[0-9a-f]{64}$/),
-  owner: z.object({ company: z.string(), contact: z.string(), email: z.string(), phone: z.string().optional(), inn: z.string().optional() }),
-  /** The host the registration trial went to (SPEC §2, code 2051). */
-  trialHostId: z.string(),
-  created: isoTime,
-  products: z.array(productLicenseSchema),
-  /** Products whose 14-day trial this key has had (once each). */
-  trialsGranted: z.array(z.number().int()),
-});
-export type KeyRecord = z.infer<typeof keyRecordSchema>;
-
-const couponRecordSchema = z.object({
-  code: z.string(),
-  productId: z.number().int(),
-  productName: z.string(),
-  days: z.number().int().positive(),
-  features: z.array(featureLicenseSchema),
-  created: isoTime,
-  blocked: z.boolean(),
-  /** When and on which key (KeyRecord.id) it was activated; null while unused. */
-  activated: z.object({ at: isoTime, keyId: z.string() }).nullable(),
-});
-export type CouponRecord = z.infer<typeof couponRecordSchema>;
-
-/** A seat of a feature bound to a host; the API's Binding plus the key it belongs to. */
-const bindingRecordSchema = bindingSchema.extend({ keyId: z.string(), start: isoTime, upd: isoTime, exp: isoTime });
-export type BindingRecord = z.infer<typeof bindingRecordSchema>;
-
-/**
- * A seat an administrator dropped in the session monitor. The host's periodic license check
- * sees it and disables the module instead of quietly capturing the seat again; an explicit
- * capture (enabling the module) clears it.
- */
-const dropMarkSchema = z.object({ keyId: z.string(), featureId: z.number().int(), hostId: z.string(), at: isoTime });
-export type DropMark = z.infer<typeof dropMarkSchema>;
+export const SERVICE_STORE_VERSION = 2;
 
 export const serviceStateSchema = z.object({
   schemaVersion: z.literal(SERVICE_STORE_VERSION),
-  /** 32 random bytes, hex: signs download links and derives keys; shared by every instance on this data dir. */
-  secret: z.string().regex(/^[0-9a-f]{64}$/),
   keys: z.array(keyRecordSchema),
   coupons: z.array(couponRecordSchema),
   bindings: z.array(bindingRecordSchema),
   drops: z.array(dropMarkSchema),
+  outbox: z.array(outboxRecordSchema),
 });
 export type ServiceState = z.infer<typeof serviceStateSchema>;
 
 export type ServiceStore = JsonFileStore<ServiceState>;
 
-/** `migrations[n]` upgrades a service store of format n to n + 1. */
-export const serviceStoreMigrations: Readonly<Record<number, Migration>> = {};
+/** Format 1's key: an HMAC of the record id under the secret that format 1 kept in the file. */
+function formatOneKey(secretHex: string, recordId: string): string {
+  const bytes = createHmac('sha256', Buffer.from(secretHex, 'hex')).update(`license-key\0${recordId}`).digest();
+  return formatLicenseCode('MIKO', bytes);
+}
+
+/**
+ * `migrations[n]` upgrades a service store of format n to n + 1. 1 → 2 needs the service
+ * secret: the keys of format 1 are re-derived once from the old in-file secret, hashed under the
+ * new secret, and the old secret is dropped, so the keys issued before keep working.
+ */
+export function serviceStoreMigrations(secret: ServiceSecret): Readonly<Record<number, Migration>> {
+  return {
+    1: (data) => {
+      const old = data as { secret: string; keys: { id: string }[]; coupons: { code: string }[] } & Record<string, unknown>;
+      const { secret: oldSecret, ...rest } = old;
+      return {
+        ...rest,
+        schemaVersion: 2,
+        keys: old.keys.map((k) => ({ ...k, keyHash: secret.hashCredential(formatOneKey(oldSecret, k.id)) })),
+        coupons: old.coupons.map(({ code, ...c }) => ({ ...c, codeHash: secret.hashCredential(code), hint: code.slice(0, 13) })),
+        outbox: [],
+      };
+    },
+  };
+}
 
 export function newServiceState(): ServiceState {
-  return { schemaVersion: SERVICE_STORE_VERSION, secret: randomBytes(32).toString('hex'), keys: [], coupons: [], bindings: [], drops: [] };
+  return { schemaVersion: SERVICE_STORE_VERSION, keys: [], coupons: [], bindings: [], drops: [], outbox: [] };
 }
 
 export function serviceStoreFile(dataDir: string): string {
   return join(dataDir, 'licensing.json');
 }
 
-/** The licensing service's own store; several service instances may share it. */
-export function openServiceStore(dataDir: string): ServiceStore {
+/** The JSON file; several service instances may share it. */
+export function openServiceStoreFile(dataDir: string, secret: ServiceSecret): ServiceStore {
   return new JsonFileStore<ServiceState>({
     file: serviceStoreFile(dataDir),
     label: 'licensing service store',
     currentVersion: SERVICE_STORE_VERSION,
-    migrations: serviceStoreMigrations,
+    migrations: serviceStoreMigrations(secret),
     schema: serviceStateSchema,
     create: newServiceState,
   });
+}
+
+/** sha256 hex, for comparing tokens in constant time. */
+export function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
 }

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -7,6 +8,8 @@ import { LicensingClient } from '../../../src/licensing/client.js';
 import type { HostIdentity } from '../../../src/licensing/api.js';
 import { startLicensingService, type RunningLicensingService } from '../../../src/licensing/service/server.js';
 import type { ThrottleOptions } from '../../../src/licensing/service/throttle.js';
+import { PostgresLicensingStorage } from '../../../src/licensing/service/storage/postgres-storage.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** A clock tests move by hand. */
 export class TestClock {
@@ -21,10 +24,12 @@ export const MINUTE = 60_000;
 export const DAY = 24 * 60 * MINUTE;
 
 /** Thresholds so high that ordinary tests never meet the throttle. */
-export const NO_THROTTLE: Partial<ThrottleOptions> = { delayAfter: 10_000, blockAfter: 20_000 };
+export const NO_THROTTLE: Partial<ThrottleOptions> = { delayAfter: 10_000, blockAfter: 20_000, globalCeiling: 1_000_000 };
 
 export interface TestService {
   service: RunningLicensingService;
+  /** The PostgreSQL database, when the backend is PostgreSQL. */
+  databaseUrl: string | undefined;
   url: string;
   dataDir: string;
   clock: TestClock;
@@ -34,15 +39,62 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
+/**
+ * The storage the contract tests run on: the JSON file, or PostgreSQL when
+ * PBXMOD_TEST_BACKEND=postgres (the files under postgres/ set it and run the same tests).
+ */
+export function testBackend(): 'json' | 'postgres' {
+  return process.env.PBXMOD_TEST_BACKEND === 'postgres' ? 'postgres' : 'json';
+}
+
+const databaseOfDir = new Map<string, string>();
+
+/** Everything the storage holds, as text: what a thief of licensing.json or of the database gets. */
+export async function storedText(t: TestService): Promise<string> {
+  const storage = t.service.storage;
+  if (!(storage instanceof PostgresLicensingStorage)) return readFile(join(t.dataDir, 'licensing.json'), 'utf8');
+  const tables = ['license_keys', 'coupons', 'bindings', 'drops', 'outbox'];
+  const parts = await Promise.all(tables.map(async (table) => JSON.stringify((await storage.query(`SELECT * FROM ${table}`)).rows)));
+  return parts.join('\n');
+}
+
+/** Ids of every binding the storage holds, lapsed or not. */
+export async function storedBindingIds(t: TestService): Promise<string[]> {
+  const storage = t.service.storage;
+  if (storage instanceof PostgresLicensingStorage) return (await storage.query('SELECT id FROM bindings')).rows.map((r) => String(r.id));
+  const state = JSON.parse(await readFile(join(t.dataDir, 'licensing.json'), 'utf8')) as { bindings: { id: string }[] };
+  return state.bindings.map((b) => b.id);
+}
+
 /** A real service on a free loopback port with a fresh data dir (or a given one, to share it). */
-export async function startTestService(options: { throttle?: Partial<ThrottleOptions>; dataDir?: string; clock?: TestClock } = {}): Promise<TestService> {
+export async function startTestService(
+  options: { throttle?: Partial<ThrottleOptions>; registrationThrottle?: Partial<ThrottleOptions>; trialThrottle?: Partial<ThrottleOptions>; dataDir?: string; clock?: TestClock; databaseUrl?: string } = {},
+): Promise<TestService> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pbxmod-licensing-')));
   const clock = options.clock ?? new TestClock();
-  const service = await startLicensingService({ host: '127.0.0.1', port: 0, dataDir, now: clock.now, throttle: options.throttle ?? NO_THROTTLE });
+  let database: TestDatabase | undefined;
+  // Instances on one data dir share one database, as two service processes would.
+  let databaseUrl = options.databaseUrl ?? databaseOfDir.get(dataDir);
+  if (databaseUrl === undefined && testBackend() === 'postgres') {
+    database = await createTestDatabase();
+    databaseUrl = database.url;
+    databaseOfDir.set(dataDir, databaseUrl);
+  }
+  const service = await startLicensingService({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    databaseUrl,
+    now: clock.now,
+    throttle: options.throttle ?? NO_THROTTLE,
+    registrationThrottle: options.registrationThrottle ?? NO_THROTTLE,
+    trialThrottle: options.trialThrottle ?? NO_THROTTLE,
+  });
   const client = new LicensingClient({ baseUrl: service.url, retries: 0 });
   return {
     service,
+    databaseUrl,
     url: service.url,
     dataDir,
     clock,
@@ -65,6 +117,8 @@ export async function startTestService(options: { throttle?: Partial<ThrottleOpt
     },
     async stop() {
       await service.close();
+      if (database) databaseOfDir.delete(dataDir);
+      await database?.drop();
       if (ownDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -93,11 +147,20 @@ export function assertErrorBody(response: { status: number; body: any }, status:
   assert.equal(response.body.error.code, code, JSON.stringify(response.body));
 }
 
-/** A coupon made the way the operator makes one, straight in the service's store. */
+/** The service's operator token (made at first start in its data dir). */
+export async function operatorToken(t: TestService): Promise<string> {
+  return (await readFile(join(t.dataDir, 'operator-token'), 'utf8')).trim();
+}
+
+/** A client with the operator token, as `pbxmod service` uses. */
+export function operatorClient(t: TestService): LicensingClient {
+  return new LicensingClient({ baseUrl: t.url, retries: 0, token: readFileSync(join(t.dataDir, 'operator-token'), 'utf8').trim() });
+}
+
+/** A coupon made the way the operator makes one, over the operator API. */
 export async function makeCoupon(t: TestService, spec: { productId: number; days: number; features?: { featureId: number; count: number }[]; name?: string }): Promise<string> {
-  const { createCouponInStore } = await import('../../../src/licensing/service/operator.js');
-  const { openServiceStore } = await import('../../../src/licensing/service/service-store.js');
-  return (await createCouponInStore(openServiceStore(t.dataDir), spec, t.clock.now())).code;
+  const created = await operatorClient(t).createCoupon(spec);
+  return created.coupon;
 }
 
 /** Assert that `promise` fails with a LicenseError of `code` (the client's mapping of the service's refusal). */

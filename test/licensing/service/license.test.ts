@@ -1,10 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KEY_PATTERN } from '../../../src/domain/license-key.js';
-import { ServiceRequestError } from '../../../src/licensing/errors.js';
-import { openServiceStore } from '../../../src/licensing/service/service-store.js';
-import { DAY, assertErrorBody, assertLicenseError, makeCoupon, registerCompany, startTestService, type TestService } from './harness.js';
-import { readFile } from 'node:fs/promises';
+import { KeySentError, ServiceRequestError } from '../../../src/licensing/errors.js';
+import { createHash } from 'node:crypto';
+import { ServiceSecret } from '../../../src/licensing/service/secret.js';
+import { DAY, assertErrorBody, assertLicenseError, makeCoupon, operatorClient, registerCompany, storedText, startTestService, type TestService } from './harness.js';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 let t: TestService;
@@ -14,6 +15,10 @@ before(async () => {
 after(async () => {
   await t.stop();
 });
+
+function createHmacOfKey(secretHex: string, key: string): string {
+  return new ServiceSecret(Buffer.from(secretHex.trim(), 'hex')).hashCredential(key);
+}
 
 describe('registration', () => {
   test('issues a MIKO key with the 30-day MikoPBX trial of feature 33, one seat', async () => {
@@ -30,21 +35,47 @@ describe('registration', () => {
     assert.deepEqual(product?.features, [{ featureId: 33, name: 'MikoPBX free license', count: 1, captured: 0 }]);
   });
 
-  test('the same email and company again get the same key, and the trial is not renewed', async () => {
+  test("registering again with the owner's email and company returns no key: it goes to the owner's email (the outbox)", async () => {
     const first = await t.client.register({ company: 'Repeat Ltd', email: 'repeat@example.com', contact: 'Bob', hostId: 'host-repeat' });
     t.clock.advance(3 * DAY);
-    const second = await t.client.register({ company: 'REPEAT  LTD', email: 'Repeat@Example.com', contact: 'Bob', hostId: 'host-repeat-2' });
-    assert.equal(second.key, first.key);
-    assert.equal(second.license.products[0]?.expires, first.license.products[0]?.expires);
+    const stranger = { company: 'REPEAT  LTD', email: 'Repeat@Example.com', contact: 'Mallory', hostId: 'host-repeat-2' };
+    const raw = await t.call('POST', '/api/v1/register', stranger);
+    assert.equal(raw.status, 200, JSON.stringify(raw.body));
+    assert.equal(raw.body.keySent, true);
+    assert.equal(raw.body.email, 'repeat@example.com');
+    assert.ok(!JSON.stringify(raw.body).includes(first.key.slice(5)), 'the answer holds no part of the key');
+    await assert.rejects(t.client.register(stranger), (error: unknown) => error instanceof KeySentError && error.email === 'repeat@example.com');
+    const mail = (await operatorClient(t).outbox()).filter((m) => m.to === 'repeat@example.com');
+    assert.equal(mail.length, 3, 'the welcome and two resends');
+    assert.match(mail[0]!.subject, /sent again/);
+    assert.ok(mail[0]!.body.includes(first.key), 'the resend carries the key to its owner');
+    assert.match(mail[0]!.body, /host-repeat-2/);
+    // Nothing else changed: the trial is not renewed.
+    const info = await t.client.licenseInfo(first.key);
+    assert.equal(info.products[0]?.expires, first.license.products[0]?.expires);
   });
 
-  test('the key is not stored in clear', async () => {
+  test('a stolen store (licensing.json or the database) gives away no key: only keyed hashes, and the secret lives apart in a 0600 file', async () => {
     const key = await registerCompany(t);
-    const text = await readFile(join(t.dataDir, 'licensing.json'), 'utf8');
+    const coupon = await makeCoupon(t, { productId: 31, days: 30 });
+    const text = await storedText(t);
     assert.ok(!text.includes(key));
-    assert.ok(!text.includes(key.slice(5)));
-    const state = await openServiceStore(t.dataDir).read();
-    assert.ok(state.keys.every((k) => /^[0-9a-f]{64}$/.test(k.keyHash)));
+    assert.ok(!text.includes(key.slice(5)), 'no part of the key, not even in the outbox');
+    assert.ok(!text.includes(coupon.slice(8)), 'nor of a coupon');
+    assert.ok(!/"secret"/.test(text));
+    assert.ok(text.includes(createHmacOfKey(await readFile(join(t.dataDir, 'service-secret'), 'utf8'), key)), 'the keyed hash is there');
+    assert.ok(!text.includes(createHash('sha256').update(key).digest('hex')), 'not a plain hash');
+    const secretFile = await stat(join(t.dataDir, 'service-secret'));
+    assert.equal(secretFile.mode & 0o777, 0o600);
+    assert.ok(!text.includes((await readFile(join(t.dataDir, 'service-secret'), 'utf8')).trim()));
+  });
+
+  test('keys are drawn at random: 40 registrations give 40 different keys over the whole alphabet', async () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 40; i++) keys.add(await registerCompany(t));
+    assert.equal(keys.size, 40);
+    const letters = new Set([...[...keys].join('').replace(/MIKO|-/g, '')]);
+    assert.ok(letters.size > 30, `only ${letters.size} different characters`);
   });
 
   test('an email registered for another company is refused with 2022', async () => {
@@ -131,8 +162,7 @@ describe('coupons', () => {
     const key = await registerCompany(t);
     await assertLicenseError(t.client.activateCoupon(key, 'MIKOUPD-AAAAA-AAAAA-AAAAA-AAAAA'), 2040);
     await assertLicenseError(t.client.activateCoupon(key, 'MIKOUPD-AAAA'), 2040, /Group 4|4 groups|characters/);
-    const { blockCouponInStore } = await import('../../../src/licensing/service/operator.js');
-    await blockCouponInStore(openServiceStore(t.dataDir), coupon);
+    await operatorClient(t).blockCoupon(coupon);
     await assertLicenseError(t.client.activateCoupon(key, coupon), 2057);
   });
 });
@@ -147,7 +177,8 @@ describe('trials', () => {
     assert.deepEqual(bitrix.features.map((f) => [f.featureId, f.count]), [[41, 1]]);
     t.clock.advance(DAY);
     const again = await t.client.addTrial(key, 31);
-    assert.deepEqual(again, info);
+    assert.deepEqual(again.products, info.products);
+    assert.equal(Date.parse(again.serviceTime!) - Date.parse(info.serviceTime!), DAY, 'answers carry the service time');
     t.clock.advance(-DAY);
   });
 

@@ -1,12 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LicensingClient } from '../../../src/licensing/client.js';
 import { COUPON_PATTERN } from '../../../src/domain/license-key.js';
-import { assertLicenseError, pbxHost, registerCompany, startTestService, type TestService } from './harness.js';
+import { assertErrorBody, assertLicenseError, operatorToken, pbxHost, registerCompany, startTestService, type TestService } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = ['--import', 'tsx', join(ROOT, 'src/cli.ts')];
@@ -17,15 +17,16 @@ interface Run {
   stderr: string;
 }
 
-function pbxmod(args: string[]): Promise<Run> {
+function pbxmod(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', PBXMOD_SERVICE_TOKEN: '', PBXMOD_API_URL: '', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
   });
 }
 
@@ -67,10 +68,49 @@ describe('operator commands', () => {
     const key = await registerCompany(t);
     await t.client.captureFeature(key, 33, pbxHost('seat-one'));
     await assertLicenseError(t.client.captureFeature(key, 33, pbxHost('seat-two')), 2008);
-    const added = await pbxmod(['--data-dir', pbxmodDir, 'service', 'seats', 'add', '--key', key, '--product', '1', '--feature', '33', '--count', '2', '--json']);
+    // The key comes on standard input: nothing in the process's arguments.
+    const added = await pbxmod(['--data-dir', pbxmodDir, 'service', 'seats', 'add', '--product', '1', '--feature', '33', '--count', '2', '--json'], { input: `${key}\n` });
     assert.equal(added.code, 0, added.stderr);
     assert.equal(JSON.parse(added.stdout).count, 3);
+    assert.equal(added.stderr, '', 'no warning for a key on standard input');
     await t.client.captureFeature(key, 33, pbxHost('seat-two'));
+    // From a file, and as an argument (still works, with a warning).
+    const keyFile = join(pbxmodDir, 'key.txt');
+    await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
+    const fromFile = await pbxmod(['--data-dir', pbxmodDir, 'service', 'seats', 'add', '--key-file', keyFile, '--product', '1', '--feature', '33', '--count', '1', '--json']);
+    assert.equal(JSON.parse(fromFile.stdout).count, 4, fromFile.stderr);
+    const asArgument = await pbxmod(['--data-dir', pbxmodDir, 'service', 'seats', 'add', '--key', key, '--product', '1', '--feature', '33', '--count', '1', '--json']);
+    assert.equal(JSON.parse(asArgument.stdout).count, 5, asArgument.stderr);
+    assert.match(asArgument.stderr, /warning: a key given on the command line is visible to every user/);
+  });
+
+  test('against a service elsewhere (--api): the token from PBXMOD_SERVICE_TOKEN or --token-file; refused without it', async () => {
+    const token = await operatorToken(t);
+    const made = await pbxmod(['--api', t.url, '--data-dir', pbxmodDir, 'service', 'coupon', 'create', '--product', '31', '--days', '30', '--json'], { env: { PBXMOD_SERVICE_TOKEN: token } });
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(JSON.parse(made.stdout).coupon, COUPON_PATTERN);
+    const tokenFile = join(pbxmodDir, 'token.txt');
+    await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
+    const viaFile = await pbxmod(['--api', t.url, '--data-dir', pbxmodDir, 'service', '--token-file', tokenFile, 'outbox', '--json']);
+    assert.equal(viaFile.code, 0, viaFile.stderr);
+    const without = await pbxmod(['--api', t.url, '--data-dir', pbxmodDir, 'service', 'coupon', 'create', '--product', '31', '--days', '30']);
+    assert.equal(without.code, 2);
+    assert.match(without.stderr, /needs its service token/);
+    const wrong = await pbxmod(['--api', t.url, '--data-dir', pbxmodDir, 'service', 'coupon', 'create', '--product', '31', '--days', '30', '--json'], { env: { PBXMOD_SERVICE_TOKEN: 'not-the-token' } });
+    assert.equal(wrong.code, 1);
+    assert.equal(JSON.parse(wrong.stdout).error.code, 'unauthorized');
+    const raw = await t.call('POST', '/api/v1/operator/coupons', { productId: 31, days: 30 });
+    assertErrorBody(raw, 401, 'unauthorized');
+  });
+
+  test('outbox shows the key sent to its owner when someone registers with their email again', async () => {
+    const { key } = await t.client.register({ company: 'Outbox Co', email: 'owner@outbox.example', contact: 'Olga', hostId: 'outbox-host-1' });
+    await assert.rejects(t.client.register({ company: 'Outbox Co', email: 'owner@outbox.example', contact: 'Eve', hostId: 'outbox-host-2' }));
+    const outbox = await pbxmod(['--data-dir', pbxmodDir, 'service', 'outbox', '--limit', '5']);
+    assert.equal(outbox.code, 0, outbox.stderr);
+    assert.match(outbox.stdout, /To: owner@outbox\.example\nSubject: Your MikoPBX license key \(sent again\)/);
+    assert.ok(outbox.stdout.includes(key));
+    assert.match(outbox.stdout, /outbox-host-2/);
   });
 
   test('bad flags exit 2, unknown things 1, each with a message on stderr', async () => {

@@ -1,8 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ServiceRequestError } from '../../../src/licensing/errors.js';
-import { openServiceStore } from '../../../src/licensing/service/service-store.js';
-import { DAY, MINUTE, assertErrorBody, assertLicenseError, makeCoupon, pbxHost, registerCompany, startTestService, type TestService } from './harness.js';
+import { DAY, MINUTE, assertErrorBody, assertLicenseError, makeCoupon, operatorClient, pbxHost, registerCompany, startTestService, storedBindingIds, type TestService } from './harness.js';
 
 let t: TestService;
 before(async () => {
@@ -94,8 +93,7 @@ describe('feature seats', () => {
     assert.deepEqual(await t.client.refreshBindings(key, first.hostId), []);
     const taken = await t.client.captureFeature(key, 33, second);
     assert.notEqual(taken.id, binding.id);
-    const stored = await openServiceStore(t.dataDir).read();
-    assert.ok(!stored.bindings.some((b) => b.id === binding.id), 'the lapsed binding was pruned');
+    assert.ok(!(await storedBindingIds(t)).includes(binding.id), 'the lapsed binding was pruned');
   });
 
   test('release frees the seat', async () => {
@@ -139,8 +137,7 @@ describe('session monitor', () => {
     await assertLicenseError(t.client.sessions('MIKOUPD-00000-00000-00000-00000'), 2040);
     await assertLicenseError(t.client.sessions('MIKO-00000-00000-00000-00000'), 2026);
     await assertLicenseError(t.client.sessions('hello'), 2026);
-    const { blockCouponInStore } = await import('../../../src/licensing/service/operator.js');
-    await blockCouponInStore(openServiceStore(t.dataDir), coupon);
+    await operatorClient(t).blockCoupon(coupon);
     await assertLicenseError(t.client.sessions(coupon), 2057);
   });
 

@@ -8,7 +8,7 @@ import { render } from 'ink-testing-library';
 import { maskLicenseKey } from '../../../src/domain/license-key.js';
 import { registerPbx } from '../../../src/licensing/marketplace-registration.js';
 import { blockCouponInStore } from '../../../src/licensing/service/operator.js';
-import { openServiceStore } from '../../../src/licensing/service/service-store.js';
+import { openServiceStore } from '../../../src/licensing/service/operator.js';
 import { PbxContext } from '../../../src/pbx-context.js';
 import { pbxStoreFile } from '../../../src/store/pbx-store.js';
 import { App } from '../../../src/tui/app.js';

@@ -13,7 +13,7 @@ import { t } from '../../../src/i18n/index.js';
 import type { Binding } from '../../../src/licensing/api.js';
 import { registerPbx } from '../../../src/licensing/marketplace-registration.js';
 import { addSeatsInStore, blockCouponInStore, createCouponInStore } from '../../../src/licensing/service/operator.js';
-import { openServiceStore } from '../../../src/licensing/service/service-store.js';
+import { openServiceStore } from '../../../src/licensing/service/operator.js';
 import { screens } from '../../../src/tui/screens/index.js';
 import { dropWarningLines } from '../../../src/tui/screens/sessions/drop-request.js';
 import { loginOf } from '../../../src/tui/screens/sessions/login-form.js';

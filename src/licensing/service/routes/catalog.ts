@@ -5,7 +5,7 @@ import { VERSION_PATTERN } from '../../../domain/version.js';
 import { downloadLinkRequestSchema } from '../../api.js';
 import { catalogModuleDetails, findCatalogEntry, listCatalog, type CatalogEntry, type CatalogRelease } from '../catalog/catalog.js';
 import type { ServiceContext } from '../context.js';
-import { requireKey } from '../credentials.js';
+import { keyHashOf, unknownKey } from '../credentials.js';
 import { DOWNLOAD_LINK_TTL_MS, signDownloadToken, verifyDownloadToken } from '../download-token.js';
 import { requireProductLicense } from '../licenses.js';
 import { notFound } from '../service-error.js';
@@ -49,12 +49,15 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: ServiceContext)
     const { version, key } = parseInput(downloadLinkRequestSchema, request.body, 'body');
     const entry = requireEntry(ctx.catalog(), id);
     const release = requireRelease(entry, version);
-    const now = ctx.now();
+    let now: Date;
     if (entry.license) {
       // Paid: the key must hold a live license of the module's product (2026, 2008, 2011).
-      const state = await ctx.store.read();
-      const record = requireKey(state, key);
-      requireProductLicense(record, entry.license.productId, entry.license.productName, now);
+      const found = await ctx.storage.readKey({ keyHash: keyHashOf(ctx.secret, key) });
+      if (!found) throw unknownKey();
+      now = found.now;
+      requireProductLicense(found.slice.record, entry.license.productId, entry.license.productName, now);
+    } else {
+      now = await ctx.storage.now();
     }
     const token = signDownloadToken(ctx.secret, { moduleId: entry.id, version: release.version, expires: now.getTime() + DOWNLOAD_LINK_TTL_MS });
     return { href: `/api/v1/downloads/${token}`, md5: release.md5, size: release.size };
@@ -62,7 +65,7 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: ServiceContext)
 
   app.get('/downloads/:token', async (request, reply) => {
     const { token } = parseInput(tokenParams, request.params, 'path');
-    const grant = verifyDownloadToken(ctx.secret, token, ctx.now());
+    const grant = verifyDownloadToken(ctx.secret, token, await ctx.storage.now());
     const entry = requireEntry(ctx.catalog(), grant.moduleId);
     let release = requireRelease(entry, grant.version);
     let handle = await open(release.file, 'r').catch(() => null);

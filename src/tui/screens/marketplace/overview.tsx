@@ -8,6 +8,7 @@ import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { commandLabel } from '../../keys/bindings.js';
 import { useTheme } from '../../theme.js';
 import { errorLines, indented } from './error-lines.js';
+import { serviceClock } from '../../../licensing/service-time.js';
 import { keyLine, licenseLines } from './license-lines.js';
 import { Lines, wrapped, type Line } from './lines.js';
 import type { MarketplaceState, Offline } from './use-marketplace-state.js';
@@ -45,7 +46,7 @@ export function Overview({ status, failure, loading, offline, state, width, heig
   let body: Line[] = [];
   if (status?.registered) {
     top.push(keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols), { text: '' });
-    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, new Date())];
+    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, serviceClock(status.info.serviceTime, new Date()))];
   } else if (failure !== undefined) {
     // x resets a key the service refused; a store that cannot be read has no key to reset.
     const hint = failure instanceof StoreError ? texts.license.storeBrokenHint : texts.license.refusedHint;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { describeError } from '../../../domain/errors.js';
+import { serviceClock } from '../../../licensing/service-time.js';
 import { planDrop, type SessionLogin } from '../../../licensing/session-monitor.js';
 import { useMessages } from '../../../i18n/index.js';
 import { BusyLine } from '../../components/busy-line/index.js';
@@ -210,7 +211,7 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
           onCursorChange={onCursorChange}
         />
       </Box>
-      {panel ? <SessionInfo row={shownRow} ownHostId={snapshot.ownHostId} now={new Date()} width={width} /> : null}
+      {panel ? <SessionInfo row={shownRow} ownHostId={snapshot.ownHostId} now={serviceClock(snapshot.serviceTime, snapshot.at)} width={width} /> : null}
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionHost } from '../../../licensing/api.js';
 import { NoLicenseKeyError } from '../../../licensing/marketplace-registration.js';
-import { dropSessions, listSessions, sessionCredential, type DropPlan, type SessionLogin } from '../../../licensing/session-monitor.js';
+import { dropSessions, readSessions, sessionCredential, type DropPlan, type SessionLogin } from '../../../licensing/session-monitor.js';
 import { useConsole } from '../../console-context.js';
 import { useAsync } from '../../hooks/use-async.js';
 
@@ -18,8 +18,10 @@ export interface SessionSnapshot {
   /** The login it was read with. */
   login: SessionLogin | undefined;
   hosts: SessionHost[];
-  /** When the service answered. */
+  /** When the service answered (this machine's clock). */
   at: Date;
+  /** The service's time in its answer: lapse is judged by the service's clock (see serviceClock). */
+  serviceTime: string | undefined;
   identity: SessionIdentity;
   /** This PBX's host id, to mark its own host. */
   ownHostId: string;
@@ -61,9 +63,9 @@ export function useSessionMonitor({ refreshEveryMs, autoRefresh }: { refreshEver
   const read = useCallback(
     async (as: SessionLogin | undefined): Promise<SessionSnapshot> => {
       const credential = await sessionCredential(pbx, as);
-      const hosts = await listSessions(pbx, as);
+      const { hosts, serviceTime, receivedAt } = await readSessions(pbx, as);
       const { settings } = await pbx.store.read();
-      return { login: as, hosts, at: new Date(), identity: identityOf(credential, as), ownHostId: settings.hostId };
+      return { login: as, hosts, at: receivedAt, serviceTime, identity: identityOf(credential, as), ownHostId: settings.hostId };
     },
     [pbx],
   );
