@@ -27,6 +27,7 @@ import {
   type RegisterResponse,
   type SessionHost,
 } from './api.js';
+import type { ArchiveOpener } from './archive-response.js';
 import { ConnectionError, ServiceRequestError, UnexpectedResponseError } from './errors.js';
 
 export interface LicensingClientOptions {
@@ -36,6 +37,10 @@ export interface LicensingClientOptions {
   timeoutMs?: number;
   /** Extra attempts for requests that are safe to repeat. Default 2. */
   retries?: number;
+  /** The transport. Default the global fetch (the network); the embedded service passes its in-process one. */
+  fetch?: typeof fetch;
+  /** How download links are opened. Default: over the network. */
+  openArchive?: ArchiveOpener;
 }
 
 /** What to drop in the session monitor: one binding, or everything a host holds. */
@@ -48,19 +53,22 @@ export type DropTarget = { bindingId: string } | { hostId: string } | { host: st
  */
 export class LicensingClient {
   readonly baseUrl: string;
+  /** How this client's download links are opened; `undefined`: over the network. */
+  readonly openArchive: ArchiveOpener | undefined;
   private readonly fetch: $Fetch;
   private readonly retries: number;
 
   constructor(options: LicensingClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.retries = options.retries ?? 2;
+    this.openArchive = options.openArchive;
     this.fetch = ofetch.create({
       baseURL: `${this.baseUrl}${API_PREFIX}`,
       timeout: options.timeoutMs ?? 10_000,
       retryDelay: 250,
       retryStatusCodes: [408, 500, 502, 503, 504],
       headers: { accept: 'application/json' },
-    });
+    }, options.fetch ? { fetch: options.fetch } : undefined);
   }
 
   ping(): Promise<z.infer<typeof pingResponseSchema>> {

@@ -152,7 +152,7 @@ async function marketplaceInstall(ctx: ModuleContext, lock: ModuleLockHandle, id
   try {
     await ensureFreeSpace(op.dir, () => link.size, 'the download');
     const archive = join(op.dir, 'archive.zip');
-    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, ...(onProgress ? { onProgress } : {}) });
+    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, ...(onProgress ? { onProgress } : {}), ...(client.openArchive ? { open: client.openArchive } : {}) });
     return await installStage(ctx, lock, op, archive, { ...options, expectedId: id, catalog: details, licensed: paid });
   } catch (error) {
     await settleOperation(ctx, op).catch(() => undefined);
