@@ -109,7 +109,9 @@ for (const target of targets) {
   execFileSync(
     host.path,
     [
-      'build', '--compile', bundle, '--outfile', file,
+      // --bytecode: the JavaScript is compiled ahead of time, not at each start (2-3x faster
+      // commands for ~8 MB more).
+      'build', '--compile', '--bytecode', bundle, '--outfile', file,
       `--target=${TARGETS[target].bunTarget}`,
       `--compile-executable-path=${await bunFor(target, host)}`,
       // The executable must not pick up a .env or bunfig.toml from whatever folder it runs in.
