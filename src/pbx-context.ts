@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { hostname, networkInterfaces, userInfo } from 'node:os';
 import { parseServiceUrl, resolveApiUrl, resolveDataDir } from './config.js';
 import type { HostIdentity } from './licensing/api.js';
@@ -27,7 +28,15 @@ export class PbxContext {
   private licensingClient: Promise<LicensingClient> | undefined;
   private stopEmbedded: (() => Promise<void>) | undefined;
 
-  constructor(options: GlobalOptions) {
+  /**
+   * How the embedded service (no `--api`) is reached: `loopback` starts it on a free port (the
+   * console: long-lived, and its diagnostics check a real connection); `in-process` hands
+   * requests to it without a socket (a command: one or two requests, no server to start).
+   */
+  private readonly embedded: 'loopback' | 'in-process';
+
+  constructor(options: GlobalOptions, embedded: 'loopback' | 'in-process' = 'loopback') {
+    this.embedded = embedded;
     this.dataDir = resolveDataDir(options.dataDir);
     this.store = new LazyPbxStore(this.dataDir);
     // A bad flag is refused at once, whether or not this command would reach the service.
@@ -65,6 +74,12 @@ export class PbxContext {
     const url = await this.licensingUrl();
     const { LicensingClient } = await import('./licensing/client.js');
     if (url) return new LicensingClient({ baseUrl: url });
+    if (this.embedded === 'in-process') {
+      const { openInProcessService } = await import('./licensing/embedded.js');
+      const service = await openInProcessService(this.dataDir);
+      this.stopEmbedded = service.close;
+      return new LicensingClient({ baseUrl: service.url, fetch: service.fetch, openArchive: service.openArchive });
+    }
     const { startEmbeddedService } = await import('./licensing/embedded.js');
     const embedded = await startEmbeddedService(this.dataDir);
     this.stopEmbedded = embedded.close;
@@ -73,10 +88,26 @@ export class PbxContext {
 }
 
 function safeUser(): string {
+  let name = '';
   try {
-    return userInfo().username;
+    name = userInfo().username;
   } catch {
-    return process.env.USER ?? 'unknown';
+    // no passwd entry for this uid
+  }
+  // Bun answers "unknown" when USER is not set (cron, env -i); Node reads the passwd entry.
+  if (name && name !== 'unknown') return name;
+  return process.env.USER || process.env.LOGNAME || passwdName(process.getuid?.()) || 'unknown';
+}
+
+function passwdName(uid: number | undefined): string | undefined {
+  if (uid === undefined) return undefined;
+  try {
+    return readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .map((line) => line.split(':'))
+      .find((fields) => fields[2] === String(uid))?.[0];
+  } catch {
+    return undefined;
   }
 }
 

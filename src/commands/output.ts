@@ -18,7 +18,7 @@ export async function runCommandAction(command: Command, action: (ctx: PbxContex
   const options = globalOptionsOf(command);
   let ctx: PbxContext | undefined;
   try {
-    ctx = new PbxContext(options);
+    ctx = new PbxContext(options, 'in-process');
     const output = await action(ctx, options);
     process.stdout.write(options.json ? `${JSON.stringify({ ok: true, ...output.json }, null, 2)}\n` : output.text.endsWith('\n') ? output.text : `${output.text}\n`);
   } catch (error) {

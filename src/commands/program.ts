@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { versionLine } from '../build-info.js';
 import type { GlobalOptions } from '../pbx-context.js';
 import { globalOptionDefinitions } from './global-options.js';
 import { registerDialplanCommands } from './dialplan.js';
@@ -13,7 +14,7 @@ let consoleRequested: GlobalOptions | undefined;
 export function buildProgram(): Command {
   const program = new Command('pbxmod')
     .description('Terminal console for the MikoPBX Modules section, and its licensing service.\nWith no command, opens the full-screen console.')
-    .version(process.env.PBXMOD_VERSION ?? '0.1.0');
+    .version(versionLine(), '-V, --version', 'print the version, the commit it was built from, and the runtime');
   for (const { flags, description } of globalOptionDefinitions) program.option(flags, description);
   program
     .showHelpAfterError('(run `pbxmod --help` for the commands)')

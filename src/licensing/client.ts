@@ -38,6 +38,7 @@ import {
   type RegisterRequest,
   type SessionHost,
 } from './api.js';
+import type { ArchiveOpener } from './archive-response.js';
 import { ConnectionError, KeySentError, ServiceRequestError, UnexpectedResponseError } from './errors.js';
 
 export interface LicensingClientOptions {
@@ -49,6 +50,10 @@ export interface LicensingClientOptions {
   retries?: number;
   /** The service token, for the operator's routes. */
   token?: string | undefined;
+  /** The transport. Default the global fetch (the network); the embedded service passes its in-process one. */
+  fetch?: typeof fetch;
+  /** How download links are opened. Default: over the network. */
+  openArchive?: ArchiveOpener;
 }
 
 /** What to drop in the session monitor: one binding, or everything a host holds. */
@@ -61,6 +66,8 @@ export type DropTarget = { bindingId: string } | { hostId: string } | { host: st
  */
 export class LicensingClient {
   readonly baseUrl: string;
+  /** How this client's download links are opened; `undefined`: over the network. */
+  readonly openArchive: ArchiveOpener | undefined;
   private readonly fetch: $Fetch;
   private readonly retries: number;
   private readonly token: string | undefined;
@@ -69,13 +76,14 @@ export class LicensingClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.retries = options.retries ?? 2;
     this.token = options.token;
+    this.openArchive = options.openArchive;
     this.fetch = ofetch.create({
       baseURL: `${this.baseUrl}${API_PREFIX}`,
       timeout: options.timeoutMs ?? 10_000,
       retryDelay: 250,
       retryStatusCodes: [408, 500, 502, 503, 504],
       headers: { accept: 'application/json' },
-    });
+    }, options.fetch ? { fetch: options.fetch } : undefined);
   }
 
   ping(): Promise<z.infer<typeof pingResponseSchema>> {

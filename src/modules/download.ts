@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import http, { type IncomingMessage } from 'node:http';
+import http from 'node:http';
 import https from 'node:https';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { formatBytes } from './archive.js';
 import { DownloadError, ModuleError } from './errors.js';
+import type { ArchiveOpener, ArchiveResponse } from '../licensing/archive-response.js';
 import type { ProgressCallback } from './context.js';
 
 export interface DownloadOptions {
@@ -18,6 +19,8 @@ export interface DownloadOptions {
   onProgress?: ProgressCallback;
   /** Give up when no byte arrives for this long. Default 30 s. */
   idleTimeoutMs?: number;
+  /** How the link is opened. Default: over the network (http/https); the embedded service opens it in-process. */
+  open?: ArchiveOpener;
 }
 
 const MAX_REDIRECTS = 3;
@@ -31,8 +34,14 @@ export async function downloadArchive(url: string, file: string, options: Downlo
   const { size, onProgress } = options;
   const expectedMd5 = options.md5.trim().toLowerCase();
   options.signal?.throwIfAborted();
-  const response = await get(url, options.idleTimeoutMs ?? 30_000, MAX_REDIRECTS);
-  const announced = response.headers['content-length'];
+  const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
+  const opened = await (options.open ?? ((link: string) => get(link, idleTimeoutMs, MAX_REDIRECTS)))(url);
+  if (opened.statusCode !== 200) {
+    opened.body.resume();
+    throw new DownloadError('download_http', `The licensing service answered HTTP ${opened.statusCode} for the archive ${url}.`, 'The download link may have expired: try again. Nothing was changed.');
+  }
+  const response = opened.body;
+  const announced = opened.headers['content-length'];
   if (announced !== undefined && Number(announced) !== size) {
     response.destroy();
     throw new DownloadError('download_size_mismatch', `The archive at ${url} is ${formatBytes(Number(announced))}, but the service announced ${formatBytes(size)}.`);
@@ -82,7 +91,7 @@ function cutOff(url: string, received: number, size: number, cause?: unknown): D
   return new DownloadError('download_cut_off', `The download of ${url} was cut off after ${formatBytes(received)} of ${formatBytes(size)}${why}.`);
 }
 
-function get(url: string, idleTimeoutMs: number, redirectsLeft: number): Promise<IncomingMessage> {
+function get(url: string, idleTimeoutMs: number, redirectsLeft: number): Promise<ArchiveResponse> {
   return new Promise((resolve, reject) => {
     let parsed: URL;
     try {
@@ -103,12 +112,7 @@ function get(url: string, idleTimeoutMs: number, redirectsLeft: number): Promise
         get(new URL(response.headers.location, parsed).toString(), idleTimeoutMs, redirectsLeft - 1).then(resolve, reject);
         return;
       }
-      if (status !== 200) {
-        response.resume();
-        reject(new DownloadError('download_http', `The licensing service answered HTTP ${status} for the archive ${url}.`, 'The download link may have expired: try again. Nothing was changed.'));
-        return;
-      }
-      resolve(response);
+      resolve({ statusCode: status, headers: response.headers, body: response });
     });
     // An idle socket (no byte for idleTimeoutMs) is a stalled download, not a slow one.
     request.setTimeout(idleTimeoutMs, () => request.destroy(new Error(`no data for ${Math.round(idleTimeoutMs / 1000)} s`)));

@@ -154,7 +154,7 @@ async function marketplaceInstall(ctx: ModuleContext, lock: ModuleLockHandle, id
   try {
     await ensureFreeSpace(op.dir, () => link.size, 'the download');
     const archive = join(op.dir, 'archive.zip');
-    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, signal: lock.signal, ...(onProgress ? { onProgress } : {}) });
+    await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, signal: lock.signal, ...(onProgress ? { onProgress } : {}), ...(client.openArchive ? { open: client.openArchive } : {}) });
     return await installStage(ctx, lock, op, archive, { ...options, expectedId: id, catalog: details, licensed: paid });
   } catch (error) {
     await settleOperation(ctx, op).catch(() => undefined);

@@ -3,6 +3,7 @@
 // service, module archives, HTTP and the other screens. Reads dist/meta.json, esbuild's
 // metafile of `npm run build` (which `npm test` runs first).
 import { describe, test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -82,7 +83,8 @@ describe('the lean start path of the bundle', () => {
   test('the entry point loads nothing but the way to the console or to the command line', () => {
     const meta = readMeta();
     const entry = loadedBy(meta, 'src/cli.ts');
-    assert.deepEqual([...entry].filter((s) => !/^src\/(cli\.ts|commands\/global-options\.ts|tui\/console-heap\.ts|tui\/terminal\/draw-every-frame\.ts)$/.test(s)), []);
+    // `<define:PBXMOD_BUILD>` is the version and commit written in by the build: a constant, no code.
+    assert.deepEqual([...entry].filter((s) => !/^(src\/(cli\.ts|commands\/global-options\.ts|tui\/console-heap\.ts|tui\/terminal\/draw-every-frame\.ts)|<define:PBXMOD_BUILD>)$/.test(s)), []);
     // Both are loaded on demand, each in its own chunk.
     outputOf(meta, 'src/tui/main.tsx');
     outputOf(meta, 'src/commands/program.ts');
@@ -121,9 +123,13 @@ describe('the bundle runs', () => {
     for (const command of ['license', 'modules', 'sessions', 'dialplan', 'serve']) assert.match(result.stdout, new RegExp(`^  ${command}\\b`, 'm'));
   });
 
-  test('pbxmod --version prints the version', async () => {
+  test('pbxmod --version prints the version, the commit it was built from, and the runtime', async () => {
     const result = await runCli(['--version']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout.trim(), /^\d+\.\d+\.\d+$/);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const line = result.stdout.trim();
+    assert.match(line, new RegExp(`^pbxmod ${version.replace(/\./g, '\\.')} \\(commit ([0-9a-f]{12})(-dirty)?, Node\\.js ${process.version.replace(/\./g, '\\.')} \\(linux-${process.arch}\\)\\)$`));
+    assert.ok(commit.startsWith(/commit ([0-9a-f]{12})/.exec(line)![1]!), `${line} names the checkout's commit ${commit}`);
   });
 });

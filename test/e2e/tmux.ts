@@ -40,13 +40,23 @@ export interface ConsoleSession {
  * Start the built console in a detached tmux pane of `columns`×`rows`, as a person at a
  * terminal would. `env` adds variables (e.g. NO_COLOR); `args` are pbxmod's arguments.
  */
-export async function startConsole(options: { args?: string[]; env?: Record<string, string>; columns?: number; rows?: number }): Promise<ConsoleSession> {
+export async function startConsole(options: {
+  args?: string[];
+  env?: Record<string, string>;
+  columns?: number;
+  rows?: number;
+  /** Run this program instead of `node bin/pbxmod.js` (the self-contained executable). */
+  program?: string;
+  /** Start from an empty environment (`env -i`): only TERM and `env` are set. */
+  cleanEnv?: boolean;
+}): Promise<ConsoleSession> {
   const name = `pbxmod-e2e-${randomBytes(4).toString('hex')}`;
   const columns = options.columns ?? 80;
   const rows = options.rows ?? 24;
   const env = Object.entries({ TERM: 'xterm-256color', ...options.env }).map(([k, v]) => `${k}=${shellQuote(v)}`);
   // The shell prints the exit status on the main screen once the console has left the alternate one.
-  const command = `env ${env.join(' ')} ${shellQuote(process.execPath)} ${shellQuote(PBXMOD_BIN)} ${(options.args ?? []).map(shellQuote).join(' ')}; echo "[pbxmod exited $?]"; sleep 600`;
+  const program = options.program ? shellQuote(options.program) : `${shellQuote(process.execPath)} ${shellQuote(PBXMOD_BIN)}`;
+  const command = `/usr/bin/env ${options.cleanEnv ? '-i ' : ''}${env.join(' ')} ${program} ${(options.args ?? []).map(shellQuote).join(' ')}; echo "[pbxmod exited $?]"; sleep 600`;
   tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), command);
   const session: ConsoleSession = {
     name,
