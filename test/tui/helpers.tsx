@@ -72,10 +72,19 @@ export async function waitForFrame(app: Pick<Rendered, 'lastFrame'>, check: Fram
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = app.lastFrame() ?? '';
-    if (frameMatches(frame, check)) return frame;
+    if (frameMatches(frame, check)) {
+      // Let that frame's effects run (a field's key handler registers after it is drawn).
+      await effects();
+      return frame;
+    }
     if (Date.now() > deadline) throw new Error(`the frame did not show ${describeCheck(check)} in ${timeoutMs} ms; the last frame was:\n${stripAnsi(frame)}`);
     await sleep(5);
   }
+}
+
+/** React runs passive effects (key layers registering) on the next turns of the event loop. */
+async function effects(): Promise<void> {
+  for (let i = 0; i < 3; i++) await tick();
 }
 
 /**
@@ -85,8 +94,7 @@ export async function waitForFrame(app: Pick<Rendered, 'lastFrame'>, check: Fram
  * escape delay (a sequence may follow); the next key must not arrive inside it.
  */
 async function settle(key: string): Promise<void> {
-  await tick();
-  await tick();
+  await effects();
   if (key === keys.escape) await sleep(TEST_ESCAPE_DELAY_MS * 2);
 }
 
@@ -131,6 +139,36 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, what: s
 export async function pressThenProve(app: Keyboard, key: string, probe: string, probeShows: FrameCheck): Promise<string> {
   await press(app, key);
   return press(app, probe, probeShows);
+}
+
+/**
+ * Prove every key written so far was handled, whatever it did (a `g` on the first row changes
+ * nothing): open the help and close it again. Keys are handled in order. For list screens
+ * (on a form field `?` would be text).
+ */
+export async function syncKeys(app: Keyboard): Promise<void> {
+  await press(app, '?', 'Keys: ');
+  await press(app, keys.escape, (f) => !stripAnsi(f).includes('Keys: '));
+}
+
+/**
+ * Move a list's cursor to the first row (from the top) whose cursor line matches `pattern`,
+ * waiting for each move to be drawn; returns that line.
+ */
+export async function moveCursorTo(app: Keyboard, pattern: RegExp, cursorLine: (frame: string) => string, maxMoves = 40): Promise<string> {
+  await press(app, 'g');
+  await syncKeys(app);
+  let line = cursorLine(app.lastFrame() ?? '');
+  for (let moves = 0; !pattern.test(line); moves++) {
+    if (moves === maxMoves) throw new Error(`no row matches ${pattern} in ${maxMoves} moves:\n${stripAnsi(app.lastFrame() ?? '')}`);
+    const before = line;
+    try {
+      line = cursorLine(await press(app, keys.down, (f) => cursorLine(f) !== before, 5000));
+    } catch {
+      throw new Error(`no row matches ${pattern} (the cursor stopped at "${before}"):\n${stripAnsi(app.lastFrame() ?? '')}`);
+    }
+  }
+  return line;
 }
 
 /** ANSI escape sequences out (for checking text content and symbols). */
