@@ -60,7 +60,7 @@ describe('while the console runs, the PBX keeps its bindings alive', () => {
       </ConsoleProvider>,
     );
     try {
-      const deadline = Date.now() + 3000;
+      const deadline = Date.now() + 15_000;
       let upd = before.upd;
       while (upd === before.upd && Date.now() < deadline) {
         await sleep(20);
