@@ -114,7 +114,10 @@ try {
   const query = 'application 12';
   const typing: number[] = [];
   const erasing: number[] = [];
-  if (!saveOnly) {
+  if (saveOnly) {
+    // As an admin would: a few moves to the application to edit.
+    for (let i = 0; i < 4; i++) await timeKey(i < 2 ? KEY.down : KEY.up);
+  } else {
     for (let i = 0; i < keyCount; i++) moves.push(await timeKey(i < keyCount / 2 ? KEY.down : KEY.up));
     for (let i = 0; i < 20; i++) pages.push(await timeKey(KEY.pageDown));
     await timeKey('/');
@@ -128,7 +131,7 @@ try {
   const saves: number[] = [];
   for (let i = 0; i < (saveOnly ? 20 : 10); i++) {
     await timeKey(KEY.down);
-    opens.push(await timeUntil(KEY.enter, /Edit \d+ Application/));
+    opens.push(await timeUntil(KEY.enter, /Edit \d+ .*\(DIALPLAN-/));
     await timeKey(' ');
     await timeKey(String(i));
     // The list is back when its footer is (the "Saved" toast may wait behind the last one).
@@ -211,7 +214,7 @@ async function waitForScreen(pattern: RegExp, from: number, timeoutMs = 20_000):
       // eslint-disable-next-line no-control-regex
       .replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
   while (!pattern.test(written())) {
-    if (Date.now() > deadline) throw new Error(`the screen did not show ${String(pattern)}`);
+    if (Date.now() > deadline) throw new Error(`the screen did not show ${String(pattern)}; written since:\n${written().slice(-1500)}`);
     await sleep(5);
   }
 }
