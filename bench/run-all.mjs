@@ -39,8 +39,8 @@ for (const { file, args } of benches) {
 const { 'startup.mjs': startup, 'cursor-bytes.mjs': cursor, 'memory.mjs': memory } = results;
 const verdict = (ok) => (ok ? 'ok' : 'OVER');
 const rows = [
-  ['first frame vs node -e 0', `${startup.frameMs.toFixed(0)} ms vs ${startup.nodeMs.toFixed(0)} ms = ${startup.ratio.toFixed(2)}x`, '<= 2.5x', verdict(startup.ratio <= 2.5)],
-  ['  with the store read into the header', `${startup.fullFrameMs.toFixed(0)} ms = ${(startup.fullFrameMs / startup.nodeMs).toFixed(2)}x`, '', ''],
+  ['first useful frame vs node -e 0', `${startup.usefulFrameMs.toFixed(0)} ms vs ${startup.nodeMs.toFixed(0)} ms = ${startup.ratio.toFixed(2)}x`, '<= 2.5x', verdict(startup.ratio <= 2.5)],
+  ['  (Ink\'s first frame, placeholders and all)', `${startup.frameMs.toFixed(0)} ms = ${(startup.frameMs / startup.nodeMs).toFixed(2)}x`, '', ''],
   ['bytes per cursor move, 1,000 rows', `median ${cursor.medianBytes} B, max ${cursor.maxBytes} B`, '<= 1024 B', verdict(cursor.maxBytes <= 1024)],
   ['peak memory, 10,000 applications', `${memory.peakRssMb} MB RSS, worst run ${memory.worstRssMb} MB (new PBX: ${memory.baselineRssMb} MB)`, '<= 100 MB', verdict(memory.peakRssMb <= 100)],
 ];

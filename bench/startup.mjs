@@ -1,13 +1,15 @@
-// Time from process start to the console's first full frame, beside `node -e 0` measured the
+// Time from process start to the console's first USEFUL frame, beside `node -e 0` measured the
 // same way (target: within 2.5x). Runs the production bundle (a fresh copy built the same way
 // as `npm run build`, see bench/bundle-copy.mjs) in a real pseudo-terminal of 80x24 made by
 // `script`, and watches the terminal output for the frame.
 //
 //   node bench/startup.mjs [runs]        default 21 runs each, median reported
 //
-// "First full frame": Ink's first frame — header, screen tabs, rule, body, footer — on the
-// screen. Also timed: the frame after it, with what the header reads from the PBX store (PBX
-// version, license state). Both commands run through the same `script` + `sh` + `stty`
+// "First useful frame": the header filled in from the PBX store (PBX version, license state)
+// AND the first screen's content from the store (on a new PBX: "This PBX is not registered"),
+// not a frame of placeholders ("checking...", "Loading..."). That is the figure beside the
+// target. Also printed, for comparison: Ink's first frame (header, tabs, footer) whatever it
+// holds. Both commands run through the same `script` + `sh` + `stty`
 // wrapper and are timed until a marker shows in the pty output, so the wrapper's own cost is
 // in both figures. On a busy machine the spread is wide: compare medians of many runs.
 import { spawn } from 'node:child_process';
@@ -21,7 +23,7 @@ const runs = Number(process.argv[2] ?? 21);
 
 /** The first frame (header, tabs, footer), and the header once the store was read. */
 const FRAME_MARKERS = ['License:', '1 Marketplace', 'q quit'];
-const FULL_MARKERS = [...FRAME_MARKERS, 'PBX 2025.1.120', /License: (?:unregistered|registered)/];
+const USEFUL_MARKERS = [...FRAME_MARKERS, 'PBX 2025.1.120', /License: (?:unregistered|registered)/, 'This PBX is not registered'];
 const NODE_MARKER = 'node-done';
 const HELLO_MARKER = 'Hello, world';
 
@@ -70,32 +72,32 @@ try {
   const bare = `${process.execPath} -e 0; printf ${NODE_MARKER}`;
   const hello = `exec ${process.execPath} ${await bareInkHello(bundle.folder)}`;
   // Warm-up (not counted): creates the PBX store, fills the file cache.
-  await timeInPty(pbxmod, [FULL_MARKERS]);
+  await timeInPty(pbxmod, [USEFUL_MARKERS]);
   await timeInPty(bare, [[NODE_MARKER]]);
   await timeInPty(hello, [[HELLO_MARKER]]);
 
   const node = [];
   const inkHello = [];
   const firstFrame = [];
-  const fullFrame = [];
+  const usefulFrame = [];
   // Interleaved, so that a burst of load on the machine hits all alike.
   for (let i = 0; i < runs; i++) {
     node.push((await timeInPty(bare, [[NODE_MARKER]]))[0]);
     inkHello.push((await timeInPty(hello, [[HELLO_MARKER]]))[0]);
-    const [frame, full] = await timeInPty(pbxmod, [FRAME_MARKERS, FULL_MARKERS]);
+    const [frame, useful] = await timeInPty(pbxmod, [FRAME_MARKERS, USEFUL_MARKERS]);
     firstFrame.push(frame);
-    fullFrame.push(full);
+    usefulFrame.push(useful);
   }
-  const ratio = median(firstFrame) / median(node);
+  const ratio = median(usefulFrame) / median(node);
   printTable(`startup, 80x24 pty, ${runs} runs each (median, min-max)`, [
     ['node -e 0', range(node)],
     ['bare Ink "Hello, world" bundle, for comparison', `${range(inkHello)}   ${(median(inkHello) / median(node)).toFixed(2)}x`],
-    ['pbxmod: first full frame (header, tabs, rule, footer)', `${range(firstFrame)}   ${ratio.toFixed(2)}x node -e 0, target <= 2.5x`],
-    ['pbxmod: header filled in from the PBX store', `${range(fullFrame)}   ${(median(fullFrame) / median(node)).toFixed(2)}x (the next frame: Ink draws at most 10 a second)`],
+    ['pbxmod: first frame (header, tabs, footer; may hold placeholders)', `${range(firstFrame)}   ${(median(firstFrame) / median(node)).toFixed(2)}x`],
+    ['pbxmod: first USEFUL frame (header and screen 1 from the store)', `${range(usefulFrame)}   ${ratio.toFixed(2)}x node -e 0, target <= 2.5x ${ratio <= 2.5 ? 'ok' : 'OVER TARGET'}`],
   ]);
   const load = startupLoad(bundle.meta);
   printTable('JavaScript loaded before the first frame (esbuild metafile)', load.map((step) => [step.name, `${(step.bytes / 1024).toFixed(0)} KiB in ${step.files} file(s): ${step.parts}`]));
-  if (process.env.BENCH_JSON) console.log(JSON.stringify({ nodeMs: median(node), inkHelloMs: median(inkHello), frameMs: median(firstFrame), fullFrameMs: median(fullFrame), ratio }));
+  if (process.env.BENCH_JSON) console.log(JSON.stringify({ nodeMs: median(node), inkHelloMs: median(inkHello), frameMs: median(firstFrame), usefulFrameMs: median(usefulFrame), ratio }));
 } finally {
   await rm(bundle.folder, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { unsafeEntryName } from '../domain/archive-entry-name.js';
 import { MAX_MANIFEST_BYTES, ManifestError, parseManifest, type ModuleManifest } from '../domain/manifest.js';
 import { ArchiveError, ModuleError } from './errors.js';
 import { CachedZipReader } from './zip-reader.js';
@@ -322,12 +323,9 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
 
 function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
   const name = entry.fileName;
-  if (Buffer.byteLength(name) > limits.maxNameBytes) throw unsafe(`${name.slice(0, 60)}...`, `has a name longer than ${limits.maxNameBytes} bytes`);
-  // quoteEntry shows them as escapes (\x00, \x1b), quoted once.
-  if (/[\u0000-\u001f]/.test(name)) throw unsafe(name, 'has control characters in its name');
-  if (name.includes('\\')) throw unsafe(name, 'uses backslashes, which can turn into a path outside the module directory on some systems');
-  if (/^[A-Za-z]:/.test(name)) throw unsafe(name, 'starts with a drive letter (an absolute path)');
-  if (name.startsWith('/')) throw unsafe(name, 'has an absolute path');
+  // pbxmod's own name rules (src/domain/archive-entry-name.ts); quoteEntry shows control characters as escapes, quoted once.
+  const why = unsafeEntryName(name, limits.maxNameBytes);
+  if (why) throw unsafe(Buffer.byteLength(name) > limits.maxNameBytes ? `${name.slice(0, 60)}...` : name, why);
 
   const unixMode = (entry.externalFileAttributes >>> 16) & 0xffff;
   const type = unixMode & S_IFMT;
@@ -340,9 +338,6 @@ function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
   }
 
   const path = name.replace(/\/+$/, '');
-  const segments = path.split('/');
-  if (path === '' || segments.some((s) => s === '' || s === '.')) throw unsafe(name, 'has an empty or "." part in its path');
-  if (segments.includes('..')) throw unsafe(name, 'would be written outside the module directory ("..")');
 
   if (entry.isEncrypted()) throw new ArchiveError('archive_encrypted', `The archive entry ${quoteEntry(name)} is encrypted; module archives are not.`, name);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {

@@ -25,7 +25,8 @@ appendFileSync(file, 'n,Hangup()\\n');
 `,
   );
   failingEditor = join(dir, 'failing-editor.sh');
-  await writeFile(failingEditor, 'echo "scratch" >> "$1"\nexit 1\n', { mode: 0o755 });
+  // It scribbles into the file (and says it ran) before failing: a failure must not hand that back.
+  await writeFile(failingEditor, `echo "scratch" >> "$1"\necho ran >> '${join(dir, 'failing-editor.ran')}'\nexit 1\n`, { mode: 0o755 });
 });
 after(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -76,7 +77,7 @@ describe('editing code in $EDITOR', () => {
       assert.match(error.message, /exited with status 1; your text is unchanged\.$/);
       return true;
     });
-    assert.equal(text, '1,Answer()\n');
+    assert.match(await readFile(join(dir, 'failing-editor.ran'), 'utf8'), /ran/, 'the editor ran and wrote into the file before failing');
   });
 
   it('reports an editor that does not exist, naming the variable to fix', async () => {

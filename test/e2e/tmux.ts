@@ -20,6 +20,11 @@ export interface ConsoleSession {
   name: string;
   /** The visible screen as plain text. */
   screen(): string;
+  /**
+   * The visible screen with the escape sequences of its colours and attributes (`capture-pane
+   * -e`): what a colour check must read — plain `capture-pane -p` drops every colour.
+   */
+  screenWithEscapes(): string;
   /** Send keys as `tmux send-keys` names them: 'Enter', 'Escape', 'Tab', 'Down', 'q', 'C-c'. One key per call, like a person. */
   press(...keys: string[]): void;
   /** Type literal text (no key names). */
@@ -61,6 +66,7 @@ export async function startConsole(options: {
   const session: ConsoleSession = {
     name,
     screen: () => tmux('capture-pane', '-p', '-t', name),
+    screenWithEscapes: () => tmux('capture-pane', '-e', '-p', '-t', name),
     press: (...keys) => {
       for (const key of keys) tmux('send-keys', '-t', name, key);
     },
@@ -100,6 +106,37 @@ async function poll(session: ConsoleSession, done: (screen: string) => boolean, 
     if (Date.now() > deadline) throw new Error(`timed out waiting for the console ${what}; the screen was:\n${screen}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * The colour parameters of the SGR sequences in `text` (foreground/background: 30-38, 40-48,
+ * 90-97, 100-107; 39/49 only reset to the default and are no colour). Attributes such as
+ * inverse (7) or bold (1) are not colour: NO_COLOR keeps them.
+ */
+export function colourCodes(text: string): string[] {
+  const found: string[] = [];
+  // eslint-disable-next-line no-control-regex
+  for (const [sequence, params = ''] of text.matchAll(/\u001B\[([0-9;:]*)m/g)) {
+    const numbers = params.split(/[;:]/).map(Number);
+    for (let i = 0; i < numbers.length; i++) {
+      const n = numbers[i]!;
+      if (n === 38 || n === 48) {
+        found.push(sequence);
+        break;
+      }
+      if ((n >= 30 && n <= 37) || (n >= 40 && n <= 47) || (n >= 90 && n <= 97) || (n >= 100 && n <= 107)) {
+        found.push(sequence);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Escape sequences out: the text a person reads. */
+export function withoutEscapes(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001B\[[0-9;:?]*[A-Za-z]/g, '').replace(/\u001B[()][A-Za-z0-9]/g, '');
 }
 
 function shellQuote(value: string): string {

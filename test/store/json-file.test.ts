@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -378,31 +379,70 @@ test('a store path that is a directory gives a StoreError with a hint', async (t
   assert.ok((await stat(file)).isDirectory());
 });
 
-test('a read-only data directory refuses updates with a permissions hint and keeps the file', { skip: isRoot && 'root ignores directory permissions' }, async (t) => {
+/**
+ * A data directory this process cannot write to. root ignores chmod, so as root (CI runs as
+ * root) the directory becomes a read-only bind mount of itself: EROFS instead of EACCES, the same
+ * refusal with its own advice.
+ */
+async function readOnlyDirectory(dir: string): Promise<{ code: string; hint: RegExp; undo: () => Promise<void> }> {
+  if (!isRoot) {
+    await chmod(dir, 0o500);
+    return { code: 'store_io_eacces', hint: /permissions/, undo: () => chmod(dir, 0o700) };
+  }
+  execFileSync('mount', ['--bind', dir, dir]);
+  try {
+    execFileSync('mount', ['-o', 'remount,ro,bind', dir, dir]);
+  } catch (error) {
+    execFileSync('umount', [dir]);
+    throw error;
+  }
+  return { code: 'store_io_erofs', hint: /read-only: choose another data directory/, undo: async () => void execFileSync('umount', [dir]) };
+}
+
+test('a read-only data directory refuses updates with a hint and keeps the file', async (t) => {
   const dir = await tempDir(t);
   const file = join(dir, 'counter.json');
   await openCounterStore(file).update((s) => {
     s.counter = 3;
   });
   const before = await readFile(file);
-  await chmod(dir, 0o500);
+  const readOnly = await readOnlyDirectory(dir);
   try {
-    const error = await expectStoreError(openCounterStore(file).update(() => undefined), 'store_io_eacces', file);
-    assert.match(error.hint ?? '', /permissions/);
+    // Proof the directory is really read-only for this process, whoever it runs as.
+    await assert.rejects(writeFile(join(dir, 'probe'), 'x'), /EACCES|EROFS/);
+    const error = await expectStoreError(openCounterStore(file).update(() => undefined), readOnly.code, file);
+    assert.match(error.hint ?? '', readOnly.hint);
     assert.deepEqual(await readFile(file), before);
     assert.equal((await openCounterStore(file).read()).counter, 3, 'reading still works');
   } finally {
-    await chmod(dir, 0o700);
+    await readOnly.undo();
   }
 });
 
-test('an unreadable store file gives store_io_eacces with a permissions hint', { skip: isRoot && 'root reads files whatever their mode' }, async (t) => {
-  const dir = await tempDir(t);
-  const file = join(dir, 'counter.json');
-  await openCounterStore(file).update(() => undefined);
-  await chmod(file, 0o000);
+/**
+ * A store file this process cannot read. As root, chmod cannot do it; a write-only sysctl
+ * (mode 0200) refuses even root. The store only ever reads it: updates write a temp file and
+ * rename, which /proc refuses before anything is written.
+ */
+test('an unreadable store file gives store_io_eacces with a permissions hint', async (t) => {
+  let file: string;
+  if (isRoot) {
+    file = '/proc/sys/vm/drop_caches';
+    await assert.rejects(readFile(file), /EACCES/, 'root cannot read it either');
+  } else {
+    const dir = await tempDir(t);
+    file = join(dir, 'counter.json');
+    await openCounterStore(file).update(() => undefined);
+    await chmod(file, 0o000);
+  }
+  const modeBefore = (await stat(file)).mode & 0o777;
   const error = await expectStoreError(openCounterStore(file).read(), 'store_io_eacces', file);
   assert.match(error.hint ?? '', /permissions/);
-  await expectStoreError(openCounterStore(file).update(() => undefined), 'store_io_eacces', file);
-  assert.equal((await stat(file)).mode & 0o777, 0o000, 'the file was not replaced');
+  const updateError = await openCounterStore(file)
+    .update(() => undefined)
+    .catch((e: unknown) => e);
+  assert.ok(updateError instanceof StoreError, `the update is refused too, got ${String(updateError)}`);
+  // As a user the refusal is the unreadable file; as root under /proc, the lock that cannot be made.
+  assert.match(String(updateError.code), isRoot ? /^store_io_/ : /^store_io_eacces$/);
+  assert.equal((await stat(file)).mode & 0o777, modeBefore, 'the file was not replaced');
 });

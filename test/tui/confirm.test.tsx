@@ -43,8 +43,7 @@ describe('confirm', () => {
     for (const key of ['n', keys.escape]) {
       const app = renderWidget(<Harness defaultChoice="confirm" />);
       await waitForFrame(app, (f) => f.includes('[Y/n]'));
-      await press(app, key, 150);
-      await waitForFrame(app, (f) => f.includes('answered confirmed=false'));
+      await press(app, key, 'answered confirmed=false');
       app.unmount();
     }
   });
@@ -52,7 +51,7 @@ describe('confirm', () => {
   test('arrows move the highlight; Enter takes the highlighted answer', async () => {
     const app = renderWidget(<Harness />);
     await waitForFrame(app, (f) => f.includes('Delete module'));
-    await press(app, keys.left);
+    await press(app, keys.left, '[Y/n]');
     await press(app, keys.enter);
     await waitForFrame(app, (f) => f.includes('answered confirmed=true'));
     app.unmount();
@@ -62,9 +61,8 @@ describe('confirm', () => {
     const app = renderWidget(<Harness withOption />);
     let frame = await waitForFrame(app, (f) => f.includes('Keep module settings'));
     assert.match(stripAnsi(frame), /\[x\] Keep module settings/);
-    frame = await press(app, keys.space);
-    assert.match(stripAnsi(frame), /\[ \] Keep module settings/);
-    await press(app, keys.space);
+    await press(app, keys.space, /\[ \] Keep module settings/);
+    await press(app, keys.space, /\[x\] Keep module settings/);
     await press(app, 'y');
     await waitForFrame(app, (f) => f.includes('answered confirmed=true option=true'));
     app.unmount();

@@ -1,3 +1,5 @@
+// Before Ink loads: see ink-outside-ci.ts.
+import './ink-outside-ci.js';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
@@ -10,7 +12,6 @@ import { anchoredStdout } from '../../src/tui/terminal/frame-anchor.js';
 import { bestScroll, frameAfterRepaint, repaint } from '../../src/tui/terminal/scroll-repaint.js';
 import { keys, sleep, tempPbx } from './helpers.js';
 
-const inCi = ['CI', 'CONTINUOUS_INTEGRATION'].some((k) => k in process.env && process.env[k] !== '0' && process.env[k] !== 'false');
 const ESC = '\u001B';
 
 /**
@@ -151,27 +152,36 @@ function startConsole(pbx: Parameters<typeof App>[0]['pbx'], output: (s: NodeJS.
   return { tty, keyboard, instance };
 }
 
-/** Wait until both terminals have drawn the key's frame and stopped writing. */
-async function settle(...ttys: Tty[]) {
-  const deadline = Date.now() + 3000;
+/**
+ * Wait until both terminals have drawn the key's frame: each has written since `since` (its
+ * byte count before the key), both show the same screen, and nothing more came for a moment.
+ * Fails after a generous timeout rather than comparing screens that are not there yet.
+ */
+async function settle(ttys: Tty[], since: number[] = ttys.map(() => -1)) {
+  const deadline = Date.now() + 15_000;
   let last = '';
   for (;;) {
     await sleep(15);
     const now = ttys.map((t) => `${t.bytes}:${t.vt.screen()}`).join('|');
+    const wrote = ttys.every((t, i) => t.bytes > since[i]!);
     const same = new Set(ttys.map((t) => t.vt.screen())).size === 1;
-    if ((same && now === last) || Date.now() > deadline) return;
+    if (wrote && same && now === last) return;
+    if (Date.now() > deadline) throw new Error(`the terminals did not settle on the same frame:\n${ttys.map((t) => t.vt.screen()).join('\n-----\n')}`);
     last = now;
   }
 }
 
-describe('scrolling repaints', { skip: inCi ? 'Ink writes plain output in CI' : false }, () => {
+describe('scrolling repaints', () => {
   test('the screen ends up the same as with Ink redrawing every changed line, for fewer bytes', async () => {
     const { pbx, remove } = await tempPbx();
     const plain = startConsole(pbx, (s) => anchoredStdout(s));
     const scrolling = startConsole(pbx, consoleOutput);
     try {
-      for (let waited = 0; waited < 5000 && !/License: \w/.test(scrolling.tty.vt.screen() + plain.tty.vt.screen()); waited += 20) await sleep(20);
-      await settle(plain.tty, scrolling.tty);
+      for (let waited = 0; !(/License: \w/.test(scrolling.tty.vt.screen()) && /License: \w/.test(plain.tty.vt.screen())); waited += 20) {
+        if (waited > 15_000) throw new Error(`no header with the license state:\n${scrolling.tty.vt.screen()}`);
+        await sleep(20);
+      }
+      await settle([plain.tty, scrolling.tty]);
       assert.equal(scrolling.tty.vt.screen(), plain.tty.vt.screen());
       assert.match(scrolling.tty.vt.screen(), /1-\d+ of 300/);
       const sequence = [...Array<string>(25).fill(keys.down), ...Array<string>(12).fill(keys.up), keys.pageDown, keys.pageDown, keys.end, keys.up, keys.up, keys.home, keys.down];
@@ -180,7 +190,7 @@ describe('scrolling repaints', { skip: inCi ? 'Ink writes plain output in CI' : 
         const [before, beforeScrolling] = [plain.tty.bytes, scrolling.tty.bytes];
         plain.keyboard.press(key);
         scrolling.keyboard.press(key);
-        await settle(plain.tty, scrolling.tty);
+        await settle([plain.tty, scrolling.tty], [before, beforeScrolling]);
         assert.equal(scrolling.tty.vt.screen(), plain.tty.vt.screen(), `after key ${i + 1} of ${sequence.length}`);
         written.push({ plain: plain.tty.bytes - before, scrolling: scrolling.tty.bytes - beforeScrolling });
       }

@@ -18,6 +18,8 @@ const columns: TableColumn<Binding>[] = [
 const rowKey = (r: Binding) => r.id;
 const dataLines = (frame: string) => stripAnsi(frame).split('\n').filter((l) => /Feature \d/.test(l));
 const cursorLine = (frame: string) => stripAnsi(frame).split('\n').find((l) => l.startsWith('›'));
+/** The frame with the cursor on `Feature n`. */
+const cursorOn = (n: number) => (frame: string) => new RegExp(`Feature ${n}\\b`).test(cursorLine(frame) ?? '');
 
 function FilteredTable({ rows }: { rows: Binding[] }) {
   const filter = useFilter(rows, { text: (r) => `${r.feature} ${r.host}` });
@@ -44,12 +46,10 @@ describe('table', () => {
   test('arrows and j/k move the cursor; moving past the bottom scrolls', async () => {
     const app = renderWidget(<Table columns={columns} rows={rowsOf(100)} rowKey={rowKey} width={60} height={10} />);
     await waitForFrame(app, (f) => f.includes('Feature 0'));
-    await press(app, keys.down);
-    await press(app, 'j');
-    assert.match(cursorLine(app.lastFrame()!)!, /Feature 2\b/);
-    await press(app, 'k');
-    assert.match(cursorLine(app.lastFrame()!)!, /Feature 1\b/);
-    for (let i = 0; i < 8; i++) await press(app, keys.down);
+    await press(app, keys.down, cursorOn(1));
+    await press(app, 'j', cursorOn(2));
+    await press(app, 'k', cursorOn(1));
+    for (let i = 0; i < 8; i++) await press(app, keys.down, cursorOn(2 + i));
     const frame = app.lastFrame()!;
     assert.match(cursorLine(frame)!, /Feature 9\b/);
     assert.doesNotMatch(frame, /Feature 0\b/, 'scrolled: the first row is gone');
@@ -61,30 +61,24 @@ describe('table', () => {
     const selected: string[] = [];
     const app = renderWidget(<Table columns={columns} rows={rowsOf(100)} rowKey={rowKey} width={60} height={10} onSelect={(r) => selected.push(r.id)} />);
     await waitForFrame(app, (f) => f.includes('Feature 0'));
-    await press(app, keys.pageDown);
-    assert.match(cursorLine(app.lastFrame()!)!, /Feature 8\b/);
-    await press(app, keys.end);
-    assert.match(cursorLine(app.lastFrame()!)!, /Feature 99\b/);
-    assert.match(app.lastFrame()!, /93-100 of 100/);
+    await press(app, keys.pageDown, cursorOn(8));
+    const end = await press(app, keys.end, cursorOn(99));
+    assert.match(end, /93-100 of 100/);
     await press(app, keys.enter);
-    await press(app, 'g');
-    assert.match(cursorLine(app.lastFrame()!)!, /Feature 0\b/);
+    await press(app, 'g', cursorOn(0));
     assert.deepEqual(selected, ['b99']);
     app.unmount();
   });
 
-  test('10,000 rows: renders a screenful and moves quickly', async () => {
+  // How fast is bench/dialplan-screen.ts's business (key → frame on 10,000 rows, ≤ 16 ms): a
+  // test only checks what is drawn.
+  test('10,000 rows: renders a screenful and moves through them', async () => {
     const rows = rowsOf(10_000);
-    const started = performance.now();
     const app = renderWidget(<Table columns={columns} rows={rows} rowKey={rowKey} width={80} height={20} />);
     await waitForFrame(app, (f) => f.includes('Feature 0'));
-    for (let i = 0; i < 30; i++) await press(app, keys.down);
-    await press(app, keys.end);
-    const elapsed = performance.now() - started;
-    const frame = app.lastFrame()!;
+    for (let i = 0; i < 30; i++) await press(app, keys.down, cursorOn(i + 1));
+    const frame = await press(app, keys.end, cursorOn(9999));
     assert.equal(dataLines(frame).length, 18);
-    assert.match(cursorLine(frame)!, /Feature 9999\b/);
-    assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms`);
     app.unmount();
   });
 
@@ -95,10 +89,9 @@ describe('table', () => {
     assert.match(lines[1]!, /host0/);
     assert.match(lines[2]!, /^› Feature 0/);
     assert.match(lines[5]!, /host1/);
-    await press(app, keys.down);
-    await press(app, keys.down);
-    await press(app, keys.down);
-    assert.match(cursorLine(app.lastFrame()!)!, /Feature 3\b/);
+    await press(app, keys.down, cursorOn(1));
+    await press(app, keys.down, cursorOn(2));
+    await press(app, keys.down, cursorOn(3));
     app.unmount();
   });
 
@@ -115,9 +108,8 @@ describe('table', () => {
   test('/ filters as you type; Esc clears; the empty state says so', async () => {
     const app = renderWidget(<FilteredTable rows={rowsOf(40)} />);
     await waitForFrame(app, (f) => f.includes('Feature 0'));
-    await press(app, '/');
-    await type(app, 'host1');
-    let frame = app.lastFrame()!;
+    await press(app, '/', /^\//m);
+    let frame = await type(app, 'host1', /13 of 40/);
     // host1 (rows 3-5) and host10-host13 (rows 30-39).
     assert.deepEqual(
       dataLines(frame).map((l) => l.replace(/^› /, '').trim().split(/\s+/).slice(0, 2).join(' ')),
@@ -127,14 +119,10 @@ describe('table', () => {
     assert.match(frame, /13 of 40/);
     assert.match(frame, /1-6 of 13/);
     await press(app, keys.enter); // keep the filter, keys go back to the table
-    await press(app, 'j');
-    assert.match(cursorLine(app.lastFrame()!)!, /Feature 4\b/);
+    await press(app, 'j', cursorOn(4));
     await press(app, '/');
-    await type(app, 'zzz');
-    frame = app.lastFrame()!;
-    assert.match(frame, /no bindings/);
-    await press(app, keys.escape, 150);
-    frame = await waitForFrame(app, (f) => f.includes('Feature 0'));
+    await type(app, 'zzz', 'no bindings');
+    frame = await press(app, keys.escape, 'Feature 0');
     assert.doesNotMatch(frame, /\/zzz/);
     app.unmount();
   });
@@ -143,8 +131,7 @@ describe('table', () => {
     const app = renderWidget(<FilteredTable rows={rowsOf(40)} />);
     await waitForFrame(app, (f) => f.includes('Feature 0'));
     await press(app, '/');
-    await type(app, 'jk');
-    assert.match(app.lastFrame()!, /\/jk/);
+    await type(app, 'jk', /\/jk/);
     app.unmount();
   });
 

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import chalk from 'chalk';
 import { createTheme, themeFor } from '../../src/tui/theme.js';
-import { keys, press, renderApp, stripAnsi, type RenderedApp } from './helpers.js';
+import { keys, press, renderApp, stripAnsi, type FrameCheck, type RenderedApp } from './helpers.js';
 import { showcaseScreens } from './test-screens.js';
 
 // Colours as SGR codes: foreground 30-37/90-97, background 40-47/100-107, 256/true colour.
@@ -10,12 +10,25 @@ const COLOUR_CODE = /\u001B\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7]|4[0-8]|10[0-7])(?:;[0
 const BOX_DRAWING = /[\u2500-\u257F]/;
 const NON_ASCII = /[^\u0000-\u007F]/;
 
-/** Walk through the console: help, every widget, a dialog, toasts, every screen. */
+/**
+ * Walk through the console — help, every widget, a dialog, toasts, every screen — waiting at
+ * each step for the frame it opens; returns every frame Ink drew on the way.
+ */
 async function tour(app: RenderedApp): Promise<string[]> {
-  const frames: string[] = [app.lastFrame()!];
-  for (const key of ['?', keys.escape, 'x', keys.space, 'n', 't', 'e', '2', '3', '4', '1']) frames.push(await press(app, key, key === keys.escape ? 150 : 80));
-  frames.push(...app.frames.slice(-40));
-  return frames;
+  const steps: [key: string, shows: FrameCheck][] = [
+    ['?', 'Keys: Showcase'],
+    [keys.escape, (f) => !stripAnsi(f).includes('Keys: ')],
+    ['x', 'Delete module X?'],
+    [keys.space, /\[ \] Keep module settings/],
+    ['n', (f) => !stripAnsi(f).includes('Delete module X?')],
+    ['t', 'Module enabled'],
+    ['e', 'Download failed'],
+    ['2', 'Module00'],
+    ['4', 'blank screen list'],
+    ['3', 'submitted='],
+  ];
+  for (const [key, shows] of steps) await press(app, key, shows);
+  return [...app.frames];
 }
 
 describe('colours and symbols', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PbxContext } from '../../../src/pbx-context.js';
 import { createApplication, deleteApplication, getApplication, listApplications, updateApplication } from '../../../src/dialplan/applications.js';
-import { keys, press, renderApp, stripAnsi, TEST_ESCAPE_DELAY_MS, type, waitForFrame, type RenderedApp } from '../helpers.js';
+import { keys, moveCursorTo, press, renderApp, stripAnsi, type, waitForFrame, type RenderedApp } from '../helpers.js';
 
 const ctrl = { s: '\u0013', e: '\u0005', p: '\u0010', k: '\u000B', o: '\u000F' } as const;
 
@@ -23,10 +23,15 @@ async function openScreen(props: Parameters<typeof renderApp>[0] = {}): Promise<
 }
 
 const frame = () => stripAnsi(app!.lastFrame() ?? '');
-const escape = () => press(app!, keys.escape, TEST_ESCAPE_DELAY_MS * 4);
-const until = (check: (f: string) => boolean | RegExpMatchArray | null, timeoutMs?: number) => waitForFrame(app!, (f) => Boolean(check(stripAnsi(f))), timeoutMs);
+const escape = () => press(app!, keys.escape);
+const until = (check: (f: string) => boolean | RegExpMatchArray | null, timeoutMs?: number) => waitForFrame(app!, (f) => Boolean(check(stripAnsi(f))), timeoutMs).then(stripAnsi);
 /** The frame as one line, so that a message wrapped under a field reads whole. */
 const flat = (f: string) => f.replace(/\s*\n\s*/g, ' ');
+/** Wait for the frame to match; `why` says what the wait was for. */
+const see = (pattern: RegExp, _why?: string) => until((f) => pattern.test(f));
+/** Wait for the frame, as one line, to match. */
+const seeFlat = (pattern: RegExp) => until((f) => pattern.test(flat(f)));
+const cursorLine = (f: string) => stripAnsi(f).split('\n').find((l) => l.startsWith('›')) ?? '';
 const untilSays = (text: string) => until((f) => flat(f).includes(text));
 
 async function tabs(count: number): Promise<void> {
@@ -42,15 +47,13 @@ async function newForm(): Promise<void> {
 }
 /** Cursor to the row whose text contains `text`, from the top of the list. */
 async function cursorTo(text: string): Promise<void> {
-  await press(app!, keys.home);
-  for (let i = 0; i < 50 && !new RegExp(`› [^\\n]*${text}`).test(frame()); i++) await press(app!, keys.down);
-  assert.match(frame(), new RegExp(`› [^\\n]*${text}`));
+  await moveCursorTo(app!, new RegExp(text), cursorLine, 50);
 }
 
 describe('dialplan screen: the list', () => {
   test('shows number, name, type and description of each application, by number', async () => {
     await openScreen();
-    const f = frame();
+    const f = await see(/n new\s+Enter edit\s+c copy\s+d delete/);
     assert.match(f, /Number\s+Name\s+Type\s+Description/);
     assert.match(f, /000063\s+Caller number readback\s+plaintext\s+Reads back the number/);
     assert.match(f, /000064\s+Milliwatt\s+plaintext\s+Plays a 1004 Hz test tone/);
@@ -63,18 +66,18 @@ describe('dialplan screen: the list', () => {
     await openScreen();
     await press(app!, '/');
     await type(app!, 'echo');
-    assert.match(frame(), /\/echo/);
-    assert.match(frame(), /1 of 3/);
-    assert.match(frame(), /Echo test/);
+    await see(/\/echo/);
+    await see(/1 of 3/);
+    await see(/Echo test/);
     assert.doesNotMatch(frame(), /Milliwatt/);
     await press(app!, keys.enter);
-    assert.match(frame(), /› 10003246/, 'the cursor is on the one match');
+    await see(/› 10003246/, 'the cursor is on the one match');
     await type(app!, 'zz'); // not typing any more: ignored keys
     await escape();
-    assert.match(frame(), /Milliwatt/);
+    await see(/Milliwatt/);
     await press(app!, '/');
     await type(app!, 'nothing like this');
-    assert.match(frame(), /Nothing matches "nothing like this"/);
+    await see(/Nothing matches "nothing like this"/);
   });
 
   test('copy gives the copy the next free number and "(copy)" in its name', async () => {
@@ -92,8 +95,8 @@ describe('dialplan screen: the list', () => {
     await cursorTo('Milliwatt');
     await press(app!, 'd');
     await until((f) => f.includes('Delete dialplan application 000064 Milliwatt?'));
-    assert.match(frame(), /DIALPLAN-0000064A, plaintext\./);
-    assert.match(frame(), /Its number becomes free\. This cannot be undone\./);
+    await see(/DIALPLAN-0000064A, plaintext\./);
+    await see(/Its number becomes free\. This cannot be undone\./);
     await press(app!, 'n');
     await until((f) => f.includes('000064') && !f.includes('Delete dialplan application'));
     assert.equal((await listApplications(app!.pbx.store)).length, 3);
@@ -110,10 +113,10 @@ describe('dialplan screen: the list', () => {
     await cursorTo('Milliwatt');
     await press(app!, 'p');
     await until((f) => f.includes('Generated dialplan of 000064 Milliwatt'));
-    assert.match(frame(), /exten => _000064,1,Answer\(\)/);
-    assert.match(frame(), /same => 2,Milliwatt\(\)/);
-    assert.match(frame(), /same => 3,Hangup\(\)/);
-    assert.match(frame(), /no problems found/);
+    await see(/exten => _000064,1,Answer\(\)/);
+    await see(/same => 2,Milliwatt\(\)/);
+    await see(/same => 3,Hangup\(\)/);
+    await see(/no problems found/);
     await escape();
     await until((f) => f.includes('› 000064'));
   });
@@ -124,7 +127,7 @@ describe('dialplan screen: the list', () => {
     await deleteApplication(app!.pbx.store, '000064');
     await press(app!, 'c');
     await untilSays('There is no dialplan application DIALPLAN-0000064A.');
-    assert.match(flat(frame()), /List the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-\S+ id\./);
+    await seeFlat(/List the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-\S+ id\./);
     await until((f) => !/000064\s+Milliwatt\s+plaintext/.test(f));
   });
 
@@ -135,8 +138,8 @@ describe('dialplan screen: the list', () => {
     try {
       app = await renderApp({ initialScreen: 'dialplan', pbx }, (f) => f.includes('cannot be read'));
       await untilSays('The dialplan applications cannot be read. The PBX store');
-      assert.match(flat(frame()), /it is not valid JSON/);
-      assert.match(flat(frame()), /It was left untouched\. Restore it from a backup, or move it aside/);
+      await seeFlat(/it is not valid JSON/);
+      await seeFlat(/It was left untouched\. Restore it from a backup, or move it aside/);
     } finally {
       await app?.dispose();
       app = undefined;
@@ -159,20 +162,19 @@ describe('dialplan screen: the form', () => {
   test('creates a plaintext application typed in the terminal editor, with the preview as it is typed', async () => {
     await openScreen();
     await newForm();
-    assert.match(frame(), /Number\s+2200101/, 'the next free number (2200100 is a conference room)');
-    assert.match(frame(), /\(•\) php\s+\( \) plaintext/, 'php by default');
+    await see(/Number\s+2200101/, 'the next free number (2200100 is a conference room)');
+    await see(/\(•\) php\s+\( \) plaintext/, 'php by default');
     await type(app!, 'Night greeting');
     await tabs(2);
     await press(app!, ' ');
-    assert.match(frame(), /\( \) php\s+\(•\) plaintext/);
+    await see(/\( \) php\s+\(•\) plaintext/);
     await tabs(3); // type -> hint -> description -> code
-    assert.match(frame(), /Code · line 1 of 1, column 1/);
+    await see(/Code · line 1 of 1, column 1/);
     await type(app!, '1,Answer()');
     await press(app!, keys.enter);
     await type(app!, 'n,Playback(night-greeting)');
     await press(app!, keys.enter);
-    await type(app!, 'n,Hangup()');
-    const f = frame();
+    const f = await type(app!, 'n,Hangup()', /same => n,Hangup\(\)/).then(stripAnsi);
     assert.match(f, /exten => _2200101,1,Answer\(\)/);
     assert.match(f, /same => n,Playback\(night-greeting\)/);
     assert.match(f, /same => n,Hangup\(\)/);
@@ -192,7 +194,7 @@ describe('dialplan screen: the form', () => {
     await type(app!, '<?php');
     await press(app!, keys.enter);
     await type(app!, '$agi = new AGI();');
-    assert.match(frame(), /exten => _2200101,1,AGI\(DIALPLAN-\?{8}\.php\)/, 'the id is given on saving');
+    await see(/exten => _2200101,1,AGI\(DIALPLAN-\?{8}\.php\)/, 'the id is given on saving');
     await press(app!, ctrl.s);
     await until((f) => f.includes('Created 2200101 Say hello.'));
     const saved = await getApplication(app!.pbx.store, '2200101');
@@ -203,9 +205,9 @@ describe('dialplan screen: the form', () => {
     await until((f) => f.includes(`Edit 2200101 Say hello (${saved.uniqid})`));
     await press(app!, ctrl.p);
     await until((f) => f.includes(`exten => _2200101,1,AGI(${saved.uniqid}.php)`));
-    assert.match(frame(), /same => n,Hangup\(\)/);
-    assert.match(frame(), new RegExp(`agi-bin/${saved.uniqid}\\.php:`));
-    assert.match(frame(), /\$agi = new AGI\(\);/);
+    await see(/same => n,Hangup\(\)/);
+    await see(new RegExp(`agi-bin/${saved.uniqid}\\.php:`));
+    await see(/\$agi = new AGI\(\);/);
   });
 
   test('says live what is wrong: a busy number, a name too long, characters a number cannot have', async () => {
@@ -236,12 +238,12 @@ describe('dialplan screen: the form', () => {
     await openScreen();
     await newForm();
     await press(app!, 'Night\t');
-    assert.match(frame(), /Name\s+Night\n/);
-    assert.match(frame(), /› Number\s+2200101/, 'the Tab moved on');
+    await see(/Name\s+Night\n/);
+    await see(/› Number\s+2200101/, 'the Tab moved on');
     await press(app!, '\u007F\u007F\u007F\u007F\u007F\u007F\u007F');
-    assert.match(frame(), /› Number\s*\n/, 'seven Backspaces emptied the number');
+    await see(/› Number\s*\n/, 'seven Backspaces emptied the number');
     await press(app!, '2200105');
-    assert.match(frame(), /› Number\s+2200105/);
+    await see(/› Number\s+2200105/);
   });
 
   test('the limits of hint, description and code are said as they are passed', async () => {
@@ -279,10 +281,10 @@ describe('dialplan screen: the form', () => {
     await press(app!, keys.enter);
     await until((f) => f.includes('Edit 000064 Milliwatt (DIALPLAN-0000064A)'));
     await tabs(5);
-    assert.match(frame(), /Code · line 1 of 3, column 1/);
+    await see(/Code · line 1 of 3, column 1/);
     await press(app!, keys.down);
     await press(app!, ctrl.k); // 2,Milliwatt() goes
-    assert.match(frame(), /line 2 of 2/);
+    await see(/line 2 of 2/);
     await press(app!, keys.up);
     await press(app!, ctrl.o);
     await type(app!, '2,Playback(beep)');
@@ -290,7 +292,7 @@ describe('dialplan screen: the form', () => {
     await press(app!, keys.home);
     await press(app!, '\u001B[3~'); // Delete: the "3" of 3,Hangup()
     await type(app!, 'n');
-    assert.match(frame(), /unsaved changes/);
+    await see(/unsaved changes/);
     await press(app!, ctrl.s);
     await until((f) => f.includes('Saved 000064 Milliwatt.'));
     assert.equal((await getApplication(app!.pbx.store, '000064')).code, '1,Answer()\n2,Playback(beep)\nn,Hangup()');
@@ -304,8 +306,7 @@ describe('dialplan screen: the form', () => {
     await tabs(5);
     await press(app!, keys.end);
     await press(app!, keys.enter);
-    await type(app!, 'Playback(oops)');
-    const f = frame();
+    const f = await type(app!, 'Playback(oops)', /Playback\(oops\)/).then(stripAnsi);
     assert.match(f, /1 problem/);
     assert.match(f, /✗ line 2: no priority: start the line with 1, n or n\(label\) and a comma/);
     assert.match(f, /✗\s+2 │ Playback\(oops\)/, 'the editor marks the line too');
@@ -339,7 +340,7 @@ describe('dialplan screen: the form', () => {
     await updateApplication(app!.pbx.store, '000064', { name: 'Milliwatt tone' });
     await press(app!, ctrl.s);
     await untilSays('Application 000064 Milliwatt tone was changed by someone else while you edited it (name).');
-    assert.match(flat(frame()), /Nothing was saved\. Open it again to see the other change, then make yours\./);
+    await seeFlat(/Nothing was saved\. Open it again to see the other change, then make yours\./);
     assert.equal((await getApplication(app!.pbx.store, '000064')).name, 'Milliwatt tone');
   });
 
@@ -350,7 +351,7 @@ describe('dialplan screen: the form', () => {
     await createApplication(app!.pbx.store, { name: 'Theirs', extension: '2200101', type: 'plaintext', code: '1,Answer()' });
     await press(app!, ctrl.s);
     await until((f) => /Number 2200101 is busy: dialplan application Theirs \(DIALPLAN-[0-9A-F]{8}\) uses it/.test(flat(f)));
-    assert.match(flat(frame()), /Nothing was saved\./);
+    await seeFlat(/Nothing was saved\./);
   });
 
   test('--readonly: the form opens to look, saving is refused', async () => {
@@ -396,8 +397,7 @@ describe('dialplan screen: code in $EDITOR', () => {
     await tabs(3);
     await type(app!, '1,Answer()');
     await press(app!, ctrl.e);
-    await until((f) => f.includes('Code taken from the editor (2 lines); Ctrl-S saves it.'));
-    const f = frame();
+    const f = await until((x) => x.includes('Code taken from the editor (2 lines); Ctrl-S saves it.'));
     assert.match(f, /New dialplan application/, 'the console is drawn again');
     assert.match(f, /2 │ n,Hangup\(\)/);
     assert.match(f, /same => n,Hangup\(\)/);
@@ -414,7 +414,7 @@ describe('dialplan screen: code in $EDITOR', () => {
     await newForm();
     await press(app!, ctrl.e);
     await untilSays('The editor "no-such-editor-pbxmod" (from $EDITOR) was not found; your text is unchanged.');
-    assert.match(flat(frame()), /Install it, or set EDITOR to an installed editor, e\.g\. export EDITOR=nano\./);
+    await seeFlat(/Install it, or set EDITOR to an installed editor, e\.g\. export EDITOR=nano\./);
   });
 
   test('an editor that fails leaves the code as it was and says why', async () => {
@@ -426,8 +426,8 @@ describe('dialplan screen: code in $EDITOR', () => {
     await until((f) => f.includes('Edit 000064'));
     await press(app!, ctrl.e);
     await untilSays(`The editor "${failingEditor}" exited with status 3; your text is unchanged.`);
-    assert.match(flat(frame()), /Quit the editor normally \(in vi: :wq\) to keep your changes\./);
-    assert.match(frame(), /2 │ 2,Milliwatt\(\)/);
+    await seeFlat(/Quit the editor normally \(in vi: :wq\) to keep your changes\./);
+    await see(/2 │ 2,Milliwatt\(\)/);
     assert.doesNotMatch(frame(), /unsaved changes/);
   });
 });

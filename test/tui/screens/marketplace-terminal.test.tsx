@@ -10,7 +10,7 @@ import { ConsoleProvider } from '../../../src/tui/console-context.js';
 import { useBindingRefresh } from '../../../src/tui/hooks/use-binding-refresh.js';
 import { copyToTerminalClipboard, osc52Sequence } from '../../../src/tui/terminal/osc52.js';
 import { MINUTE, startTestService, TestClock, type TestService } from '../../licensing/service/harness.js';
-import { sleep } from '../helpers.js';
+import { sleep, waitUntil } from '../helpers.js';
 
 describe('OSC 52: the key to the clipboard of the terminal the admin sits at', () => {
   test('the sequence is ESC ] 52 ; c ; base64 BEL, byte for byte', () => {
@@ -60,7 +60,7 @@ describe('while the console runs, the PBX keeps its bindings alive', () => {
       </ConsoleProvider>,
     );
     try {
-      const deadline = Date.now() + 3000;
+      const deadline = Date.now() + 15_000;
       let upd = before.upd;
       while (upd === before.upd && Date.now() < deadline) {
         await sleep(20);
@@ -86,6 +86,13 @@ describe('while the console runs, the PBX keeps its bindings alive', () => {
       asked++;
       return licensing();
     };
+    // The unreachable one is tried, again and again: that proves the refresh runs at all.
+    let tried = 0;
+    const unreachableLicensing = unreachable.licensing.bind(unreachable);
+    unreachable.licensing = () => {
+      tried++;
+      return unreachableLicensing();
+    };
     const app = render(
       <>
         <ConsoleProvider pbx={unreachable} quit={() => undefined}>
@@ -96,8 +103,12 @@ describe('while the console runs, the PBX keeps its bindings alive', () => {
         </ConsoleProvider>
       </>,
     );
-    await sleep(200);
-    app.unmount();
+    try {
+      await waitUntil(() => tried >= 3, 'three refreshes of the unreachable PBX');
+      assert.doesNotMatch(app.lastFrame() ?? '', /\S/, 'quietly: nothing drawn');
+    } finally {
+      app.unmount();
+    }
     assert.equal(asked, 0);
   });
 });

@@ -59,8 +59,8 @@ async function openConsole(api: string, options: { readonly?: boolean; theme?: T
     />,
   );
   const frame = () => stripAnsi(app.lastFrame() ?? '');
-  const see = (pattern: RegExp | string, timeoutMs = 5000) =>
-    waitForFrame(app, (f) => (typeof pattern === 'string' ? stripAnsi(f).includes(pattern) : pattern.test(stripAnsi(f))), timeoutMs).then(stripAnsi);
+  const see = (pattern: RegExp | string, timeoutMs?: number) =>
+    waitForFrame(app, pattern, timeoutMs).then(stripAnsi);
   const c: Console = {
     app,
     pbx,
@@ -123,10 +123,8 @@ describe('the marketplace screen', () => {
     assert.doesNotMatch(frame, /will be here/, 'the placeholder is gone');
     await press(c.app, keys.enter);
     await c.see('Register this PBX in the module marketplace');
-    await type(c.app, 'q2');
-    assert.match(c.frame(), /Company name\s+q2/);
-    await press(c.app, keys.escape, TEST_ESCAPE_DELAY_MS * 4);
-    await c.see('This PBX is not registered');
+    await type(c.app, 'q2', /Company name\s+q2/);
+    await press(c.app, keys.escape, 'This PBX is not registered');
   });
 
   test('the registration form explains each bad field as it is typed', async () => {
@@ -168,7 +166,7 @@ describe('the marketplace screen', () => {
     await press(c.app, keys.enter);
     await c.see('Company name');
     for (const [value, last] of [['Acme LLC', false], ['ann@acme.example', false], ['Ann Admin', false], ['+7 495 123-45-67', false], ['7701234567', true]] as const) {
-      await type(c.app, value);
+      if (value) await type(c.app, value, value);
       await press(c.app, last ? keys.enter : keys.tab);
     }
     const frame = await c.see('Products');
@@ -292,8 +290,7 @@ describe('the marketplace screen', () => {
       await press(c.app, keys.enter);
       const frame = await c.see(message);
       assert.match(frame.replace(/\s+/g, ' '), MONITOR_HINT);
-      await press(c.app, keys.escape, TEST_ESCAPE_DELAY_MS * 4);
-      await c.see('Products');
+      await press(c.app, keys.escape, (f) => f.includes('Products') && !f.includes('Activate a coupon'));
     }
   });
 
@@ -384,7 +381,7 @@ describe('the marketplace screen', () => {
     const c = await openConsole(service.url, { theme: createTheme({ color: false, unicode: false }), prepare: registered });
     const frame = await c.see('Products');
     assert.match(frame, /\+ MikoPBX/);
-    for (const line of (c.app.lastFrame() ?? '').split('\n')) assert.ok(/^[\x20-\x7e]*$/.test(line), `not ASCII: ${line}`);
+    for (const line of frame.split('\n')) assert.ok(/^[\x20-\x7e]*$/.test(line), `not ASCII: ${line}`);
   });
 });
 
@@ -432,8 +429,7 @@ describe('the marketplace screen: the licensing service cannot be reached', () =
 
     await press(c.app, 'u');
     await c.see(/A check failed/);
-    await press(c.app, keys.escape, TEST_ESCAPE_DELAY_MS * 4);
-    await c.see('No access to the licensing server');
+    await press(c.app, keys.escape, (f) => f.includes('No access to the licensing server') && !f.includes('Connection diagnostics'));
   });
 
   test('registering while the service is down says so, and the screen shows the banner after', async () => {
@@ -443,13 +439,12 @@ describe('the marketplace screen: the licensing service cannot be reached', () =
     await press(c.app, keys.enter);
     await c.see('Company name');
     for (const [value, last] of [['Acme LLC', false], ['ann@acme.example', false], ['Ann Admin', false], ['', false], ['', true]] as const) {
-      await type(c.app, value);
+      if (value) await type(c.app, value, value);
       await press(c.app, last ? keys.enter : keys.tab);
     }
     const frame = await c.see(`No connection to the licensing service at ${url} (connection refused).`);
     assert.match(frame.replace(/\s+/g, ' '), /diagnostics view runs DNS, TCP, TLS and HTTP checks/);
-    await press(c.app, keys.escape, TEST_ESCAPE_DELAY_MS * 4);
-    await c.see(`No access to the licensing server ${url}`);
+    await press(c.app, keys.escape, `No access to the licensing server ${url}`);
     assert.equal((await c.pbx.store.read()).settings.licenseKey, null);
   });
 });

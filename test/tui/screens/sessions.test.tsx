@@ -21,7 +21,7 @@ import { SessionsScreen } from '../../../src/tui/screens/sessions/sessions-scree
 import { wrapText as wrapWords } from '../../../src/tui/text-fit.js';
 import type { ScreenDefinition } from '../../../src/tui/screens/types.js';
 import { pbxHost, startTestService, TestClock, type TestService } from '../../licensing/service/harness.js';
-import { keys, press, renderApp, sleep, stripAnsi, type, waitForFrame, type RenderedApp } from '../helpers.js';
+import { keys, moveCursorTo, press, syncKeys, renderApp, stripAnsi, type, waitForFrame, type RenderedApp } from '../helpers.js';
 
 /** The service on the real clock: the screen shows times relative to now. */
 function realClock(): TestClock {
@@ -96,13 +96,8 @@ const plain = (frame: string | undefined) => stripAnsi(frame ?? '');
 const cursorLine = (frame: string) => plain(frame).split('\n').find((l) => l.startsWith('›')) ?? '';
 
 /** Move the cursor to the first row matching `pattern` (from the top). */
-async function moveTo(app: RenderedApp, pattern: RegExp): Promise<string> {
-  await press(app, 'g');
-  for (let i = 0; i < 30; i++) {
-    if (pattern.test(cursorLine(app.lastFrame()!))) return cursorLine(app.lastFrame()!);
-    await press(app, keys.down);
-  }
-  throw new Error(`no row matches ${pattern}:\n${plain(app.lastFrame())}`);
+function moveTo(app: RenderedApp, pattern: RegExp): Promise<string> {
+  return moveCursorTo(app, pattern, cursorLine);
 }
 
 /** A loopback port nothing listens on. */
@@ -154,7 +149,7 @@ describe('session monitor screen', () => {
     const w = await setUp();
     const app = await open(w);
     await moveTo(app, /MikoPBX free license \(33\) per: pbx-02/);
-    let frame = plain(await press(app, 'i'));
+    let frame = plain(await press(app, 'i', 'Binding: MikoPBX free license (33) per: pbx-02'));
     const b = w.other!.f33;
     assert.match(frame, /Binding: MikoPBX free license \(33\) per: pbx-02/);
     const field = (label: string, value: string) => assert.match(frame, new RegExp(`^\\s+${label}\\s+${value.replace(/[()[\].*+?^$|\\/]/g, '\\$&')}`, 'm'), `${label} ${value}:\n${frame}`);
@@ -174,10 +169,9 @@ describe('session monitor screen', () => {
     assert.match(frame, /host id\s+host-id-pbx-02/);
 
     // Esc closes it; Enter opens it again, on this PBX's own binding.
-    await press(app, keys.escape, 150);
-    await waitForFrame(app, (f) => !f.includes('Host pbx-02'));
+    await press(app, keys.escape, (f) => !f.includes('Host pbx-02'));
     await moveTo(app, new RegExp(`MikoPBX free license \\(33\\) per: ${w.own!.host}`));
-    frame = plain(await press(app, keys.enter));
+    frame = plain(await press(app, keys.enter, `Binding: MikoPBX free license (33) per: ${w.own!.host}`));
     assert.match(frame, new RegExp(`host\\s+${w.own!.host} \\(this PBX\\)`));
     assert.match(frame, new RegExp(`proc\\s+${process.pid}`));
   });
@@ -188,7 +182,7 @@ describe('session monitor screen', () => {
     await moveTo(app, /ModuleUsersUI \(51\) per: pbx-02/);
     await waitForFrame(app, (f) => /d drop binding/.test(f.split('\n').at(-1)!));
 
-    let frame = plain(await press(app, 'd'));
+    let frame = plain(await press(app, 'd', '[y/N]'));
     assert.match(frame, /Drop the binding ModuleUsersUI \(51\) per: pbx-02\?/);
     assert.match(frame, /- ModuleUsersUI \(51\), captured \d{4}-/);
     assert.match(frame, /! This drops features of other products: Users UI \(51\)\./);
@@ -197,14 +191,14 @@ describe('session monitor screen', () => {
     assert.doesNotMatch(frame, /feature 33/, 'no feature-33 warning for feature 51');
     assert.match(frame, /\[y\/N\]/);
 
-    frame = plain(await press(app, 'n'));
+    frame = plain(await press(app, 'n', (f) => !f.includes('Drop the binding')));
     assert.match(frame, /ModuleUsersUI \(51\) per: pbx-02/);
-    frame = plain(await press(app, 'd'));
-    frame = plain(await press(app, keys.enter));
-    assert.doesNotMatch(frame, /Drop the binding/);
+    await press(app, 'd', 'Drop the binding');
+    frame = plain(await press(app, keys.enter, (f) => !f.includes('Drop the binding')));
+    assert.match(frame, /ModuleUsersUI \(51\) per: pbx-02/);
     assert.deepEqual((await liveFeatures(w, 'pbx-02')).sort(), [33, 51], 'No and Enter dropped nothing');
 
-    await press(app, 'd');
+    await press(app, 'd', '[y/N]');
     await press(app, 'y');
     frame = plain(await waitForFrame(app, (f) => f.includes('Dropped 1 binding of pbx-02') && !f.includes('ModuleUsersUI (51)')));
     assert.match(frame, /2 hosts, 2 bindings/);
@@ -229,7 +223,7 @@ describe('session monitor screen', () => {
     const app = await open(w);
     await moveTo(app, /▾\s+pbx-02/);
     await waitForFrame(app, (f) => /d drop host/.test(f.split('\n').at(-1)!));
-    let frame = plain(await press(app, 'd'));
+    let frame = plain(await press(app, 'd', '[y/N]'));
     assert.match(frame, /Drop all 2 bindings of host pbx-02\?/);
     assert.match(frame, /- MikoPBX free license \(33\), captured/);
     assert.match(frame, /- ModuleUsersUI \(51\), captured/);
@@ -258,12 +252,12 @@ describe('session monitor screen', () => {
     await w.service.client.activateCoupon(w.key, coupon.code);
     const app = await open(w);
     const before = plain(app.lastFrame()).split('\n').filter((l) => / per: /.test(l));
-    let frame = plain(await press(app, 'l'));
-    assert.match(frame, /Log in to the session monitor/);
+    let frame = plain(await press(app, 'l', 'Log in to the session monitor'));
     assert.match(frame, /Leave it empty to log in with this PBX's own key/);
     // Typed as a person might: lower case, with spaces.
-    await type(app, ` ${coupon.code.toLowerCase().replace(/-/g, ' - ')} `);
-    frame = plain(app.lastFrame());
+    const typed = ` ${coupon.code.toLowerCase().replace(/-/g, ' - ')} `;
+    // Masked: as many stars as characters typed.
+    frame = plain(await type(app, typed, `Key or coupon  ${'*'.repeat(typed.length)}`));
     assert.doesNotMatch(frame, /MIKOUPD|mikoupd/, 'typing is hidden');
     await press(app, keys.enter);
     frame = plain(await waitForFrame(app, (f) => f.includes('Coupon MIKOUPD-') && f.includes('last updated')));
@@ -272,7 +266,7 @@ describe('session monitor screen', () => {
     assert.deepEqual(frame.split('\n').filter((l) => / per: /.test(l)), before);
 
     // Empty: back to this PBX's own key.
-    await press(app, 'l');
+    await press(app, 'l', 'Log in to the session monitor');
     await press(app, keys.enter);
     await waitForFrame(app, (f) => f.includes("This PBX's key ·") && f.includes('last updated'));
   });
@@ -286,14 +280,12 @@ describe('session monitor screen', () => {
     const app = await open(w);
 
     const attempt = async (input: string, expected: RegExp[]) => {
-      await press(app, 'l');
-      await waitForFrame(app, (f) => f.includes('Log in to the session monitor'));
-      await type(app, input);
+      await press(app, 'l', 'Log in to the session monitor');
+      await type(app, input, `Key or coupon  ${'*'.repeat(input.length)}`);
       await press(app, keys.enter);
       const frame = plain(await waitForFrame(app, (f) => expected.every((p) => p.test(stripAnsi(f)))));
       assert.match(frame, /Log in to the session monitor/, 'the form stays open');
-      await press(app, keys.escape, 150);
-      await waitForFrame(app, (f) => f.includes('last updated'));
+      await press(app, keys.escape, (f) => f.includes('last updated') && !f.includes('Log in to the session monitor'));
       return frame;
     };
     await attempt('MIKO-AAAAA-BBBBB-CCCCC-DDDDD', [/The licensing service does not know this license key \(error 2026\)\./, /Check the key in your email/]);
@@ -303,12 +295,11 @@ describe('session monitor screen', () => {
     await attempt('MIKO-12345', [/Invalid license key\. A license key has 4 groups after "MIKO-"; got 1\./]);
 
     // Wrong from the first characters: said at once, under the field.
-    await press(app, 'l');
-    const frame = plain(await type(app, 'X'));
-    assert.match(frame, /A license key starts with "MIKO-"; got "X"/);
+    await press(app, 'l', 'Log in to the session monitor');
+    await type(app, 'X', 'A license key starts with "MIKO-"; got "X"');
     // Still logged in with the PBX's key after all that.
-    await press(app, keys.escape, 150);
-    assert.match(plain(await waitForFrame(app, (f) => f.includes('last updated'))), /This PBX's key ·/);
+    const after = await press(app, keys.escape, (f) => f.includes('last updated') && !f.includes('Log in to the session monitor'));
+    assert.match(plain(after), /This PBX's key ·/);
   });
 
   test('a PBX without a key opens on the login form, which says registration is on screen 1; Esc shows the same', async () => {
@@ -318,7 +309,7 @@ describe('session monitor screen', () => {
     assert.match(frame, /This PBX has no license key yet\. Register it, or save the key you have, on screen 1/);
     await press(app, keys.enter);
     frame = plain(await waitForFrame(app, (f) => f.includes('Enter a license key or a coupon.')));
-    frame = plain(await press(app, keys.escape, 150));
+    frame = plain(await press(app, keys.escape, 'Register or save a key on screen 1'));
     assert.match(frame, /This PBX has no license key/);
     assert.match(frame, /Register or save a key on screen 1/);
     assert.match(frame, /l logs in here with another key/);
@@ -388,7 +379,8 @@ describe('session monitor screen', () => {
     const w = await setUp();
     const app = await open(w);
     await w.service.client.captureFeature(w.key, 33, pbxHost('pbx-03'));
-    await sleep(100);
+    // Not shown before r asks for it: the help opened after r's absence proves the frame is current.
+    await syncKeys(app);
     assert.doesNotMatch(plain(app.lastFrame()), /pbx-03/);
     await press(app, 'r');
     const frame = plain(await waitForFrame(app, (f) => f.includes('MikoPBX free license (33) per: pbx-03')));
@@ -407,7 +399,7 @@ describe('session monitor screen', () => {
   test('? lists the keys of the screen', async () => {
     const w = await setUp({ otherHost: false });
     const app = await open(w);
-    const frame = plain(await press(app, '?'));
+    const frame = plain(await press(app, '?', 'Keys: '));
     for (const line of [/d\s+drop host/, /i\s+info panel/, /r\s+refresh/, /l\s+log in/, /Enter\s+show \/ hide the info panel/, /Esc\s+close the info panel/]) assert.match(frame, line);
   });
 });
