@@ -95,7 +95,9 @@ export const en = {
   form: {
     submitHint: 'Enter on the last field submits, Tab/arrows move, Esc cancels',
     busy: (what: string) => `Working... (${what})`,
-    fixErrors: 'Correct the fields marked below, then submit again.',
+    fixErrors: 'Correct the fields marked above, then submit again.',
+    revealHint: 'Ctrl-T shows what you type',
+    hideHint: 'Ctrl-T hides it again',
     required: 'Required.',
   },
   busy: {
