@@ -129,18 +129,37 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     setRawMode(true);
     return () => setRawMode(false);
   }, [setRawMode, isRawModeSupported]);
+  // Keys wait here to be handled one per turn of the event loop: a handler sees the state
+  // (and the layers) that the previous key left, as it would with one key per read.
+  const queue = useRef<DecodedKey[]>([]);
+  const draining = useRef<NodeJS.Immediate | undefined>(undefined);
+  const drain = useCallback(() => {
+    draining.current = undefined;
+    const next = queue.current.shift();
+    if (next === undefined) return;
+    dispatch(next);
+    if (queue.current.length > 0) draining.current = setImmediate(drain);
+  }, [dispatch]);
+  const enqueue = useCallback(
+    (decoded: DecodedKey[]) => {
+      if (decoded.length === 0) return;
+      const idle = queue.current.length === 0 && draining.current === undefined;
+      queue.current.push(...decoded);
+      if (idle) drain();
+    },
+    [drain],
+  );
   useEffect(() => {
     const flush = () => {
       escapeTimer.current = undefined;
-      for (const decoded of decoder.current.flush()) dispatch(decoded);
+      enqueue(decoder.current.flush());
     };
     // Ink's own parser has already cut the read into pieces; joined again they are the bytes
-    // as read, which the decoder splits into keys itself. Each key is handled (and, React
-    // rendering a legacy root synchronously, drawn into state) before the next.
+    // as read, which the decoder splits into keys itself.
     const onInput = (chunk: unknown) => {
       clearTimeout(escapeTimer.current);
       escapeTimer.current = undefined;
-      for (const decoded of decoder.current.push(String(chunk))) dispatch(decoded);
+      enqueue(decoder.current.push(String(chunk)));
       if (decoder.current.waiting) {
         if (escapeDelayMs > 0) escapeTimer.current = setTimeout(flush, escapeDelayMs);
         else flush();
@@ -150,6 +169,9 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     return () => {
       events.removeListener('input', onInput);
       clearTimeout(escapeTimer.current);
+      clearImmediate(draining.current);
+      draining.current = undefined;
+      queue.current = [];
     };
   }, [events, dispatch, escapeDelayMs]);
 
