@@ -63,9 +63,12 @@ function csiLength(text: string, at: number): number {
 export class KeyDecoder {
   private buffer = '';
   private paste: string | undefined;
+  /** How much of the buffer came in earlier reads. */
+  private carried = 0;
 
   /** Keys in `chunk` (with what earlier reads left over). */
   push(chunk: string): DecodedKey[] {
+    this.carried = this.buffer.length;
     this.buffer += chunk;
     return this.drain(false);
   }
@@ -145,6 +148,7 @@ export class KeyDecoder {
     }
     text = text.slice(at);
     this.buffer = text;
+    this.carried = 0;
     return out;
   }
 
@@ -199,7 +203,12 @@ export class KeyDecoder {
       out.push(press('', { escape: true, meta: true }));
       return 1;
     }
-    // Alt + key: ESC followed by a character.
+    // Alt + key is ESC and the character in ONE read; an Esc that waited for the next read
+    // was a press of Esc, and the letter after it is typed on its own.
+    if (at < this.carried && at + 1 >= this.carried) {
+      out.push(press('', { escape: true, meta: true }));
+      return 1;
+    }
     const code = next.charCodeAt(0);
     if (code < 0x20 || code === 0x7f) {
       const key = controlKey(next);

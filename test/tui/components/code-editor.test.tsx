@@ -13,7 +13,7 @@ import {
   type CodeEditorState,
 } from '../../../src/tui/components/code-editor/index.js';
 import { createTheme } from '../../../src/tui/theme.js';
-import { keys, press, renderWidget, stripAnsi, TEST_ESCAPE_DELAY_MS, type } from '../helpers.js';
+import { keys, press, renderWidget, sendChunks, stripAnsi, TEST_ESCAPE_DELAY_MS, type } from '../helpers.js';
 
 function run(text: string, actions: CodeEditorAction[], viewport = { rows: 5, columns: 20 }): CodeEditorState {
   return actions.reduce(codeEditorReducer, codeEditorReducer(initialCodeEditorState(text), { type: 'resize', viewport }));
@@ -197,9 +197,10 @@ describe('code editor in the terminal', () => {
 
   test('a pasted block, or keys that arrive together over a slow line, edit as if typed one by one', async () => {
     app = renderWidget(<Harness initial="" />);
-    await press(app, '1,Answer()\r\nn,Hangup()');
+    // Keys of one read are handled one per turn: wait until all of them are drawn.
+    await sendChunks(app, ['1,Answer()\r\nn,Hangup()']);
     assert.match(app.lastFrame()!, /text="1,Answer\(\)\\nn,Hangup\(\)"/);
-    await press(app, '\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F');
+    await sendChunks(app, ['\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F']);
     assert.match(app.lastFrame()!, /text="1,Answer\(\)"/);
   });
 

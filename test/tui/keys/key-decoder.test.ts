@@ -49,6 +49,7 @@ test('a lone Esc is Esc only once nothing more came; Esc then a letter in one re
   assert.equal(decoder.waiting, true);
   assert.deepEqual(names(decoder.flush()), ['escape']);
   assert.deepEqual(decode('\u001bb'), ['meta+b']);
+  assert.deepEqual(decode('\u001b', 'b'), ['escape', 'b']);
 });
 
 test('a bracketed paste is one paste, even with line breaks, escapes and a marker cut across reads', () => {
