@@ -3,6 +3,7 @@ import { useStdin, type Key } from 'ink';
 import { matchesCommand, type CommandName } from '../keys/bindings.js';
 import { emptyKey } from '../keys/escape-sequence.js';
 import { KeyDecoder, type DecodedKey } from '../keys/key-decoder.js';
+import { useRepaint } from '../terminal/whole-screen.js';
 
 /**
  * Key handling as a priority stack (after gemini-cli): one reader for the whole console splits
@@ -106,6 +107,9 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
   const escapeTimer = useRef<NodeJS.Timeout | undefined>(undefined);
   const forceQuit = useRef(onForceQuit);
   forceQuit.current = onForceQuit;
+  const redraw = useRepaint();
+  const repaint = useRef(redraw);
+  repaint.current = redraw;
   const [modalTop, setModalTop] = useState(-Infinity);
   const updateModalTop = useCallback(() => {
     setModalTop(Math.max(-Infinity, ...layers.current.filter((l) => l.modal).map((l) => l.priority)));
@@ -115,6 +119,11 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     const event = decoded.kind === 'paste' ? pasteEvent(decoded.text) : keyEvent(decoded.input, decoded.key);
     if (event.key.ctrl && event.input === 'c') {
       forceQuit.current();
+      return;
+    }
+    // Ctrl-L redraws the whole screen, whatever has the keys (a form, the editor, a dialog).
+    if (event.key.ctrl && event.input === 'l') {
+      repaint.current();
       return;
     }
     // A handler may open or close layers; walk a snapshot.

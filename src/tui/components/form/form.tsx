@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Box, Text } from 'ink';
+import { useUnsavedWork } from '../../hooks/use-unsaved-work.js';
 import { describeError } from '../../../domain/errors.js';
 import { useMessages } from '../../../i18n/index.js';
 import { KeyPriority, useCoveredByModal } from '../../hooks/use-keymap.js';
@@ -56,6 +58,9 @@ export function Form({ fields, initialValues, validate, onSubmit, onCancel, subm
   const [state, dispatch] = useFormState(initialValues ?? Object.fromEntries(fields.map((f) => [f.name, ''])));
   const covered = useCoveredByModal(KeyPriority.field);
   const errors = validate?.(state.values) ?? {};
+  const [initial] = useState(() => state.values);
+  const changed = fields.some((f) => (state.values[f.name] ?? '') !== (initial[f.name] ?? ''));
+  useUnsavedWork(changed && !state.busy ? messages.app.unsavedForm : undefined);
   const count = fields.length;
 
   const submit = () => {
