@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { ConfirmationRequiredError, ValidationError, describeError, errorToJson } from '../domain/errors.js';
 import { PbxContext, type GlobalOptions } from '../pbx-context.js';
+import { visibleText } from '../domain/terminal-text.js';
 import { globalOptionsOf } from './context.js';
 
 /** What a command prints: `json` for `--json`, `text` for a person. */
@@ -20,14 +21,23 @@ export async function runCommandAction(command: Command, action: (ctx: PbxContex
   try {
     ctx = new PbxContext(options, 'in-process');
     const output = await action(ctx, options);
-    process.stdout.write(options.json ? `${JSON.stringify({ ok: true, ...output.json }, null, 2)}\n` : output.text.endsWith('\n') ? output.text : `${output.text}\n`);
+    process.stdout.write(options.json ? `${JSON.stringify({ ok: true, ...output.json }, null, 2)}\n` : forTerminal(output.text.endsWith('\n') ? output.text : `${output.text}\n`));
   } catch (error) {
     if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, error: errorToJson(error) }, null, 2)}\n`);
-    else process.stderr.write(`pbxmod: ${describeError(error)}\n`);
+    else process.stderr.write(forTerminal(`pbxmod: ${describeError(error)}\n`));
     process.exitCode = error instanceof ValidationError ? 2 : 1;
   } finally {
     await ctx?.close();
   }
+}
+
+/**
+ * Text for a person's terminal. Results quote module.json, other PBXs' bindings, the service's
+ * messages: every control character but the line break is shown as an escape (`\x1b`), so
+ * none of it can drive the terminal. `--json` output is exact JSON instead (JSON escapes them).
+ */
+export function forTerminal(text: string): string {
+  return visibleText(text, { keepLineBreaks: true });
 }
 
 /**
@@ -39,7 +49,7 @@ export async function confirmOrRefuse(question: string, yes: boolean | undefined
   if (!process.stdin.isTTY) throw new ConfirmationRequiredError(`${question} Not confirmed: there is no terminal to ask on.`, `Add ${flagHint} to confirm from a script.`);
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = (await rl.question(`${question} [y/N] `)).trim().toLowerCase();
+    const answer = (await rl.question(forTerminal(`${question} [y/N] `))).trim().toLowerCase();
     if (answer !== 'y' && answer !== 'yes') throw new ConfirmationRequiredError('Cancelled; nothing was changed.', `Answer "y" to confirm, or add ${flagHint}.`);
   } finally {
     rl.close();

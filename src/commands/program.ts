@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { versionLine } from '../build-info.js';
 import type { GlobalOptions } from '../pbx-context.js';
+import { controlCharacterProblem } from './control-characters.js';
 import { globalOptionDefinitions } from './global-options.js';
 import { registerDialplanCommands } from './dialplan.js';
 import { registerLicenseCommands } from './license.js';
@@ -25,6 +26,11 @@ export function buildProgram(): Command {
       consoleRequested = program.opts<GlobalOptions>();
     });
   program.enablePositionalOptions(false);
+  program.hook('preAction', (_program, actionCommand) => {
+    const problem = controlCharacterProblem(actionCommand);
+    // Exit 2 (bad input) through commander's own error path, like any usage mistake.
+    if (problem) actionCommand.error(`pbxmod: ${problem}`, { exitCode: 2, code: 'pbxmod.controlCharacter' });
+  });
   registerLicenseCommands(program);
   registerLicenseCheckCommand(program);
   registerModulesCommands(program);

@@ -7,9 +7,22 @@ export const COUPON_PATTERN = /^MIKOUPD(-[A-Z0-9]{5}){4}$/;
 
 const GROUP_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
-/** Trim, upper-case, drop whitespace inside (keys are often pasted with spaces or line breaks). */
+/**
+ * Trim, upper-case, drop whitespace inside (keys are often pasted with spaces or line breaks).
+ * A key or coupon typed in groups separated by spaces only (`mikoupd aaaaa bbbbb …`) or with
+ * no separators at all gets its dashes back, so the hint "spaces and lower case are fine" holds.
+ */
 function squeeze(input: string): string {
-  return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const trimmed = input.normalize('NFKC').trim().toUpperCase();
+  // Groups separated by spaces only: the spaces stand for the dashes.
+  const value = trimmed.includes('-') ? trimmed.replace(/\s+/g, '') : trimmed.replace(/\s+/g, '-');
+  const bare = value.replace(/-/g, '');
+  const grouped = /^(MIKOUPD|MIKO)([A-Z0-9]{20})$/.exec(bare);
+  if (grouped && (bare.length === 27) === (grouped[1] === 'MIKOUPD')) {
+    const chars = grouped[2]!;
+    return [grouped[1], ...[0, 5, 10, 15].map((i) => chars.slice(i, i + 5))].join('-');
+  }
+  return value;
 }
 
 function explain(kind: 'key' | 'coupon', value: string, prefix: string): string {

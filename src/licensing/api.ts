@@ -10,15 +10,24 @@
  */
 import { z } from 'zod';
 import { registrationSchema } from '../domain/registration.js';
+import { hasControlCharacters, visibleText } from '../domain/terminal-text.js';
 
 export const API_PREFIX = '/api/v1';
 
 /** Largest request body the service accepts. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const keyField = z.string().max(100);
-const hostIdField = z.string().min(1).max(100);
-const shortText = z.string().max(200);
+/**
+ * Every string a request carries is refused when it holds a control character (an escape
+ * sequence, a DEL): the service stores these fields and other PBXs' consoles and command lines
+ * show them (the session monitor lists user/host/db/proc of every binding of a key).
+ */
+const plain = (schema: z.ZodString) =>
+  schema.refine((s) => !hasControlCharacters(s), { error: (issue) => `has a control character ("${visibleText(String(issue.input))}"); send it without control characters.` });
+
+const keyField = plain(z.string().max(100));
+const hostIdField = plain(z.string().min(1).max(100));
+const shortText = plain(z.string().max(200));
 
 /** Who holds a seat: the PBX's host id plus what the session monitor shows (SPEC §3). */
 export const hostIdentitySchema = z.object({
@@ -78,9 +87,15 @@ export type LicenseInfo = z.infer<typeof licenseInfoSchema>;
  * POST /register — issue a key and the 30-day MikoPBX trial (feature 33): 201 with the key.
  * An email that has a key already gets 200 without it: the key went to that email (2022 when
  * the email belongs to another company). Throttled per address; new trials are limited per
- * address and per host (2051).
+ * address and per host (2051). Text fields with control characters are refused.
  */
-export const registerRequestSchema = registrationSchema.extend({ hostId: hostIdField });
+export const registerRequestSchema = registrationSchema.extend({ hostId: hostIdField }).superRefine((request, ctx) => {
+  for (const [field, value] of Object.entries(request)) {
+    if (typeof value === 'string' && hasControlCharacters(value)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `has a control character ("${visibleText(value)}"); send it without control characters.` });
+    }
+  }
+});
 export type RegisterRequest = z.input<typeof registerRequestSchema>;
 export const keyIssuedSchema = z.object({ key: z.string(), license: licenseInfoSchema });
 export const keySentSchema = z.object({ keySent: z.literal(true), email: z.string(), message: z.string() });
@@ -91,7 +106,7 @@ export type RegisterResponse = z.infer<typeof registerResponseSchema>;
 export const licenseInfoRequestSchema = z.object({ key: keyField });
 
 /** POST /coupons/activate → LicenseInfo. */
-export const activateCouponRequestSchema = z.object({ key: keyField, coupon: z.string().max(100) });
+export const activateCouponRequestSchema = z.object({ key: keyField, coupon: plain(z.string().max(100)) });
 
 /** POST /trials — add a product's 14-day trial → LicenseInfo. */
 export const addTrialRequestSchema = z.object({ key: keyField, productId: z.number().int().positive() });
@@ -141,7 +156,7 @@ export const releasedResponseSchema = z.object({ released: z.number().int() });
 // --- session monitor ------------------------------------------------------------------------
 
 /** The session monitor logs in with the key or a coupon activated on it. */
-export const sessionsRequestSchema = z.object({ credential: z.string().max(100) });
+export const sessionsRequestSchema = z.object({ credential: plain(z.string().max(100)) });
 
 export const sessionHostSchema = z.object({
   hostId: z.string(),
@@ -158,7 +173,7 @@ export const sessionsResponseSchema = z.object({ hosts: z.array(sessionHostSchem
  * host name `host` → `{ released: n }`. 404-style `not_found` when nothing matched.
  */
 export const dropRequestSchema = z
-  .object({ credential: z.string().max(100), bindingId: z.string().max(100).optional(), hostId: z.string().max(100).optional(), host: shortText.optional() })
+  .object({ credential: plain(z.string().max(100)), bindingId: plain(z.string().max(100)).optional(), hostId: plain(z.string().max(100)).optional(), host: shortText.optional() })
   .refine((r) => r.bindingId !== undefined || r.hostId !== undefined || r.host !== undefined, { message: 'Give bindingId, hostId or host.' });
 
 // --- catalog ---------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
 import type { PbxContext } from '../pbx-context.js';
 import { MessagesProvider, t, useMessages, type Messages } from '../i18n/index.js';
-import { ConfirmHost, ConfirmProvider, useConfirmOpen } from './components/confirm/index.js';
+import { ConfirmHost, ConfirmProvider, useConfirm, useConfirmOpen } from './components/confirm/index.js';
 import { HelpOverlay } from './components/help/index.js';
 import { ToastProvider } from './components/toast/index.js';
-import { ConsoleProvider } from './console-context.js';
+import { ConsoleProvider, useConsole } from './console-context.js';
 import { Footer } from './frame/footer.js';
 import { Header } from './frame/header.js';
 import { ScreenKeysProvider } from './frame/screen-keys.js';
@@ -18,11 +18,14 @@ import { KeymapProvider } from './hooks/use-keymap.js';
 import { useBindingRefresh } from './hooks/use-binding-refresh.js';
 import { useLicenseChecks } from './hooks/use-license-checks.js';
 import { usePbxSummary } from './hooks/use-pbx-summary.js';
+import { useStoreWatch } from './hooks/use-store-watch.js';
+import { UnsavedWorkProvider, useUnsavedWorkList } from './hooks/use-unsaved-work.js';
 import { MIN_TERMINAL_SIZE, isTooSmall, useTerminalSize } from './hooks/use-terminal-size.js';
 import type { KeyHelp } from './keys/key-help.js';
 import { screens as registry } from './screens/index.js';
 import type { ScreenDefinition } from './screens/types.js';
 import { createTheme, ThemeProvider, useTheme, type Theme } from './theme.js';
+import { useRepaintOnResize } from './terminal/whole-screen.js';
 import { fitText } from './text-fit.js';
 
 export interface AppProps {
@@ -65,18 +68,23 @@ export function App({ pbx, onQuit, theme, messages, readonly = false, screens = 
       onQuit();
     };
   });
+  // Quitting asks first while something is unsaved; the Frame (which can ask) sets how.
+  const requestQuitRef = useRef<() => void>(quitOnce);
+  const requestQuit = useCallback(() => requestQuitRef.current(), []);
   return (
     <ThemeProvider theme={resolvedTheme}>
       <MessagesProvider messages={messages ?? t}>
-        <ConsoleProvider pbx={pbx} readonly={readonly} quit={quitOnce}>
-          <KeymapProvider onForceQuit={quitOnce} {...(escapeDelayMs !== undefined ? { escapeDelayMs } : {})}>
-            <ToastProvider {...(toastDurationMs !== undefined ? { durationMs: toastDurationMs } : {})}>
-              <ConfirmProvider>
-                <Frame screens={screens} initialScreen={initialScreen} env={env} sizeFlag={sizeFlag} onQuit={quitOnce} />
-              </ConfirmProvider>
-            </ToastProvider>
-          </KeymapProvider>
-        </ConsoleProvider>
+        <UnsavedWorkProvider>
+          <ConsoleProvider pbx={pbx} readonly={readonly} quit={requestQuit}>
+            <KeymapProvider onForceQuit={requestQuit} {...(escapeDelayMs !== undefined ? { escapeDelayMs } : {})}>
+              <ToastProvider {...(toastDurationMs !== undefined ? { durationMs: toastDurationMs } : {})}>
+                <ConfirmProvider>
+                  <Frame screens={screens} initialScreen={initialScreen} env={env} sizeFlag={sizeFlag} quit={quitOnce} requestQuitRef={requestQuitRef} />
+                </ConfirmProvider>
+              </ToastProvider>
+            </KeymapProvider>
+          </ConsoleProvider>
+        </UnsavedWorkProvider>
       </MessagesProvider>
     </ThemeProvider>
   );
@@ -87,22 +95,58 @@ interface FrameProps {
   initialScreen: string | undefined;
   env: NodeJS.ProcessEnv | undefined;
   sizeFlag: string | undefined;
-  onQuit: () => void;
+  /** Leave now. */
+  quit: () => void;
+  /** Set here: what q, Ctrl-C and the console's quit() do (ask first when something is unsaved). */
+  requestQuitRef: MutableRefObject<() => void>;
 }
 
 /** Header, tabs, the current screen, status line, footer; help and dialogs over the screen. */
-function Frame({ screens, initialScreen, env, sizeFlag, onQuit }: FrameProps) {
+function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: FrameProps) {
   const theme = useTheme();
   const messages = useMessages();
   const size = useTerminalSize({ env: env ?? process.env, sizeFlag });
+  useRepaintOnResize(size);
   const summary = usePbxSummary();
   useBindingRefresh();
+  useStoreWatch();
+  const { storeChanged } = useConsole();
   useLicenseChecks(env ?? process.env);
   const [state, dispatch] = useFrameState(Math.max(0, screens.findIndex((s) => s.id === initialScreen)));
   const [liveKeys, setLiveKeys] = useState<KeyHelp[] | undefined>(undefined);
   const confirmOpen = useConfirmOpen();
   const count = screens.length;
   const tooSmall = isTooSmall(size);
+  const confirm = useConfirm();
+  const unsavedWork = useUnsavedWorkList();
+  const [quitArmed, setQuitArmed] = useState(false);
+  const asking = useRef(false);
+  const latest = useRef({ tooSmall, quitArmed });
+  latest.current = { tooSmall, quitArmed };
+  useEffect(() => {
+    if (!tooSmall) setQuitArmed(false);
+  }, [tooSmall]);
+  useEffect(() => {
+    requestQuitRef.current = () => {
+      const unsaved = unsavedWork();
+      // Nothing to lose, or asked already and asked again (a second q / Ctrl-C): leave.
+      if (unsaved.length === 0 || asking.current || latest.current.quitArmed) {
+        quit();
+        return;
+      }
+      if (latest.current.tooSmall) {
+        // No room for a dialog: the too-small screen says what a second press does.
+        setQuitArmed(true);
+        return;
+      }
+      asking.current = true;
+      void confirm({ title: messages.app.quitUnsavedTitle, message: messages.app.quitUnsavedMessage(unsaved.join(', ')), confirmLabel: messages.app.quitAnyway, cancelLabel: messages.app.keepWorking }).then((answer) => {
+        asking.current = false;
+        if (answer.confirmed) quit();
+      });
+    };
+  }, [requestQuitRef, unsavedWork, quit, confirm, messages]);
+  const onQuit = useCallback(() => requestQuitRef.current(), [requestQuitRef]);
 
   const showScreen = useCallback((index: number) => {
     setLiveKeys(undefined);
@@ -116,6 +160,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, onQuit }: FrameProps) {
       previousScreen: () => showScreen((state.screen - 1 + count) % count),
       openHelp: () => dispatch({ type: 'open-help' }),
       quit: onQuit,
+      reload: storeChanged,
     },
     !tooSmall,
   );
@@ -133,7 +178,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, onQuit }: FrameProps) {
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {tooSmall ? <TooSmall size={size} min={MIN_TERMINAL_SIZE} onQuit={onQuit} /> : null}
+      {tooSmall ? <TooSmall size={size} min={MIN_TERMINAL_SIZE} onQuit={onQuit} unsaved={unsavedWork()} quitArmed={quitArmed} /> : null}
       <Box flexDirection="column" width={width} height={height} display={tooSmall ? 'none' : 'flex'}>
         <Header width={width} summary={summary} />
         <ScreenTabs screens={screens} active={state.screen} width={width} />

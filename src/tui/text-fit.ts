@@ -1,7 +1,12 @@
+import { visibleText } from '../domain/terminal-text.js';
+
 /**
  * Fitting text into terminal cells. Every line the console draws is cut to the width here,
  * not by Ink's `wrap="truncate"`, because Ink always cuts with "…" and the `--ascii` mode
- * needs "...".
+ * needs "...". Much of what is drawn comes from outside (module.json, the service, bindings,
+ * the store), so the text is made terminal-safe here first (`visibleText`: an escape shows as
+ * `\x1b`), and the cells counted are those of what the terminal will really show. Ink itself
+ * passes OSC sequences (a window title) through.
  */
 
 // Combining marks, zero-width joiners and variation selectors take no cell.
@@ -24,8 +29,9 @@ export function textWidth(text: string): number {
 }
 
 /** Cut to `width` cells, ending in `ellipsis` when something was cut. */
-export function truncateText(text: string, width: number, ellipsis: string): string {
+export function truncateText(raw: string, width: number, ellipsis: string): string {
   if (width <= 0) return '';
+  const text = visibleText(raw);
   if (textWidth(text) <= width) return text;
   const room = width - textWidth(ellipsis);
   if (room < 1) return [...text].slice(0, width).join('');
@@ -56,7 +62,7 @@ export function fitText(text: string, width: number, ellipsis: string, align: 'l
 export function wrapText(text: string, width: number, indent = 0): string[] {
   const pad = ' '.repeat(Math.max(0, Math.min(indent, width - 1)));
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  for (const paragraph of visibleText(text.replace(/\r\n?/g, '\n').replace(/\t/g, ' '), { keepLineBreaks: true }).split('\n')) {
     // A paragraph that fits keeps its spacing (release lines and tables line up their columns).
     if (textWidth(paragraph) <= width) {
       lines.push(paragraph);
@@ -86,4 +92,34 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
     lines.push(lines.length > start ? pad + line : line);
   }
   return lines;
+}
+
+/**
+ * Wrap `text` to at most `maxLines` lines. A longer message loses its middle, not its end:
+ * messages end in what to do ("Choose another number, e.g. 2200101"), so the last line shows
+ * the message's end after an ellipsis.
+ */
+export function wrapKeepingEnd(text: string, width: number, maxLines: number, ellipsis: string, indent = 0): string[] {
+  const lines = wrapText(text, width, indent).filter((line) => line !== '');
+  if (lines.length <= maxLines) return lines;
+  const head = lines.slice(0, Math.max(0, maxLines - 1));
+  const rest = lines
+    .slice(head.length)
+    .map((l) => l.trim())
+    .join(' ');
+  const pad = head.length > 0 ? ' '.repeat(Math.max(0, Math.min(indent, width - 1))) : '';
+  const room = Math.max(1, width - textWidth(pad) - textWidth(ellipsis));
+  const chars = Array.from(rest);
+  let tail = '';
+  let used = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const w = textWidth(chars[i]!);
+    if (used + w > room) break;
+    tail = chars[i]! + tail;
+    used += w;
+  }
+  // Start the tail at a word where one is near, so it reads as words.
+  const space = tail.indexOf(' ');
+  if (space >= 0 && space < tail.length / 3) tail = tail.slice(space + 1);
+  return [...head, `${pad}${ellipsis}${tail}`];
 }

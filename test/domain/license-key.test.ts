@@ -37,3 +37,10 @@ test('generated codes have the documented format', () => {
   assert.equal(normalizeLicenseKey(key), key);
   assert.equal(normalizeCoupon(formatLicenseCode('MIKOUPD', new Uint8Array(20).fill(250))).length, 31);
 });
+
+test('a key or coupon typed in groups with spaces only, or with no separators, gets its dashes back', () => {
+  assert.equal(normalizeCoupon('mikoupd aaaaa bbbbb ccccc ddddd'), 'MIKOUPD-AAAAA-BBBBB-CCCCC-DDDDD');
+  assert.equal(normalizeLicenseKey('miko ab1cd ef2gh ij3kl mn4op'), 'MIKO-AB1CD-EF2GH-IJ3KL-MN4OP');
+  assert.equal(normalizeLicenseKey('MIKOAB1CDEF2GHIJ3KLMN4OP'), 'MIKO-AB1CD-EF2GH-IJ3KL-MN4OP');
+  assert.throws(() => normalizeLicenseKey('miko ab1cd ef2gh ij3kl'), /4 groups/);
+});

@@ -236,3 +236,25 @@ export function renderWidget(node: ReactNode, { theme = createTheme(), onForceQu
     </ThemeProvider>,
   );
 }
+
+/**
+ * Write `chunks` as separate reads, as a slow line delivers them (one read may hold several
+ * keys, or half of one), then wait until the frame has been still for `settleMs`.
+ */
+export async function sendChunks(app: Pick<Rendered, 'stdin' | 'lastFrame'>, chunks: readonly string[], settleMs = 40): Promise<string> {
+  for (const chunk of chunks) {
+    app.stdin.write(chunk);
+    await tick();
+  }
+  let last = app.lastFrame();
+  let stillSince = Date.now();
+  while (Date.now() - stillSince < settleMs) {
+    await sleep(5);
+    const now = app.lastFrame();
+    if (now !== last) {
+      last = now;
+      stillSince = Date.now();
+    }
+  }
+  return app.lastFrame() ?? '';
+}

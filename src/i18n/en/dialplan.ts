@@ -70,6 +70,7 @@ export const dialplan = {
     saving: 'Saving',
     editing: 'Waiting for the editor to close',
     discardTitle: 'Discard your changes?',
+    unsavedWhat: (app: string | undefined) => (app ? `your changes to dialplan application ${app}` : 'the new dialplan application'),
     discardMessage: 'The application stays as it was saved.',
     discard: 'Discard',
     keepEditing: 'Keep editing',

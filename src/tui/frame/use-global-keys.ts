@@ -8,6 +8,8 @@ export interface GlobalKeyHandlers {
   previousScreen: () => void;
   openHelp: () => void;
   quit: () => void;
+  /** r / Ctrl-R: read every list again. */
+  reload: () => void;
 }
 
 /**
@@ -19,6 +21,7 @@ export function useGlobalKeys(screenCount: number, handlers: GlobalKeyHandlers, 
     (e) => {
       if (e.is('app.help')) handlers.openHelp();
       else if (e.is('app.quit')) handlers.quit();
+      else if (e.is('app.reload')) handlers.reload();
       else if (e.is('screen.next')) handlers.nextScreen();
       else if (e.is('screen.previous')) handlers.previousScreen();
       else if (e.digit !== undefined && e.digit >= 1 && e.digit <= screenCount) handlers.showScreen(e.digit - 1);
@@ -38,6 +41,8 @@ export function globalKeyHelp(messages: Messages, screenCount: number): { help: 
       { keys: 'Tab/Shift-Tab', description: k.nextScreen },
       { command: 'app.help', description: k.helpLong },
       { command: 'basic.back', description: k.back },
+      { command: 'app.reload', description: k.reload },
+      { command: 'app.redraw', description: k.redraw },
       { command: 'app.quit', description: k.quitLong },
       { command: 'app.forceQuit', description: k.quit },
     ],

@@ -1,16 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useInput, type Key } from 'ink';
+import { useStdin, type Key } from 'ink';
 import { matchesCommand, type CommandName } from '../keys/bindings.js';
-import { emptyKey, keyOfEscapeTail, splitEscapeTail } from '../keys/escape-sequence.js';
+import { emptyKey } from '../keys/escape-sequence.js';
+import { KeyDecoder, type DecodedKey } from '../keys/key-decoder.js';
+import { useRepaint } from '../terminal/whole-screen.js';
 
 /**
- * Key handling as a priority stack (after gemini-cli): one `useInput` for the whole console
- * hands each key press to the layers from the top down. A layer returns `true` when it used
+ * Key handling as a priority stack (after gemini-cli): one reader for the whole console splits
+ * every read into keys (keys/key-decoder.ts) and hands each key to the layers from the top down. A layer returns `true` when it used
  * the key; a modal layer (help, a confirm dialog, the too-small screen) swallows every key,
  * used or not. Ctrl-C is handled before any layer and always quits.
  *
- * Components never call Ink's `useInput` themselves (ink-text-input inside the form is the
- * one exception, guarded by `isEscapeTail`); they call `useKeyLayer`.
+ * Components never call Ink's `useInput` themselves (it takes a whole read as one key); they
+ * call `useKeyLayer`.
  */
 
 /** Where a layer sits; higher sees keys first. Within one level the newest layer is on top. */
@@ -40,6 +42,8 @@ export interface KeyEvent {
   digit: number | undefined;
   /** Text that can go into a field: printable, no Ctrl/Alt. */
   printable: boolean;
+  /** The text of a bracketed paste (then no key is pressed); undefined for a key press. */
+  paste: string | undefined;
 }
 
 /** Return `true` when the key was used; lower layers then never see it. */
@@ -65,11 +69,6 @@ interface KeyStack {
   register(layer: Omit<Layer, 'order'>): () => void;
   /** Priority of the highest active modal layer, or -Infinity. */
   modalTop: number;
-  /**
-   * For text inputs that read keys on their own: is this newly inserted text really the
-   * tail of a split escape sequence (`[A` after Esc)? Then it must not be inserted.
-   */
-  isEscapeTail(inserted: string): boolean;
 }
 
 const KeyStackContext = createContext<KeyStack | null>(null);
@@ -78,17 +77,16 @@ export function keyEvent(input: string, key: Key): KeyEvent {
   return {
     input,
     key,
+    paste: undefined,
     is: (command) => matchesCommand(command, input, key),
     digit: /^[0-9]$/.test(input) && !key.ctrl && !key.meta ? Number(input) : undefined,
     printable: input !== '' && !key.ctrl && !(key.meta && !key.escape) && !/[\u0000-\u001F\u007F]/.test(input),
   };
 }
 
-function escapeKey(): Key {
-  const key = emptyKey();
-  key.escape = true;
-  key.meta = true;
-  return key;
+/** A bracketed paste: text for a field or the editor, never a command. */
+export function pasteEvent(text: string): KeyEvent {
+  return { input: '', key: emptyKey(), paste: text, is: () => false, digit: undefined, printable: false };
 }
 
 export interface KeymapProviderProps {
@@ -105,76 +103,86 @@ export interface KeymapProviderProps {
 export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: KeymapProviderProps) {
   const layers = useRef<Layer[]>([]);
   const nextOrder = useRef(0);
-  const pending = useRef<{ tail: string; timer: NodeJS.Timeout } | null>(null);
-  const joined = useRef<string | null>(null);
+  const decoder = useRef(new KeyDecoder());
+  const escapeTimer = useRef<NodeJS.Timeout | undefined>(undefined);
   const forceQuit = useRef(onForceQuit);
   forceQuit.current = onForceQuit;
+  const redraw = useRepaint();
+  const repaint = useRef(redraw);
+  repaint.current = redraw;
   const [modalTop, setModalTop] = useState(-Infinity);
   const updateModalTop = useCallback(() => {
     setModalTop(Math.max(-Infinity, ...layers.current.filter((l) => l.modal).map((l) => l.priority)));
   }, []);
 
-  const dispatch = useCallback((input: string, key: Key) => {
-    const event = keyEvent(input, key);
+  const dispatch = useCallback((decoded: DecodedKey) => {
+    const event = decoded.kind === 'paste' ? pasteEvent(decoded.text) : keyEvent(decoded.input, decoded.key);
+    if (event.key.ctrl && event.input === 'c') {
+      forceQuit.current();
+      return;
+    }
+    // Ctrl-L redraws the whole screen, whatever has the keys (a form, the editor, a dialog).
+    if (event.key.ctrl && event.input === 'l') {
+      repaint.current();
+      return;
+    }
     // A handler may open or close layers; walk a snapshot.
     for (const layer of [...layers.current]) {
       if (layer.handler.current(event) === true || layer.modal) return;
     }
   }, []);
 
-  const flushEscape = useCallback(() => {
-    const held = pending.current;
-    if (!held) return;
-    clearTimeout(held.timer);
-    pending.current = null;
-    dispatch('', escapeKey());
-    if (held.tail !== '') dispatch(held.tail, emptyKey());
+  const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
+  useEffect(() => {
+    if (!isRawModeSupported) return undefined;
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode, isRawModeSupported]);
+  // Keys wait here to be handled one per turn of the event loop: a handler sees the state
+  // (and the layers) that the previous key left, as it would with one key per read.
+  const queue = useRef<DecodedKey[]>([]);
+  const draining = useRef<NodeJS.Immediate | undefined>(undefined);
+  const drain = useCallback(() => {
+    draining.current = undefined;
+    const next = queue.current.shift();
+    if (next === undefined) return;
+    dispatch(next);
+    if (queue.current.length > 0) draining.current = setImmediate(drain);
   }, [dispatch]);
-
-  const markJoined = (input: string) => {
-    joined.current = input;
-    // Every listener of this one read runs synchronously; by the next tick it is over.
-    setImmediate(() => {
-      if (joined.current === input) joined.current = null;
-    });
-  };
-
-  useEffect(() => () => clearTimeout(pending.current?.timer), []);
-
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c') {
-      clearTimeout(pending.current?.timer);
-      pending.current = null;
-      forceQuit.current();
-      return;
-    }
-    const held = pending.current;
-    if (held && !key.escape) {
-      const split = splitEscapeTail(held.tail + input);
-      if (split.kind === 'complete') {
-        clearTimeout(held.timer);
-        pending.current = null;
-        markJoined(input);
-        const joinedKey = keyOfEscapeTail(split.sequence);
-        if (joinedKey) dispatch('', joinedKey);
-        if (split.rest !== '') dispatch(split.rest, emptyKey());
-        return;
+  const enqueue = useCallback(
+    (decoded: DecodedKey[]) => {
+      if (decoded.length === 0) return;
+      const idle = queue.current.length === 0 && draining.current === undefined;
+      queue.current.push(...decoded);
+      if (idle) drain();
+    },
+    [drain],
+  );
+  useEffect(() => {
+    const flush = () => {
+      escapeTimer.current = undefined;
+      enqueue(decoder.current.flush());
+    };
+    // Ink's own parser has already cut the read into pieces; joined again they are the bytes
+    // as read, which the decoder splits into keys itself.
+    const onInput = (chunk: unknown) => {
+      clearTimeout(escapeTimer.current);
+      escapeTimer.current = undefined;
+      enqueue(decoder.current.push(String(chunk)));
+      if (decoder.current.waiting) {
+        if (escapeDelayMs > 0) escapeTimer.current = setTimeout(flush, escapeDelayMs);
+        else flush();
       }
-      if (split.kind === 'partial') {
-        clearTimeout(held.timer);
-        held.tail = split.sequence;
-        held.timer = setTimeout(flushEscape, escapeDelayMs);
-        markJoined(input);
-        return;
-      }
-    }
-    if (held) flushEscape();
-    if (key.escape && input === '' && escapeDelayMs > 0) {
-      pending.current = { tail: '', timer: setTimeout(flushEscape, escapeDelayMs) };
-      return;
-    }
-    dispatch(input, key);
-  });
+    };
+    events.on('input', onInput);
+    return () => {
+      events.removeListener('input', onInput);
+      clearTimeout(escapeTimer.current);
+      clearImmediate(draining.current);
+      draining.current = undefined;
+      queue.current = [];
+    };
+  }, [events, dispatch, escapeDelayMs]);
 
   // Stable functions: a layer keeps its place in the stack when the modal state changes.
   const register = useCallback<KeyStack['register']>(
@@ -189,13 +197,7 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     },
     [updateModalTop],
   );
-  const isEscapeTail = useCallback((inserted: string) => {
-    if (inserted === '') return false;
-    if (joined.current !== null && joined.current === inserted) return true;
-    const held = pending.current;
-    return held !== null && splitEscapeTail(held.tail + inserted).kind !== 'none';
-  }, []);
-  const stack = useMemo<KeyStack>(() => ({ modalTop, register, isEscapeTail }), [modalTop, register, isEscapeTail]);
+  const stack = useMemo<KeyStack>(() => ({ modalTop, register }), [modalTop, register]);
 
   return <KeyStackContext.Provider value={stack}>{children}</KeyStackContext.Provider>;
 }
@@ -227,9 +229,4 @@ export function useKeyLayer(handler: KeyHandler, { priority = KeyPriority.screen
  */
 export function useCoveredByModal(priority: number): boolean {
   return useKeyStack().modalTop > priority;
-}
-
-/** See `KeyStack.isEscapeTail`; for the form's text fields. */
-export function useEscapeTailGuard(): (inserted: string) => boolean {
-  return useKeyStack().isEscapeTail;
 }

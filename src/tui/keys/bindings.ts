@@ -35,6 +35,8 @@ export const builtInBindings = {
   'app.help': [{ input: '?' }],
   'app.quit': [{ input: 'q' }],
   'app.forceQuit': [{ input: 'c', ctrl: true }],
+  'app.reload': [{ input: 'r' }, { input: 'r', ctrl: true }],
+  'app.redraw': [{ input: 'l', ctrl: true }],
   'screen.next': [{ key: 'tab', shift: false }],
   'screen.previous': [{ key: 'tab', shift: true }],
   'filter.start': [{ input: '/' }],

@@ -10,11 +10,15 @@ const CLEAR_AND_HOME = '\u001B[2J\u001B[H';
 const HIDE_CURSOR = '\u001B[?25l';
 const SHOW_CURSOR = '\u001B[?25h';
 const RESET_ATTRIBUTES = '\u001B[0m';
+// Bracketed paste: the terminal marks pasted text, so a paste lands in a field as text and is
+// never read as commands (keys/key-decoder.ts).
+const BRACKETED_PASTE_ON = '\u001B[?2004h';
+const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 
 /** What entering and leaving the console's screen writes; suspend-console.ts uses them too. */
 export const screenSequences = {
-  enter: ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR,
-  leave: RESET_ATTRIBUTES + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN,
+  enter: ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR + BRACKETED_PASTE_ON,
+  leave: BRACKETED_PASTE_OFF + RESET_ATTRIBUTES + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN,
 } as const;
 
 export interface TerminalStreams {
@@ -31,7 +35,7 @@ export interface FullScreen {
 
 /** Switch to the alternate screen (the shell's screen comes back on restore). */
 export function enterFullScreen({ stdin, stdout }: TerminalStreams): FullScreen {
-  stdout.write(ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR);
+  stdout.write(screenSequences.enter);
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -42,7 +46,7 @@ export function enterFullScreen({ stdin, stdout }: TerminalStreams): FullScreen 
       // stdin may already be closed (SIGHUP); nothing left to restore there.
     }
     try {
-      stdout.write(RESET_ATTRIBUTES + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+      stdout.write(screenSequences.leave);
     } catch {
       // The terminal went away.
     }

@@ -8,7 +8,6 @@ import {
   codeEditorText,
   initialCodeEditorState,
   useCodeEditorState,
-  splitChunk,
   visiblePart,
   type CodeEditorAction,
   type CodeEditorState,
@@ -132,19 +131,6 @@ describe('code editor state (pure)', () => {
     const state = run('a😀b', [{ type: 'move-right' }, { type: 'move-right' }, { type: 'backspace' }]);
     assert.deepEqual(state.lines, ['ab']);
     assert.deepEqual(at(state), [0, 1]);
-  });
-
-  test('keys read together in one chunk are split into text and editing keys, in order', () => {
-    assert.deepEqual(splitChunk('ab\u007F\u007Fc\r\nd\te\u0001'), [
-      { kind: 'text', text: 'ab' },
-      { kind: 'key', key: 'backspace' },
-      { kind: 'key', key: 'backspace' },
-      { kind: 'text', text: 'c' },
-      { kind: 'key', key: 'return' },
-      { kind: 'text', text: 'd' },
-      { kind: 'key', key: 'tab' },
-      { kind: 'text', text: 'e' },
-    ]);
   });
 
   test('the visible part clips long lines and expands tabs', () => {

@@ -1,5 +1,5 @@
 export { CodeEditor, visiblePart, type CodeEditorProps } from './code-editor.js';
-export { useCodeEditorInput, useForwardDeleteDetector, type CodeEditorInputOptions } from './use-code-editor-input.js';
+export { pastedCode, useCodeEditorInput, type CodeEditorInputOptions } from './use-code-editor-input.js';
 export {
   codeEditorReducer,
   codeEditorText,
@@ -13,4 +13,3 @@ export {
   type CodeEditorState,
   type CodeEditorViewport,
 } from './use-code-editor-state.js';
-export { isMultiKeyChunk, splitChunk, type ChunkPart } from './input-chunks.js';

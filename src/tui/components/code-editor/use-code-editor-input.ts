@@ -1,7 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { useStdin } from 'ink';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
-import { isMultiKeyChunk, splitChunk } from './input-chunks.js';
 import { INDENT } from './keys.js';
 import type { CodeEditorHandle } from './use-code-editor-state.js';
 
@@ -12,21 +9,31 @@ export interface CodeEditorInputOptions {
   onLeave?: (() => void) | undefined;
 }
 
+// Controls other than line breaks and tabs never enter the code (a paste may carry them).
+// eslint-disable-next-line no-control-regex
+const PASTED_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Pasted text as it may enter the code: line breaks as `\n`, no other controls. */
+export function pastedCode(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(PASTED_CONTROLS, '');
+}
+
 /**
- * The only part of the editor that reads keys, as a text-entry layer: printable keys, Enter,
- * Tab, Backspace and movement are the editor's; Esc leaves; other Ctrl keys fall through.
+ * The only part of the editor that reads keys, as a text-entry layer: printable keys, a paste,
+ * Enter, Tab, Backspace, Delete and movement are the editor's; Esc leaves; other Ctrl keys fall
+ * through. The console's key decoder has already split every read into single keys.
  */
 export function useCodeEditorInput({ dispatch }: Pick<CodeEditorHandle, 'dispatch'>, { isActive, onLeave }: CodeEditorInputOptions): void {
-  const forwardDelete = useForwardDeleteDetector(isActive);
   useKeyLayer(
     (e) => {
       const { key } = e;
-      if (e.is('codeEditor.leave')) {
+      if (e.paste !== undefined) dispatch({ type: 'insert-text', text: pastedCode(e.paste) });
+      else if (e.is('codeEditor.leave')) {
         if (!onLeave) return false;
         onLeave();
       } else if (key.return) dispatch({ type: 'newline' });
       else if (key.backspace) dispatch({ type: 'backspace' });
-      else if (key.delete) dispatch({ type: forwardDelete() ? 'delete' : 'backspace' });
+      else if (key.delete) dispatch({ type: 'delete' });
       else if (key.upArrow) dispatch({ type: 'move-up' });
       else if (key.downArrow) dispatch({ type: 'move-down' });
       else if (key.leftArrow) dispatch({ type: 'move-left' });
@@ -38,36 +45,10 @@ export function useCodeEditorInput({ dispatch }: Pick<CodeEditorHandle, 'dispatc
       else if (e.is('codeEditor.insertLine')) dispatch({ type: 'insert-line' });
       else if (e.is('codeEditor.deleteLine')) dispatch({ type: 'delete-line' });
       else if (e.is('codeEditor.indent')) dispatch({ type: 'insert-text', text: INDENT });
-      else if (e.printable && !isMultiKeyChunk(e.input)) dispatch({ type: 'insert-text', text: e.input });
-      else if (isMultiKeyChunk(e.input) && !key.ctrl && !(key.meta && !key.escape)) {
-        for (const part of splitChunk(e.input)) {
-          if (part.kind === 'text') dispatch({ type: 'insert-text', text: part.text });
-          else dispatch(part.key === 'return' ? { type: 'newline' } : part.key === 'tab' ? { type: 'insert-text', text: INDENT } : { type: 'backspace' });
-        }
-      } else return false;
+      else if (e.printable) dispatch({ type: 'insert-text', text: e.input });
+      else return false;
       return true;
     },
     { priority: KeyPriority.field, isActive },
   );
-}
-
-/**
- * Ink reports Backspace (DEL, 0x7f) and the Delete key (ESC [3~) both as `key.delete`. The raw
- * input tells them apart: it is read here, before Ink's key handlers run, so the editor can
- * delete forward on Delete and backward on Backspace.
- */
-export function useForwardDeleteDetector(isActive: boolean): () => boolean {
-  const { internal_eventEmitter: events } = useStdin();
-  const last = useRef('');
-  useEffect(() => {
-    if (!isActive || !events) return undefined;
-    const remember = (input: unknown) => {
-      last.current = typeof input === 'string' ? input : String(input);
-    };
-    events.prependListener('input', remember);
-    return () => {
-      events.removeListener('input', remember);
-    };
-  }, [events, isActive]);
-  return () => /\[3(;\d+)?~$/.test(last.current);
 }

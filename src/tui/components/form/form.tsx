@@ -1,13 +1,16 @@
+import { useState } from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { useUnsavedWork } from '../../hooks/use-unsaved-work.js';
 import { describeError } from '../../../domain/errors.js';
 import { useMessages } from '../../../i18n/index.js';
-import { KeyPriority, useCoveredByModal, useEscapeTailGuard } from '../../hooks/use-keymap.js';
+import { KeyPriority, useCoveredByModal } from '../../hooks/use-keymap.js';
 import { useTheme } from '../../theme.js';
 import { fitText, textWidth } from '../../text-fit.js';
 import { BusyLine } from '../busy-line/index.js';
+import { LineValue } from '../line-field/index.js';
 import { useFormInput } from './use-form-input.js';
-import { useFormState, type FormErrors, type FormValues } from './use-form-state.js';
+import { cursorOf, useFormState, type FormErrors, type FormValues } from './use-form-state.js';
+import { wrapKeepingEnd } from '../../text-fit.js';
 
 export interface FormField {
   /** Key in the values object. */
@@ -46,7 +49,7 @@ export interface FormProps {
 }
 
 /**
- * Labelled text fields (ink-text-input) with live validation. Tab/Shift-Tab/↑/↓ move
+ * Labelled one-line fields (edited like a shell line) with live validation. Tab/Shift-Tab/↑/↓ move
  * between fields, Enter moves on and submits on the last field, Esc cancels.
  */
 export function Form({ fields, initialValues, validate, onSubmit, onCancel, submitLabel, error, width, isActive = true }: FormProps) {
@@ -54,8 +57,10 @@ export function Form({ fields, initialValues, validate, onSubmit, onCancel, subm
   const messages = useMessages();
   const [state, dispatch] = useFormState(initialValues ?? Object.fromEntries(fields.map((f) => [f.name, ''])));
   const covered = useCoveredByModal(KeyPriority.field);
-  const isEscapeTail = useEscapeTailGuard();
   const errors = validate?.(state.values) ?? {};
+  const [initial] = useState(() => state.values);
+  const changed = fields.some((f) => (state.values[f.name] ?? '') !== (initial[f.name] ?? ''));
+  useUnsavedWork(changed && !state.busy ? messages.app.unsavedForm : undefined);
   const count = fields.length;
 
   const submit = () => {
@@ -79,6 +84,8 @@ export function Form({ fields, initialValues, validate, onSubmit, onCancel, subm
       previous: () => dispatch({ type: 'focus-by', by: -1, count }),
       enter: () => (state.focus >= count - 1 ? submit() : dispatch({ type: 'focus', index: state.focus + 1, count })),
       cancel: onCancel,
+      edit: (edit) => dispatch({ type: 'edit', name: fields[state.focus]!.name, edit }),
+      toggleReveal: () => dispatch({ type: 'toggle-reveal' }),
     },
     { isActive, busy: state.busy },
   );
@@ -94,34 +101,27 @@ export function Form({ fields, initialValues, validate, onSubmit, onCancel, subm
         const focused = index === state.focus;
         const value = state.values[field.name] ?? '';
         const message = state.touched[field.name] || state.submitted ? errors[field.name] : undefined;
-        const onChange = (next: string) => {
-          // The tail of an arrow key split across two reads is not typing (see use-keymap).
-          if (next.length > value.length) {
-            let at = 0;
-            while (at < value.length && value[at] === next[at]) at++;
-            if (isEscapeTail(next.slice(at, at + next.length - value.length))) return;
-          }
-          dispatch({ type: 'change', name: field.name, value: next });
-        };
+        const editing = isActive && focused && !state.busy && !covered;
+        const hint = field.mask && focused ? `${field.hint ? `${field.hint}; ` : ''}${state.revealed ? messages.form.hideHint : messages.form.revealHint}` : field.hint;
         return (
           <Box key={field.name} flexDirection="column">
             <Box>
               <Text {...(focused ? theme.text.accent : {})}>{fitText(`${focused ? pointer : ' '} ${field.label}`, labelWidth + 2, ellipsis)}</Text>
               <Box width={inputWidth} height={1} overflow="hidden">
-                <TextInput
+                <LineValue
                   value={value}
-                  onChange={onChange}
-                  focus={isActive && focused && !state.busy && !covered}
-                  showCursor={focused}
-                  {...(field.mask ? { mask: '*' } : {})}
-                  {...(theme.useColor && field.placeholder ? { placeholder: field.placeholder } : {})}
+                  cursor={editing ? cursorOf(state, field.name) : undefined}
+                  width={inputWidth}
+                  ellipsis={ellipsis}
+                  mask={field.mask === true && !state.revealed}
+                  placeholder={theme.useColor ? field.placeholder : undefined}
                 />
               </Box>
             </Box>
             {message ? (
-              <Text {...theme.text.error}>{fitText(`${' '.repeat(labelWidth + 2)}${cross} ${message}`, width, ellipsis)}</Text>
-            ) : field.hint && focused ? (
-              <Text {...theme.text.muted}>{fitText(`${' '.repeat(labelWidth + 2)}${field.hint}`, width, ellipsis)}</Text>
+              <MessageLines text={`${cross} ${message}`} indent={labelWidth + 2} width={width} tone="error" />
+            ) : hint && focused ? (
+              <MessageLines text={hint} indent={labelWidth + 2} width={width} tone="muted" />
             ) : null}
           </Box>
         );
@@ -130,10 +130,32 @@ export function Form({ fields, initialValues, validate, onSubmit, onCancel, subm
       {state.busy ? (
         <BusyLine what={submitLabel} width={width} />
       ) : formError ? (
-        <Text {...theme.text.error}>{fitText(`${cross} ${formError.replace(/\n/g, ' ')}`, width, ellipsis)}</Text>
+        <MessageLines text={`${cross} ${formError.replace(/\n/g, ' ')}`} indent={0} width={width} tone="error" />
       ) : (
         <Text {...theme.text.muted}>{fitText(messages.form.submitHint, width, ellipsis)}</Text>
       )}
+    </Box>
+  );
+}
+
+/** Lines a message under a field or the form may take: the hint at its end stays readable. */
+const MESSAGE_LINES = 3;
+
+/**
+ * A message wrapped under `indent` (never cut at the edge: its "what to do" part comes last).
+ * Errors may quote what the service or a file said: text-fit draws them terminal-safe.
+ */
+function MessageLines({ text, indent, width, tone }: { text: string; indent: number; width: number; tone: 'error' | 'muted' }) {
+  const theme = useTheme();
+  const room = Math.max(8, width - indent);
+  const shown = wrapKeepingEnd(text, room, MESSAGE_LINES, theme.symbols.ellipsis, 2);
+  return (
+    <Box flexDirection="column">
+      {shown.map((line, i) => (
+        <Text key={i} {...theme.text[tone]}>
+          {fitText(`${' '.repeat(Math.min(indent, width - room))}${line}`, width, theme.symbols.ellipsis)}
+        </Text>
+      ))}
     </Box>
   );
 }

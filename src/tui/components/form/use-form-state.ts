@@ -1,4 +1,5 @@
 import { useReducer } from 'react';
+import { editLine, type LineEdit } from '../line-field/index.js';
 
 export type FormValues = Record<string, string>;
 /** Field name → message for a person; absent or undefined = the field is fine. */
@@ -16,10 +17,16 @@ export interface FormState {
   busy: boolean;
   /** Form-level error line (a failed submit). */
   error: string | undefined;
+  /** Cursor of each field (code points); a field not yet visited has it at its end. */
+  cursors: Record<string, number>;
+  /** Masked fields show what is typed (the reveal toggle). */
+  revealed: boolean;
 }
 
 export type FormAction =
   | { type: 'change'; name: string; value: string }
+  | { type: 'edit'; name: string; edit: LineEdit }
+  | { type: 'toggle-reveal' }
   | { type: 'focus'; index: number; count: number }
   | { type: 'focus-by'; by: 1 | -1; count: number }
   | { type: 'submit-refused'; focus: number; error: string }
@@ -31,6 +38,15 @@ export function formReducer(state: FormState, action: FormAction): FormState {
   switch (action.type) {
     case 'change':
       return { ...state, values: { ...state.values, [action.name]: action.value }, touched: { ...state.touched, [action.name]: true }, error: undefined };
+    case 'edit': {
+      const old = state.values[action.name] ?? '';
+      const { value, cursor } = editLine(old, cursorOf(state, action.name), action.edit);
+      const cursors = { ...state.cursors, [action.name]: cursor };
+      if (value === old) return { ...state, cursors };
+      return { ...state, values: { ...state.values, [action.name]: value }, cursors, touched: { ...state.touched, [action.name]: true }, error: undefined };
+    }
+    case 'toggle-reveal':
+      return { ...state, revealed: !state.revealed };
     case 'focus':
       return { ...state, focus: Math.min(Math.max(0, action.index), action.count - 1) };
     case 'focus-by':
@@ -46,6 +62,15 @@ export function formReducer(state: FormState, action: FormAction): FormState {
   }
 }
 
+/** Where the cursor of a field is: where it was left, else at the end of its value. */
+export function cursorOf(state: FormState, name: string): number {
+  return state.cursors[name] ?? Array.from(state.values[name] ?? '').length;
+}
+
+export function initialFormState(values: FormValues): FormState {
+  return { values, touched: {}, focus: 0, submitted: false, busy: false, error: undefined, cursors: {}, revealed: false };
+}
+
 export function useFormState(initialValues: FormValues) {
-  return useReducer(formReducer, { values: initialValues, touched: {}, focus: 0, submitted: false, busy: false, error: undefined });
+  return useReducer(formReducer, initialValues, initialFormState);
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { lineText } from '../line-field/index.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 
 export interface FilterOptions<Row> {
@@ -68,6 +69,8 @@ export function useFilter<Row>(rows: readonly Row[], { text, isActive = true }: 
       else if (e.is('basic.confirm')) setTyping(false);
       else if (e.key.backspace || e.key.delete) setQuery((q) => q.slice(0, -1));
       else if (e.printable) setQuery((q) => q + e.input);
+      else if (e.paste !== undefined) setQuery((q) => q + lineText(e.paste ?? ''));
+      else if (e.key.ctrl && e.input === 'u') setQuery('');
       else return false;
       return true;
     },

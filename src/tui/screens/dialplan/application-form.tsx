@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useUnsavedWork } from '../../hooks/use-unsaved-work.js';
 import { Box, Text } from 'ink';
 import { createApplication, updateApplication } from '../../../dialplan/applications.js';
 import { editInExternalEditor } from '../../../dialplan/external-editor.js';
@@ -75,6 +76,7 @@ export function ApplicationForm({ session, width, height, isActive, onSaved, onC
   );
   const markedLines = useMemo(() => new Set(generated.problems.flatMap((p) => (p.line === null ? [] : [p.line]))), [generated]);
   const dirty = dialplanFields.some((field) => draft[field] !== session.draft[field]);
+  useUnsavedWork(dirty ? m.form.unsavedWhat(original ? `${original.extension} ${original.name}` : undefined) : undefined);
 
   const save = async () => {
     if (readonly) {

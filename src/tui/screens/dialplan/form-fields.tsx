@@ -5,6 +5,7 @@ import { useTheme } from '../../theme.js';
 import { fitText, textWidth } from '../../text-fit.js';
 import type { ApplicationFormState } from './use-application-form-state.js';
 import { wrapLines } from './wrap-lines.js';
+import { LineValue } from '../../components/line-field/index.js';
 
 /** The fields above the code, in the domain's order (the code has its own section). */
 const shownFields = ['name', 'extension', 'type', 'hint', 'description'] as const;
@@ -134,21 +135,3 @@ export function FieldBlock({ rows, state, width, showCursor }: FieldBlockProps) 
     </Box>
   );
 }
-
-/** A one-line value: cut with an ellipsis, or around the cursor (inverse) while editing. */
-function LineValue({ value, cursor, width, ellipsis }: { value: string; cursor: number | undefined; width: number; ellipsis: string }) {
-  if (cursor === undefined) return <Text>{fitText(value, width, ellipsis).trimEnd()}</Text>;
-  const chars = Array.from(value.replace(/[\r\n\t]/g, ' '));
-  const start = Math.max(0, cursor - width + 1);
-  const before = chars.slice(start, cursor).join('');
-  const at = chars[cursor] ?? ' ';
-  const after = chars.slice(cursor + 1, start + width).join('');
-  return (
-    <Text>
-      {before}
-      <Text inverse>{at}</Text>
-      {after}
-    </Text>
-  );
-}
-

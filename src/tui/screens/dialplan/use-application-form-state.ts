@@ -1,4 +1,5 @@
 import { useReducer } from 'react';
+import { editLine, type LineEdit } from '../../components/line-field/index.js';
 import { dialplanTypes, type DialplanDraft, type DialplanField } from '../../../domain/dialplan.js';
 
 /**
@@ -40,16 +41,6 @@ export interface ApplicationFormState {
   /** The whole generated dialplan fills the form (Ctrl-P). */
   zoom: boolean;
 }
-
-/** Editing one line of text. */
-export type LineEdit =
-  | { type: 'insert'; text: string }
-  | { type: 'backspace' }
-  | { type: 'delete' }
-  | { type: 'left' }
-  | { type: 'right' }
-  | { type: 'home' }
-  | { type: 'end' };
 
 export type ApplicationFormAction =
   | { type: 'focus'; focus: FormFocus }
@@ -111,30 +102,6 @@ function focused(state: ApplicationFormState, focus: FormFocus): ApplicationForm
   return { ...state, focus, cursor: isLineField(focus) ? length(state.values[focus]) : 0 };
 }
 
-/** One line of text edited at a cursor (code points). Line breaks typed or pasted become spaces. */
-export function editLine(value: string, cursor: number, edit: LineEdit): { value: string; cursor: number } {
-  const chars = Array.from(value);
-  const at = Math.min(Math.max(0, cursor), chars.length);
-  switch (edit.type) {
-    case 'insert': {
-      const text = Array.from(edit.text.replace(/\r\n?|\n|\t/g, ' '));
-      return { value: [...chars.slice(0, at), ...text, ...chars.slice(at)].join(''), cursor: at + text.length };
-    }
-    case 'backspace':
-      return at === 0 ? { value, cursor: at } : { value: [...chars.slice(0, at - 1), ...chars.slice(at)].join(''), cursor: at - 1 };
-    case 'delete':
-      return at >= chars.length ? { value, cursor: at } : { value: [...chars.slice(0, at), ...chars.slice(at + 1)].join(''), cursor: at };
-    case 'left':
-      return { value, cursor: Math.max(0, at - 1) };
-    case 'right':
-      return { value, cursor: Math.min(chars.length, at + 1) };
-    case 'home':
-      return { value, cursor: 0 };
-    case 'end':
-      return { value, cursor: chars.length };
-  }
-}
-
 function length(text: string): number {
   return Array.from(text).length;
 }
@@ -142,3 +109,5 @@ function length(text: string): number {
 export function useApplicationFormState(values: FormValues) {
   return useReducer(applicationFormReducer, values, initialFormState);
 }
+
+export { editLine, type LineEdit };

@@ -3,6 +3,7 @@ import { listApplications } from '../../../dialplan/applications.js';
 import { byExtension } from '../../../domain/dialplan.js';
 import type { DialplanApplication } from '../../../store/schema.js';
 import type { PbxStore } from '../../../store/pbx-store.js';
+import { useConsole } from '../../console-context.js';
 import { useAsync, type AsyncState } from '../../hooks/use-async.js';
 
 export interface ApplicationList {
@@ -24,7 +25,9 @@ export interface ApplicationList {
  */
 export function useApplicationList(store: PbxStore): ApplicationList {
   const [nonce, setNonce] = useState(0);
-  const load = useAsync(() => listApplications(store), [store, nonce]);
+  // storeRevision: r / Ctrl-R, or another pbxmod process changed the store.
+  const { storeRevision } = useConsole();
+  const load = useAsync(() => listApplications(store), [store, nonce, storeRevision]);
   // Changes made here since `from` was read; a fresh read replaces them.
   const [local, setLocal] = useState<{ from: readonly DialplanApplication[]; apps: readonly DialplanApplication[] } | undefined>(undefined);
   const loaded = load.data;

@@ -1,6 +1,6 @@
-import { isMultiKeyChunk, splitChunk, useForwardDeleteDetector } from '../../components/code-editor/index.js';
+import { lineEditOf } from '../../components/line-field/index.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
-import { isLineField, type ApplicationFormAction, type FormFocus } from './use-application-form-state.js';
+import type { ApplicationFormAction, FormFocus } from './use-application-form-state.js';
 
 export interface FormInputHandlers {
   dispatch: (action: ApplicationFormAction) => void;
@@ -28,32 +28,21 @@ export interface FormInputOptions {
  */
 export function useFormInput(handlers: FormInputHandlers, { focus, isActive, busy, zoom }: FormInputOptions): void {
   const { dispatch } = handlers;
-  const forwardDelete = useForwardDeleteDetector(isActive && !busy && !zoom && isLineField(focus));
-
   useKeyLayer(
     (e) => {
-      if (isMultiKeyChunk(e.input) && !e.key.ctrl && !e.key.meta) {
-        for (const part of splitChunk(e.input)) {
-          if (part.kind === 'text') dispatch({ type: 'edit', edit: { type: 'insert', text: part.text } });
-          else if (part.key === 'backspace') dispatch({ type: 'edit', edit: { type: 'backspace' } });
-          else dispatch({ type: 'focus-by', by: 1 });
-        }
-        return true;
-      }
       if (e.is('basic.back')) handlers.cancel();
       else if (e.is('form.nextField') || e.is('basic.confirm')) dispatch({ type: 'focus-by', by: 1 });
       else if (e.is('form.previousField')) dispatch({ type: 'focus-by', by: -1 });
       else if (focus === 'type') {
         if (!e.is('dialplan.typeSwitch')) return false;
         dispatch({ type: 'switch-type', by: e.key.leftArrow ? -1 : 1 });
-      } else if (e.key.backspace) dispatch({ type: 'edit', edit: { type: 'backspace' } });
-      else if (e.key.delete) dispatch({ type: 'edit', edit: { type: forwardDelete() ? 'delete' : 'backspace' } });
-      else if (e.key.leftArrow) dispatch({ type: 'edit', edit: { type: 'left' } });
-      else if (e.key.rightArrow) dispatch({ type: 'edit', edit: { type: 'right' } });
-      else if (e.key.home) dispatch({ type: 'edit', edit: { type: 'home' } });
-      else if (e.key.end) dispatch({ type: 'edit', edit: { type: 'end' } });
-      else if (e.printable) dispatch({ type: 'edit', edit: { type: 'insert', text: e.input } });
-      else return false;
+      } else {
+        // Ctrl-E is the form's "open in $EDITOR", not "end of line", here.
+        if (e.is('dialplan.externalEditor')) return false;
+        const edit = lineEditOf(e);
+        if (!edit) return false;
+        dispatch({ type: 'edit', edit });
+      }
       return true;
     },
     { priority: KeyPriority.field, isActive: isActive && !busy && !zoom && focus !== 'code' },
