@@ -1,4 +1,6 @@
+import { describeSystemError } from '../domain/system-errors.js';
 import { visibleText } from '../domain/terminal-text.js';
+import { inodesUsedUp } from '../store/system-error.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
@@ -197,7 +199,7 @@ export class ModuleArchive {
     };
     // Every worker has stopped before this returns: nothing writes after a failure is reported.
     await Promise.all(Array.from({ length: Math.min(PARALLEL_ENTRIES, files.length) }, worker));
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw await outOfSpace(failure, root);
     onProgress?.(written, this.totalBytes);
   }
 
@@ -414,6 +416,13 @@ async function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
   } catch (error) {
     throw corrupt(error);
   }
+}
+
+/** ENOSPC is a full disk or a file system out of inodes (a module of many small files): statfs tells which. */
+async function outOfSpace(failure: unknown, root: string): Promise<unknown> {
+  if (!(failure instanceof ModuleError) || failure.code !== 'disk_full' || !(await inodesUsedUp(root))) return failure;
+  const { what, todo } = describeSystemError({ code: 'ENOSPC' }, root, { inodesExhausted: true });
+  return new ModuleError('disk_full', `${failure.message.replace(/^The disk is full: /, '').replace(/\.$/, '')}: ${what.charAt(0).toLowerCase()}${what.slice(1)}`, `${todo} The previous version is untouched.`);
 }
 
 function extractionFailure(error: unknown, entry: string): Error {

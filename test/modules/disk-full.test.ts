@@ -12,9 +12,9 @@ import { manifestJson } from './fixtures/raw-zip.js';
 import { listDir, offlineContext, snapshot } from './helpers.js';
 
 /** A real full disk: the data dir on a 3 MB tmpfs (needs root; skipped otherwise). */
-function mountTmpfs(dir: string): boolean {
+function mountTmpfs(dir: string, options = 'size=3m'): boolean {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -74,5 +74,36 @@ describe('a full disk', () => {
     assert.equal(JSON.stringify((await ctx.store.read()).modules), modules);
     assert.deepEqual(await listDir(join(dataDir, 'module-staging')), []);
     assert.equal(await readFile(join(dataDir, 'modules/ModuleDisk/Lib/a.php'), 'utf8'), 'v1');
+  });
+
+  it('a file system out of inodes is named as such, not "disk full", and nothing changes', async (t) => {
+    const small = join(root, 'inodes');
+    await mkdir(small);
+    // Plenty of space, 200 inodes: a module of many small files runs out of inodes, not bytes.
+    if (!mountTmpfs(small, 'size=64m,nr_inodes=200')) {
+      t.skip('cannot mount a tmpfs here (needs root)');
+      return;
+    }
+    try {
+      const dataDir = join(small, 'data');
+      const ctx = offlineContext(dataDir);
+      const many = join(root, 'many-files.zip');
+      const entries = [{ name: 'module.json', content: manifestJson('ModuleInodes', { version: '1.0' }) }];
+      for (let i = 0; i < 400; i++) entries.push({ name: `assets/${i}.txt`, content: `file ${i}` });
+      await writeModuleZip(many, entries);
+      await assert.rejects(installFromFile(ctx, many), (e: unknown) => {
+        assert.ok(e instanceof ModuleError, String(e));
+        assert.equal(e.code, 'disk_full');
+        assert.match(e.message, /no free inodes: it cannot hold more files/);
+        assert.doesNotMatch(e.message, /disk is full/i);
+        assert.match(e.hint ?? '', /df -i/);
+        return true;
+      });
+      assert.deepEqual(await listDir(join(dataDir, 'modules')), []);
+      assert.deepEqual(await listDir(join(dataDir, 'module-staging')), []);
+      assert.deepEqual((await ctx.store.read()).modules, []);
+    } finally {
+      execFileSync('umount', [small]);
+    }
   });
 });
