@@ -56,7 +56,16 @@ describe('a full disk', () => {
     // Declared sizes larger than the free space: refused up front.
     const big = join(root, 'big.zip');
     await writeModuleZip(big, [{ name: 'module.json', content: manifestJson('ModuleDisk', { version: '2.0' }) }, { name: 'big.bin', content: randomBytes(4 * 1024 * 1024) }]);
-    await assert.rejects(installFromFile(ctx, big), (e: unknown) => e instanceof ModuleError && e.code === 'disk_full' && /Not enough disk space/.test(e.message));
+    await assert.rejects(installFromFile(ctx, big), (e: unknown) => {
+      assert.ok(e instanceof ModuleError && e.code === 'disk_full', String(e));
+      // The reserve is part of the need, so the figures never contradict each other.
+      const figures = /it needs ([\d.]+) MiB \(([\d.]+) MiB and a 1\.0 MiB reserve\), and ([\d.]+) (KiB|MiB) is free\./.exec(e.message);
+      assert.ok(figures, e.message);
+      const free = Number(figures[3]) / (figures[4] === 'KiB' ? 1024 : 1);
+      assert.ok(Number(figures[1]) > free, `needs ${figures[1]} MiB, ${free} MiB free: not a refusal`);
+      assert.match(e.hint ?? '', /^Free at least [\d.]+ (KiB|MiB) and try again/);
+      return true;
+    });
 
     // Few bytes but thousands of files, each taking a block: also refused up front.
     const many = join(root, 'many.zip');
