@@ -119,6 +119,10 @@ export class ModuleArchive {
       if (code === 'ENOENT') throw new ModuleError('module_io', `There is no file ${file}.`, 'Check the path of the module archive.');
       if (code === 'EISDIR') throw new ModuleError('module_io', `${file} is a folder, not a zip archive.`, 'Give the path of the module\'s .zip file.');
       if (code === 'EACCES') throw new ModuleError('module_io', `Cannot read ${file}: permission denied.`, 'Check the file permissions.');
+      if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) {
+        const { what, todo } = describeSystemError(error, file);
+        throw new ModuleError('module_io', `Cannot read the module archive: ${what}`, todo);
+      }
       throw corrupt(error);
     }
     try {
@@ -432,8 +436,9 @@ function extractionFailure(error: unknown, entry: string): Error {
     return new ModuleError('disk_full', `The disk is full: ${quoteEntry(entry)} could not be unpacked.`, 'Free some disk space and try again; the previous version is untouched.');
   }
   if (code === 'EEXIST') return new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(entry)} more than once.`, entry);
-  if (code && /^E[A-Z]+$/.test(code)) {
-    return new ModuleError('module_io', `Cannot unpack ${quoteEntry(entry)}: ${(error as Error).message}.`, 'Check the disk and the permissions of the data directory; the previous version is untouched.');
+  if (code && /^E[A-Z0-9]+$/.test(code)) {
+    const { what, todo } = describeSystemError(error);
+    return new ModuleError('module_io', `Cannot unpack ${quoteEntry(entry)}: ${what}`, `${todo} The previous version is untouched.`);
   }
   const message = (error as Error).message ?? String(error);
   const declared = /bytes in the stream\. expected (\d+)\. got (?:at least|only) (\d+)/.exec(message);
