@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeModuleZip } from '../../src/licensing/service/catalog/archives.js';
 import { listInstalled } from '../../src/modules/catalog.js';
@@ -41,6 +41,7 @@ describe('module operations killed at random moments', () => {
   });
   after(async () => {
     await pbx.cleanup();
+    await rm(dirname(bundle), { recursive: true, force: true });
   });
 
   async function assertStoreAndDiskAgree(round: number): Promise<void> {

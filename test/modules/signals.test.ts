@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeModuleZip } from '../../src/licensing/service/catalog/archives.js';
 import { listInstalled } from '../../src/modules/catalog.js';
@@ -36,6 +37,7 @@ describe('a signal during an install', () => {
   });
   after(async () => {
     await pbx.cleanup();
+    await rm(dirname(bundle), { recursive: true, force: true });
   });
 
   for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
