@@ -115,7 +115,7 @@ export const bundleOptions = {
   define: { 'process.env.NODE_ENV': '"production"' },
   // Ink imports the devtools only when DEV is set; it is not a dependency of ours.
   external: ['react-devtools-core'],
-  // CommonJS dependencies (yauzl, proper-lockfile, ...) call require(); give the bundle one.
+  // CommonJS dependencies (yauzl, ...) call require(); give the bundle one.
   banner: { js: "import { createRequire as __pbxmodCreateRequire } from 'node:module'; const require = __pbxmodCreateRequire(import.meta.url);" },
   plugins: [zodEnglishOnly, yogaBufferDecode, stringWidthFastPath],
   logLevel: 'warning',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PbxmodError } from './errors.js';
+import { visibleText } from './terminal-text.js';
 import { VERSION_PATTERN } from './version.js';
 
 /**
@@ -89,7 +90,7 @@ export function parseManifest(text: string): ModuleManifest {
   if (typeof id !== 'string' || !MODULE_ID_PATTERN.test(id)) {
     throw new ManifestError(
       'manifest_bad_id',
-      `module.json has a malformed "moduleUniqueID" (${JSON.stringify(id)}): it must start with a letter and hold only letters and digits.`,
+      `module.json has a malformed "moduleUniqueID" (${quoted(id)}): it must start with a letter and hold only letters and digits.`,
       'moduleUniqueID',
     );
   }
@@ -114,11 +115,11 @@ export function parseManifest(text: string): ModuleManifest {
     );
   }
   if (version.length > 50 || !/^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(version)) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "version" ${JSON.stringify(version)} is not a version.`, 'version');
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "version" ${quoted(version)} is not a version.`, 'version');
   }
   const minPbxVersion = fields.minPbxVersion as string;
   if (!VERSION_PATTERN.test(minPbxVersion)) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "min_pbx_version" ${JSON.stringify(minPbxVersion)} is not a PBX version like 2024.1.114.`, 'min_pbx_version');
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "min_pbx_version" ${quoted(minPbxVersion)} is not a PBX version like 2024.1.114.`, 'min_pbx_version');
   }
 
   const manifest: ModuleManifest = {
@@ -163,7 +164,12 @@ function licenseId(data: Record<string, unknown>, field: string, id: string): nu
   // Vendor manifests write numbers; a numeric string is accepted as the PHP side would.
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "${field}" must be a whole number (got ${JSON.stringify(value)}).`, field);
+    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "${field}" must be a whole number (got ${quoted(value)}).`, field);
   }
   return n;
+}
+
+/** A value from module.json in a message: JSON-quoted, and nothing in it can drive a terminal (C1 controls, bidi overrides). */
+function quoted(value: unknown): string {
+  return visibleText(JSON.stringify(value) ?? String(value));
 }

@@ -1,4 +1,6 @@
+import { describeSystemError } from '../domain/system-errors.js';
 import { visibleText } from '../domain/terminal-text.js';
+import { inodesUsedUp } from '../store/system-error.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
@@ -118,6 +120,10 @@ export class ModuleArchive {
       if (code === 'ENOENT') throw new ModuleError('module_io', `There is no file ${file}.`, 'Check the path of the module archive.');
       if (code === 'EISDIR') throw new ModuleError('module_io', `${file} is a folder, not a zip archive.`, 'Give the path of the module\'s .zip file.');
       if (code === 'EACCES') throw new ModuleError('module_io', `Cannot read ${file}: permission denied.`, 'Check the file permissions.');
+      if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) {
+        const { what, todo } = describeSystemError(error, file);
+        throw new ModuleError('module_io', `Cannot read the module archive: ${what}`, todo);
+      }
       throw corrupt(error);
     }
     try {
@@ -198,7 +204,7 @@ export class ModuleArchive {
     };
     // Every worker has stopped before this returns: nothing writes after a failure is reported.
     await Promise.all(Array.from({ length: Math.min(PARALLEL_ENTRIES, files.length) }, worker));
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw await outOfSpace(failure, root);
     onProgress?.(written, this.totalBytes);
   }
 
@@ -411,6 +417,13 @@ async function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
   }
 }
 
+/** ENOSPC is a full disk or a file system out of inodes (a module of many small files): statfs tells which. */
+async function outOfSpace(failure: unknown, root: string): Promise<unknown> {
+  if (!(failure instanceof ModuleError) || failure.code !== 'disk_full' || !(await inodesUsedUp(root))) return failure;
+  const { what, todo } = describeSystemError({ code: 'ENOSPC' }, root, { inodesExhausted: true });
+  return new ModuleError('disk_full', `${failure.message.replace(/^The disk is full: /, '').replace(/\.$/, '')}: ${what.charAt(0).toLowerCase()}${what.slice(1)}`, `${todo} The previous version is untouched.`);
+}
+
 function extractionFailure(error: unknown, entry: string): Error {
   if (error instanceof ArchiveError || error instanceof ModuleError) return error;
   const code = (error as NodeJS.ErrnoException).code;
@@ -418,8 +431,9 @@ function extractionFailure(error: unknown, entry: string): Error {
     return new ModuleError('disk_full', `The disk is full: ${quoteEntry(entry)} could not be unpacked.`, 'Free some disk space and try again; the previous version is untouched.');
   }
   if (code === 'EEXIST') return new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(entry)} more than once.`, entry);
-  if (code && /^E[A-Z]+$/.test(code)) {
-    return new ModuleError('module_io', `Cannot unpack ${quoteEntry(entry)}: ${(error as Error).message}.`, 'Check the disk and the permissions of the data directory; the previous version is untouched.');
+  if (code && /^E[A-Z0-9]+$/.test(code)) {
+    const { what, todo } = describeSystemError(error);
+    return new ModuleError('module_io', `Cannot unpack ${quoteEntry(entry)}: ${what}`, `${todo} The previous version is untouched.`);
   }
   const message = (error as Error).message ?? String(error);
   const declared = /bytes in the stream\. expected (\d+)\. got (?:at least|only) (\d+)/.exec(message);

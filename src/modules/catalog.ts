@@ -37,6 +37,7 @@ export async function listInstalled(ctx: ModuleContext): Promise<InstalledModule
 
 /** The marketplace for this PBX's version (the service hides modules it cannot run), with what is installed. */
 export async function listAvailable(ctx: ModuleContext): Promise<AvailableModule[]> {
+  await recoverModuleOperations(ctx);
   const state = await ctx.store.read();
   const catalog = await (await ctx.licensing()).catalog(state.settings.pbxVersion);
   return catalog.map((m) => {
@@ -54,6 +55,7 @@ export async function checkUpdates(ctx: ModuleContext): Promise<ModuleUpdate[]> 
 
 /** Everything about one module: the catalog's details and releases, and the installed record. */
 export async function moduleInfo(ctx: ModuleContext, id: string): Promise<ModuleInfo> {
+  await recoverModuleOperations(ctx);
   const state = await ctx.store.read();
   const installed = findModule(state, id) ?? null;
   let details: ModuleDetails | null = null;

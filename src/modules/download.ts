@@ -5,6 +5,7 @@ import https from 'node:https';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { formatBytes } from './archive.js';
+import { explainSystemError } from '../store/system-error.js';
 import { DownloadError, ModuleError } from './errors.js';
 import type { ArchiveOpener, ArchiveResponse } from '../licensing/archive-response.js';
 import type { ProgressCallback } from './context.js';
@@ -73,7 +74,9 @@ export async function downloadArchive(url: string, file: string, options: Downlo
     if (error instanceof DownloadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new ModuleError('disk_full', `The disk is full: the archive could not be saved (${formatBytes(received)} of ${formatBytes(size)}).`, 'Free some disk space and try again; nothing was changed.');
+      // A full disk or a file system out of inodes: statfs tells which (system-errors.ts).
+      const { what, todo } = await explainSystemError(error, file);
+      throw new ModuleError('disk_full', `The archive could not be saved (${formatBytes(received)} of ${formatBytes(size)}): ${what}`, `${todo} Nothing was changed.`);
     }
     if (received < size) throw cutOff(url, received, size, error);
     throw new DownloadError('download_failed', `The download of ${url} failed: ${(error as Error).message}.`);

@@ -37,7 +37,15 @@ export function watchSignals(what: string): OperationWatch {
   running.add(watch);
   let received: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (received) return;
+    if (received) {
+      // A second Ctrl-C while a step cannot stop (a request to the service): end now; the next
+      // pbxmod settles what is left (recovery runs before every operation).
+      if (process.listenerCount(signal) === 1) {
+        process.stderr.write(`pbxmod: ${signal} again: stopped at once; the next module operation rolls the ${what} back.\n`);
+        process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 0));
+      }
+      return;
+    }
     received = signal;
     controller.abort(new ModuleInterruptedError(signal, what));
   };

@@ -4,7 +4,7 @@ import { needsFeatureSeat } from '../domain/manifest.js';
 import type { InstalledModule, PbxState } from '../store/schema.js';
 import { auditedModuleOperation } from './audit.js';
 import { moduleLayout, type ModuleContext } from './context.js';
-import { ModuleError } from './errors.js';
+import { LICENSE_KEY_MISSING_MESSAGE, ModuleError } from './errors.js';
 import { captureModuleFeature, requireLicenseKey } from './license-stage.js';
 import { withModuleLock, type ModuleLockOptions } from './lock.js';
 import { beginOperation, exists, findModule, finishRemove, recoverInterruptedOperations, restoreRecord, settleOperation, writeJournal } from './transaction.js';
@@ -39,9 +39,9 @@ export function enableModule(ctx: ModuleContext, id: string, options: ModuleLock
           const key = await requireLicenseKey(ctx, id);
           await captureModuleFeature(await ctx.licensing(), key, { id, licProductId: module.licProductId ?? 0, licFeatureId: module.licFeatureId ?? 0 }, ctx);
         } catch (error) {
-          if (error instanceof LicenseError) {
-            await setState(ctx, id, { enabled: false, disabledReason: 'DisabledByLicense', disabledReasonText: error.serviceMessage });
-          }
+          // Every license refusal leaves the module disabled by license with the reason (SPEC §5).
+          const reason = error instanceof LicenseError ? error.serviceMessage : error instanceof ModuleError && error.code === 'license_key_missing' ? LICENSE_KEY_MISSING_MESSAGE : null;
+          if (reason !== null) await setState(ctx, id, { enabled: false, disabledReason: 'DisabledByLicense', disabledReasonText: reason });
           throw error;
         }
       }

@@ -44,7 +44,9 @@ export async function beginOperation(dataDir: string, id: string): Promise<Opera
 
 export async function writeJournal(op: Operation, journal: Journal): Promise<void> {
   const temp = join(op.dir, 'journal.json.tmp');
-  await writeFile(temp, JSON.stringify(journal));
+  // Exclusive create, never through a link: the staging folder is 0700 in the data dir, this is belt and braces.
+  await rm(temp, { force: true });
+  await writeFile(temp, JSON.stringify(journal), { flag: 'wx', mode: 0o600 });
   await rename(temp, join(op.dir, 'journal.json'));
 }
 

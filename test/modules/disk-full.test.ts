@@ -12,9 +12,9 @@ import { manifestJson } from './fixtures/raw-zip.js';
 import { listDir, offlineContext, snapshot } from './helpers.js';
 
 /** A real full disk: the data dir on a 3 MB tmpfs (needs root; skipped otherwise). */
-function mountTmpfs(dir: string): boolean {
+function mountTmpfs(dir: string, options = 'size=3m'): boolean {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -56,7 +56,16 @@ describe('a full disk', () => {
     // Declared sizes larger than the free space: refused up front.
     const big = join(root, 'big.zip');
     await writeModuleZip(big, [{ name: 'module.json', content: manifestJson('ModuleDisk', { version: '2.0' }) }, { name: 'big.bin', content: randomBytes(4 * 1024 * 1024) }]);
-    await assert.rejects(installFromFile(ctx, big), (e: unknown) => e instanceof ModuleError && e.code === 'disk_full' && /Not enough disk space/.test(e.message));
+    await assert.rejects(installFromFile(ctx, big), (e: unknown) => {
+      assert.ok(e instanceof ModuleError && e.code === 'disk_full', String(e));
+      // The reserve is part of the need, so the figures never contradict each other.
+      const figures = /it needs ([\d.]+) MiB \(([\d.]+) MiB and a 1\.0 MiB reserve\), and ([\d.]+) (KiB|MiB) is free\./.exec(e.message);
+      assert.ok(figures, e.message);
+      const free = Number(figures[3]) / (figures[4] === 'KiB' ? 1024 : 1);
+      assert.ok(Number(figures[1]) > free, `needs ${figures[1]} MiB, ${free} MiB free: not a refusal`);
+      assert.match(e.hint ?? '', /^Free at least [\d.]+ (KiB|MiB) and try again/);
+      return true;
+    });
 
     // Few bytes but thousands of files, each taking a block: also refused up front.
     const many = join(root, 'many.zip');
@@ -74,5 +83,36 @@ describe('a full disk', () => {
     assert.equal(JSON.stringify((await ctx.store.read()).modules), modules);
     assert.deepEqual(await listDir(join(dataDir, 'module-staging')), []);
     assert.equal(await readFile(join(dataDir, 'modules/ModuleDisk/Lib/a.php'), 'utf8'), 'v1');
+  });
+
+  it('a file system out of inodes is named as such, not "disk full", and nothing changes', async (t) => {
+    const small = join(root, 'inodes');
+    await mkdir(small);
+    // Plenty of space, 200 inodes: a module of many small files runs out of inodes, not bytes.
+    if (!mountTmpfs(small, 'size=64m,nr_inodes=200')) {
+      t.skip('cannot mount a tmpfs here (needs root)');
+      return;
+    }
+    try {
+      const dataDir = join(small, 'data');
+      const ctx = offlineContext(dataDir);
+      const many = join(root, 'many-files.zip');
+      const entries = [{ name: 'module.json', content: manifestJson('ModuleInodes', { version: '1.0' }) }];
+      for (let i = 0; i < 400; i++) entries.push({ name: `assets/${i}.txt`, content: `file ${i}` });
+      await writeModuleZip(many, entries);
+      await assert.rejects(installFromFile(ctx, many), (e: unknown) => {
+        assert.ok(e instanceof ModuleError, String(e));
+        assert.equal(e.code, 'disk_full');
+        assert.match(e.message, /no free inodes: it cannot hold more files/);
+        assert.doesNotMatch(e.message, /disk is full/i);
+        assert.match(e.hint ?? '', /df -i/);
+        return true;
+      });
+      assert.deepEqual(await listDir(join(dataDir, 'modules')), []);
+      assert.deepEqual(await listDir(join(dataDir, 'module-staging')), []);
+      assert.deepEqual((await ctx.store.read()).modules, []);
+    } finally {
+      execFileSync('umount', [small]);
+    }
   });
 });

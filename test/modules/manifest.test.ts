@@ -59,6 +59,11 @@ describe('module.json', () => {
     assert.ok(needsFeatureSeat(parseManifest(json({ lic_product_id: 127, lic_feature_id: 51 }))));
   });
 
+  it('quotes values from module.json so that nothing in them drives the terminal', () => {
+    refused(json({ version: '1.0\u009b2J\u202e' }), 'manifest_bad_field', /"version" "1\.0\\x9b2J\\u202e" is not a version/);
+    refused(json({ moduleUniqueID: 'Mod\u009bule' }), 'manifest_bad_id', /\("Mod\\x9bule"\)/);
+  });
+
   it('refuses the bare %ModuleVersion% placeholder of a source checkout', async () => {
     const text = await readFile(join(FIXTURES, 'ModuleBackup.json'), 'utf8');
     refused(text, 'manifest_version_placeholder', /placeholder %ModuleVersion%.*not a release build/);

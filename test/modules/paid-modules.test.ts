@@ -6,7 +6,7 @@ import { writeModuleZip } from '../../src/licensing/service/catalog/archives.js'
 import { installFromFile } from '../../src/modules/install.js';
 import { checkLicenses } from '../../src/modules/license-check.js';
 import { enableModule } from '../../src/modules/lifecycle.js';
-import { ModuleError } from '../../src/modules/errors.js';
+import { LICENSE_KEY_MISSING_MESSAGE, ModuleError } from '../../src/modules/errors.js';
 import { manifestJson } from './fixtures/raw-zip.js';
 import { newPbx, registerPbx, startService, type TestPbx, type TestService } from './helpers.js';
 
@@ -53,6 +53,19 @@ describe('paid modules whose license the marketplace catalog does not describe',
     const { hostId } = await p.ctx.hostIdentity();
     const bindings = await service.client.refreshBindings(key, hostId);
     assert.deepEqual(bindings, [], 'no seat was bound');
+  });
+
+  it('enabling a paid module after its key was removed ends disabled by license with the SPEC\'s words', async () => {
+    const p = await pbx();
+    await registerPbx(service, p);
+    await installFromFile(p.ctx, await moduleZip(p, 'ModuleNoKey', { lic_product_id: 127, lic_feature_id: 51 }));
+    await p.ctx.store.update((s) => {
+      s.settings.licenseKey = null;
+    });
+    await assert.rejects(enableModule(p.ctx, 'ModuleNoKey'), (e: unknown) => e instanceof ModuleError && e.code === 'license_key_missing');
+    const record = (await p.ctx.store.read()).modules[0];
+    assert.equal(record?.disabledReason, 'DisabledByLicense');
+    assert.equal(record?.disabledReasonText, LICENSE_KEY_MISSING_MESSAGE);
   });
 
   it('enabling a paid module whose product the service does not know ends disabled by license, in the service\'s words', async () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeModuleZip } from '../../src/licensing/service/catalog/archives.js';
+import { listInstalled } from '../../src/modules/catalog.js';
 import { installFromFile } from '../../src/modules/install.js';
 import type { ModuleContext } from '../../src/modules/context.js';
 import { bundleOperationWorker, startWorker } from './fixtures/bundled-worker.js';
@@ -35,6 +37,7 @@ describe('a signal during an install', () => {
   });
   after(async () => {
     await pbx.cleanup();
+    await rm(dirname(bundle), { recursive: true, force: true });
   });
 
   for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
@@ -54,4 +57,20 @@ describe('a signal during an install', () => {
       assert.deepEqual((await ctx.store.read()).modules, recordBefore);
     });
   }
+
+  it('a second SIGINT ends at once, and the next operation settles what was left', { timeout: 60_000 }, async () => {
+    const modulesBefore = await snapshot(join(pbx.dataDir, 'modules'));
+    const worker = startWorker(bundle, [pbx.dataDir]);
+    await worker.waitFor((l) => l === 'ready');
+    worker.process.stdin?.write(`install ${update}\n`);
+    await worker.waitFor((l) => l === 'stage extract');
+    worker.process.kill('SIGINT');
+    worker.process.kill('SIGINT');
+    const exit = await worker.exited;
+    assert.equal(exit.code, 130, exit.stderr);
+    assert.match(exit.stderr, /SIGINT (again: stopped at once|stopped the install)/);
+    await listInstalled(ctx);
+    assert.deepEqual(await listDir(join(pbx.dataDir, 'module-staging')), []);
+    assert.deepEqual(await snapshot(join(pbx.dataDir, 'modules')), modulesBefore);
+  });
 });

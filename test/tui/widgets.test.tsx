@@ -34,7 +34,7 @@ describe('progress', () => {
     assert.equal(progressPercent(20, 10), 100);
     assert.equal(formatBytes(512, t.units), '512 B');
     assert.equal(formatBytes(1024 * 1024 * 250, t.units), '250 MiB');
-    assert.equal(formatBytes(1024 ** 3 * 1.25, t.units), '1.3 GB');
+    assert.equal(formatBytes(1024 ** 3 * 1.25, t.units), '1.3 GiB');
   });
 });
 

@@ -84,7 +84,8 @@ export const marketplace = {
   reveal: {
     busy: 'Reading the key',
     /** Nothing comes back to say whether the terminal passed it on: say what was sent, and the condition. */
-    copied: (maskedKey: string) => `Key ${maskedKey} sent as an OSC 52 copy request: it is on your clipboard only if your terminal allows OSC 52 (tmux: set-clipboard on).`,
+    /** One toast line at 80 columns. */
+    copied: 'Key sent by OSC 52: on your clipboard only if the terminal allows OSC 52.',
   },
 
   reset: {

@@ -1,4 +1,3 @@
-import { maskLicenseKey } from '../../../domain/license-key.js';
 import type { Dispatch } from 'react';
 import { useMessages } from '../../../i18n/index.js';
 import { ConnectionError } from '../../../licensing/errors.js';
@@ -62,7 +61,7 @@ export function useLicenseActions({ state, dispatch, maskedKey, output }: Licens
         dispatch({ type: 'done' });
         if (!key) return;
         copyToTerminalClipboard(output, key);
-        toast.info(texts.reveal.copied(maskedKey ?? maskLicenseKey(key)));
+        toast.info(texts.reveal.copied);
       } catch (error) {
         fail(error);
       }
