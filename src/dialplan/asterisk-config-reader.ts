@@ -10,12 +10,13 @@
 /** config_text_file_load(): `char buf[8192]`, read with fgets(): at most 8,191 bytes a call. */
 const FGETS_BYTES = 8191;
 /**
- * The longest line Asterisk 22 loads, in bytes without the newline. A line that fills fgets()'s
- * 8,191 bytes without its newline being among them is skipped ("Line N too long, skipping"):
- * 8,190 bytes + "\n" fit, 8,191 do not. (Asterisk before the off-by-one fix compared
- * buf[sizeof(buf) - 1]; 22 compares buf[sizeof(buf) - 2], which the issue-14 run confirmed.)
+ * The longest line Asterisk loads, in bytes without its newline. The check is
+ * `strlen(buf) == sizeof(buf) - 1 && buf[sizeof(buf) - 1] != '\n'`: buf[8191] is always the
+ * terminating NUL, so any fgets() read of 8,191 bytes counts as too long — even one that ends
+ * with the newline. A line of 8,189 bytes (8,190 with its newline) loads; 8,190 (8,191) is
+ * skipped. The issue-14 run saw the same: "8,190 loads, 8,191 skipped", newline counted.
  */
-export const ASTERISK_LINE_MAX_BYTES = FGETS_BYTES - 1;
+export const ASTERISK_LINE_MAX_BYTES = FGETS_BYTES - 2;
 /** config.c MAX_NESTED_COMMENTS: at this depth another `;--` makes Asterisk loop on it forever. */
 export const MAX_NESTED_COMMENTS = 128;
 
@@ -126,6 +127,8 @@ export interface ConfigLine {
   bytes: number;
   /** Skipped whole for its length ("Line N too long, skipping"). */
   tooLong: boolean;
+  /** Skipped with the too-long line before it, which ended exactly where a read did. */
+  swallowed: boolean;
   depthBefore: number;
   depthAfter: number;
   /** What the comment scan left, blanks stripped; `null` when nothing was left to parse. */
@@ -209,15 +212,27 @@ export function readConfig(text: string): ConfigRead {
     const startLine = physical;
     physical += newlinesIn(chunk);
     const length = strlen(chunk);
-    if (length === FGETS_BYTES && bytes[chunk.start + FGETS_BYTES - 1] !== 0x0a) {
-      let lineBytes = length;
-      for (let more = fgets(); more; more = fgets()) {
-        physical += newlinesIn(more);
-        lineBytes += more.end - more.start - newlinesIn(more);
-        if (strlen(more) !== FGETS_BYTES || bytes[more.start + FGETS_BYTES - 1] === 0x0a) break;
-      }
+    if (length === FGETS_BYTES) {
+      // "Skip lines that are too long": further reads are dropped up to the first that is not
+      // 8,191 bytes long. When the long line ended inside a read, the reads after it are the
+      // next lines, and they go too.
+      const skipped: ConfigLine = { physical: startLine, lineno, bytes: chunk.end - chunk.start - newlinesIn(chunk), tooLong: true, swallowed: false, depthBefore: depth, depthAfter: depth, text: null, cutAt: null };
+      result.lines.push(skipped);
       result.warnings.push({ physical: startLine, message: `Line ${lineno} too long, skipping` });
-      result.lines.push({ physical: startLine, lineno, bytes: lineBytes, tooLong: true, depthBefore: depth, depthAfter: depth, text: null, cutAt: null });
+      let current = skipped;
+      let lineEnded = newlinesIn(chunk) === 1;
+      for (let more = fgets(); more; more = fgets()) {
+        const bytesOf = more.end - more.start - newlinesIn(more);
+        if (lineEnded) {
+          current = { physical, lineno, bytes: bytesOf, tooLong: false, swallowed: true, depthBefore: depth, depthAfter: depth, text: null, cutAt: null };
+          result.lines.push(current);
+        } else {
+          current.bytes += bytesOf;
+        }
+        physical += newlinesIn(more);
+        lineEnded = newlinesIn(more) === 1;
+        if (strlen(more) !== FGETS_BYTES) break;
+      }
       continue;
     }
     const line = decoder.decode(bytes.subarray(chunk.start, chunk.start + length)).replace(/\n$/, '');
@@ -232,6 +247,7 @@ export function readConfig(text: string): ConfigRead {
       lineno,
       bytes: chunk.end - chunk.start - newlinesIn(chunk),
       tooLong: false,
+      swallowed: false,
       depthBefore: depth,
       depthAfter: scan.depthAfter,
       text: stripped === '' ? null : stripped,

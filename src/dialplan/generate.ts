@@ -143,8 +143,8 @@ function hintLine(app: DialplanSource): { line: string | null; reading?: HintRea
   return { line: `exten => ${app.extension},hint,${hint}` };
 }
 
-/** The start of the line that carries the code of a written line, for lengths in messages. */
 const MAX = ASTERISK_LINE_MAX_BYTES.toLocaleString('en-US');
+const MAX_WITH_NEWLINE = (ASTERISK_LINE_MAX_BYTES + 1).toLocaleString('en-US');
 
 /**
  * Read the written lines as Asterisk would (the config parser, then pbx_config), in a context of
@@ -174,7 +174,9 @@ function readWritten(app: DialplanSource, written: WrittenLine[], codeLines: { l
     if (codeText.includes('\0')) note('leaks', 'it holds a NUL character: Asterisk stops reading the line there, and in a long line reads what follows as a line of its own; remove it');
     if (!read || read.tooLong) {
       const bytes = read?.bytes ?? new TextEncoder().encode(w.text).length;
-      note('leaks', `the line is ${bytes.toLocaleString('en-US')} bytes as written; Asterisk skips lines over ${MAX} bytes ("Line too long, skipping")${isFirstParsed ? ', and the lines after it would join the application above this one in the file' : ''}. Split it, or move the work into a script`);
+      note('leaks', `the line is ${bytes.toLocaleString('en-US')} bytes as written; Asterisk skips a line longer than ${MAX} bytes (${MAX_WITH_NEWLINE} with its newline: "Line too long, skipping")${isFirstParsed ? ', and the lines after it would join the application above this one in the file' : ''}. Split it, or move the work into a script`);
+    } else if (read.swallowed) {
+      note('dropped', 'Asterisk skips this line too: the too-long line before it ended exactly where one of its reads did');
     } else {
       if (read.depthAfter < 0 && read.depthBefore >= 0) note('leaks', '"--;" outside a block comment: Asterisk then counts every later line of the file as a comment, other applications included; write "-- ;" or "--\\;"');
       if (read.depthBefore > 0 && read.text !== null) note('leaks', 'the text after "--;" is read as a line of its own, outside this application; put it on the next line');
