@@ -54,18 +54,15 @@ export interface LineScan {
  * line of the file counts as inside a comment.
  */
 export function scanLine(line: string, depth: number): LineScan {
+  // Most lines hold no ';' at all: nothing to scan.
+  const nul = line.indexOf('\0');
+  const visible = nul < 0 ? line : line.slice(0, nul);
+  if (!visible.includes(';')) return { processed: depth === 0 ? visible : null, depthAfter: depth, cutAt: null, nestLimit: false };
   // The C code edits a NUL-terminated buffer in place; an array of code units with '\0' does too.
-  const b = [...line.split(''), '\0'];
+  const b = [...visible.split(''), '\0'];
   const at = (i: number) => (i < b.length ? b[i]! : '\0');
-  const strlen = (from: number) => {
-    let i = from;
-    while (i < b.length && b[i] !== '\0') i++;
-    return i - from;
-  };
-  const strchr = (from: number, ch: string) => {
-    for (let i = from; i < b.length && b[i] !== '\0'; i++) if (b[i] === ch) return i;
-    return -1;
-  };
+  const strlen = (from: number) => cStrlen(b, from);
+  const strchr = (from: number, ch: string) => cStrchr(b, from, ch);
   const moveDown = (to: number, from: number) => {
     const n = strlen(from);
     for (let k = 0; k < n; k++) b[to + k] = b[from + k]!;
@@ -115,6 +112,17 @@ export function scanLine(line: string, depth: number): LineScan {
   }
   const processed = processBuf === null ? null : b.slice(processBuf, processBuf + strlen(processBuf)).join('');
   return { processed, depthAfter: comment, cutAt, nestLimit };
+}
+
+function cStrlen(b: readonly string[], from: number): number {
+  let i = from;
+  while (i < b.length && b[i] !== '\0') i++;
+  return i - from;
+}
+
+function cStrchr(b: readonly string[], from: number, ch: string): number {
+  for (let i = from; i < b.length && b[i] !== '\0'; i++) if (b[i] === ch) return i;
+  return -1;
 }
 
 /** One line as config_text_file_load() took it from the file. */
