@@ -265,7 +265,10 @@ function lineReadings(outcome: Extract<ExtensionLineOutcome, { kind: 'added' }>,
   else if (!APPLICATION_NAME.test(entry.application)) note('fails', `"${shorten(entry.application, 24)}" cannot be an application's name, so a call stops here ("No application"); write e.g. n,Playback(hello-world)`);
 }
 
-/** Asterisk's applications are named with letters, digits and "_". */
+/**
+ * Asterisk's applications are named with letters, digits and "_"; pbx_config registers any name,
+ * and a call reaching another stops there (pbx_extension_helper(): pbx_findapp() finds nothing).
+ */
 const APPLICATION_NAME = /^[A-Za-z0-9_]+$/;
 
 /** The text from the first plain ";" on (an escaped "\;" is no comment). */
@@ -276,7 +279,10 @@ function commentOf(line: string): string {
   return '';
 }
 
-/** More "(" than ")" in the text that a ";" cut: the cut fell inside the arguments. */
+/**
+ * More "(" than ")" in the text that a ";" cut: the cut fell inside the arguments. (pbxmod's
+ * judgement of what was meant; what Asterisk loads is in the verdict's `loaded`.)
+ */
 function unclosed(text: string): boolean {
   let depth = 0;
   for (const c of text) {
