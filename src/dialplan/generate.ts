@@ -84,11 +84,12 @@ export function generateApplicationDialplan(app: DialplanSource): GeneratedAppli
   const written: WrittenLine[] = [];
   const hint = hintLine(app);
   if (hint.line !== null) written.push({ text: hint.line, source: 'hint' });
+  const hintLeftOut: DialplanLineProblem[] = hint.reading ? [{ line: null, text: '', reason: hint.reading.reason!, verdict: hint.reading.verdict }] : [];
   if (app.type === 'php') {
     const fileName = agiScriptName(app.uniqid);
     written.push({ text: `exten => _${app.extension},1,AGI(${fileName})`, source: null }, { text: `\tsame => n,Hangup()`, source: null });
     const reading = readWritten(app, written, []);
-    const problems = [...reading.problems, ...phpProblems(app.code)];
+    const problems = [...hintLeftOut, ...reading.problems, ...phpProblems(app.code)];
     return { dialplan: joinLines(written.map((w) => w.text)), problems, script: { fileName, content: agiScriptContent(app.code) }, lines: [], hint: hint.reading ?? reading.hint, exportable: reading.exportable };
   }
   if (app.type !== 'plaintext') {
@@ -112,7 +113,7 @@ export function generateApplicationDialplan(app: DialplanSource): GeneratedAppli
     depth = scan.depthAfter;
   });
   const reading = readWritten(app, written, codeLines);
-  const problems = [...(hint.reading?.verdict === 'dropped' ? [{ line: null, text: '', reason: hint.reading.reason!, verdict: 'dropped' as const }] : []), ...reading.problems];
+  const problems = [...hintLeftOut, ...reading.problems];
   if (first && reading.exportable) problems.push({ line: null, text: '', reason: `there are no dialplan lines, so a call to ${app.extension} finds nothing to run; add e.g. 1,Answer()` });
   else if (!reading.hasPriorityOne && reading.exportable) problems.push({ line: null, text: '', reason: `no line has priority 1, where a call to ${app.extension} starts; begin with e.g. 1,Answer()` });
   return { dialplan: joinLines(written.map((w) => w.text)), problems, script: null, lines: reading.lines, hint: hint.reading ?? reading.hint, exportable: reading.exportable };
