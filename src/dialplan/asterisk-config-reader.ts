@@ -10,12 +10,14 @@
 /** config_text_file_load(): `char buf[8192]`, read with fgets(): at most 8,191 bytes a call. */
 const FGETS_BYTES = 8191;
 /**
- * The longest line Asterisk 22 loads, in bytes without the newline. A line that fills fgets()'s
- * 8,191 bytes without its newline being among them is skipped ("Line N too long, skipping"):
- * 8,190 bytes + "\n" fit, 8,191 do not. (Asterisk before the off-by-one fix compared
- * buf[sizeof(buf) - 1]; 22 compares buf[sizeof(buf) - 2], which the issue-14 run confirmed.)
+ * The longest line Asterisk loads, in bytes without its newline. The check is
+ * `strlen(buf) == sizeof(buf) - 1 && buf[sizeof(buf) - 1] != '\n'`: buf[8191] is always the
+ * terminating NUL, so any fgets() read of 8,191 bytes counts as too long — even one that ends
+ * with the newline. A line of 8,189 bytes (8,190 with its newline) loads; 8,190 (8,191) is
+ * skipped. That agrees with the issue-14 run ("8,190 loads, 8,191 skipped") when its byte counts
+ * include the newline, and it is what every stored version of config.c has.
  */
-export const ASTERISK_LINE_MAX_BYTES = FGETS_BYTES - 1;
+export const ASTERISK_LINE_MAX_BYTES = FGETS_BYTES - 2;
 /** config.c MAX_NESTED_COMMENTS: at this depth another `;--` makes Asterisk loop on it forever. */
 export const MAX_NESTED_COMMENTS = 128;
 
@@ -53,18 +55,15 @@ export interface LineScan {
  * line of the file counts as inside a comment.
  */
 export function scanLine(line: string, depth: number): LineScan {
+  // Most lines hold no ';' at all: nothing to scan.
+  const nul = line.indexOf('\0');
+  const visible = nul < 0 ? line : line.slice(0, nul);
+  if (!visible.includes(';')) return { processed: depth === 0 ? visible : null, depthAfter: depth, cutAt: null, nestLimit: false };
   // The C code edits a NUL-terminated buffer in place; an array of code units with '\0' does too.
-  const b = [...line.split(''), '\0'];
+  const b = [...visible.split(''), '\0'];
   const at = (i: number) => (i < b.length ? b[i]! : '\0');
-  const strlen = (from: number) => {
-    let i = from;
-    while (i < b.length && b[i] !== '\0') i++;
-    return i - from;
-  };
-  const strchr = (from: number, ch: string) => {
-    for (let i = from; i < b.length && b[i] !== '\0'; i++) if (b[i] === ch) return i;
-    return -1;
-  };
+  const strlen = (from: number) => cStrlen(b, from);
+  const strchr = (from: number, ch: string) => cStrchr(b, from, ch);
   const moveDown = (to: number, from: number) => {
     const n = strlen(from);
     for (let k = 0; k < n; k++) b[to + k] = b[from + k]!;
@@ -116,6 +115,17 @@ export function scanLine(line: string, depth: number): LineScan {
   return { processed, depthAfter: comment, cutAt, nestLimit };
 }
 
+function cStrlen(b: readonly string[], from: number): number {
+  let i = from;
+  while (i < b.length && b[i] !== '\0') i++;
+  return i - from;
+}
+
+function cStrchr(b: readonly string[], from: number, ch: string): number {
+  for (let i = from; i < b.length && b[i] !== '\0'; i++) if (b[i] === ch) return i;
+  return -1;
+}
+
 /** One line as config_text_file_load() took it from the file. */
 export interface ConfigLine {
   /** Physical line of the file, from 1. */
@@ -126,6 +136,8 @@ export interface ConfigLine {
   bytes: number;
   /** Skipped whole for its length ("Line N too long, skipping"). */
   tooLong: boolean;
+  /** Skipped with the too-long line before it, which ended exactly where a read did. */
+  swallowed: boolean;
   depthBefore: number;
   depthAfter: number;
   /** What the comment scan left, blanks stripped; `null` when nothing was left to parse. */
@@ -209,15 +221,27 @@ export function readConfig(text: string): ConfigRead {
     const startLine = physical;
     physical += newlinesIn(chunk);
     const length = strlen(chunk);
-    if (length === FGETS_BYTES && bytes[chunk.start + FGETS_BYTES - 1] !== 0x0a) {
-      let lineBytes = length;
-      for (let more = fgets(); more; more = fgets()) {
-        physical += newlinesIn(more);
-        lineBytes += more.end - more.start - newlinesIn(more);
-        if (strlen(more) !== FGETS_BYTES || bytes[more.start + FGETS_BYTES - 1] === 0x0a) break;
-      }
+    if (length === FGETS_BYTES) {
+      // "Skip lines that are too long": further reads are dropped up to the first that is not
+      // 8,191 bytes long. When the long line ended inside a read, the reads after it are the
+      // next lines, and they go too.
+      const skipped: ConfigLine = { physical: startLine, lineno, bytes: chunk.end - chunk.start - newlinesIn(chunk), tooLong: true, swallowed: false, depthBefore: depth, depthAfter: depth, text: null, cutAt: null };
+      result.lines.push(skipped);
       result.warnings.push({ physical: startLine, message: `Line ${lineno} too long, skipping` });
-      result.lines.push({ physical: startLine, lineno, bytes: lineBytes, tooLong: true, depthBefore: depth, depthAfter: depth, text: null, cutAt: null });
+      let current = skipped;
+      let lineEnded = newlinesIn(chunk) === 1;
+      for (let more = fgets(); more; more = fgets()) {
+        const bytesOf = more.end - more.start - newlinesIn(more);
+        if (lineEnded) {
+          current = { physical, lineno, bytes: bytesOf, tooLong: false, swallowed: true, depthBefore: depth, depthAfter: depth, text: null, cutAt: null };
+          result.lines.push(current);
+        } else {
+          current.bytes += bytesOf;
+        }
+        physical += newlinesIn(more);
+        lineEnded = newlinesIn(more) === 1;
+        if (strlen(more) !== FGETS_BYTES) break;
+      }
       continue;
     }
     const line = decoder.decode(bytes.subarray(chunk.start, chunk.start + length)).replace(/\n$/, '');
@@ -232,6 +256,7 @@ export function readConfig(text: string): ConfigRead {
       lineno,
       bytes: chunk.end - chunk.start - newlinesIn(chunk),
       tooLong: false,
+      swallowed: false,
       depthBefore: depth,
       depthAfter: scan.depthAfter,
       text: stripped === '' ? null : stripped,

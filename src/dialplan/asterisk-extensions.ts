@@ -48,7 +48,10 @@ export interface ContinuationState {
 
 /** The extensions of one context, filled line by line as pbx_load_config() does. */
 export class ContextLoader {
+  /** Each extension's priorities, in ascending order (the peer list of pbx.c). */
   readonly extensions = new Map<string, ExtensionEntry[]>();
+  /** extension NUL label → the priorities that carry it. */
+  private readonly labels = new Map<string, number[]>();
   private lastExtension: string;
   private lastPriority: number;
   /** lastpri still holds what it held before these lines (another application's count). */
@@ -153,31 +156,50 @@ export class ContextLoader {
   }
 
   /**
-   * add_priority(): a label already used at another priority (among those up to the new one's
-   * place) is dropped from the new line; a priority already in use refuses the line.
+   * add_priority(): walking the priorities up to the new one's place, a label already used at
+   * another of them is dropped from the new line; a priority already in use refuses the line.
    */
   private addPriority(extension: string, entry: ExtensionEntry): { refused?: string; droppedLabel: string | null } {
     const entries = this.extensions.get(extension) ?? [];
+    const at = firstAtOrAbove(entries, entry.priority);
+    // The walk stops at the first priority at or above the new one, that one included.
+    const stop = at < entries.length ? entries[at]!.priority : Number.POSITIVE_INFINITY;
     let droppedLabel: string | null = null;
-    for (const e of entries) {
-      if (e.label !== null && entry.label !== null && e.priority !== entry.priority && e.label === entry.label) droppedLabel = entry.label;
-      if (e.priority >= entry.priority) break;
+    if (entry.label !== null) {
+      const labelled = this.labels.get(`${extension}\u0000${entry.label}`) ?? [];
+      if (labelled.some((p) => p !== entry.priority && p <= stop)) droppedLabel = entry.label;
     }
     if (droppedLabel !== null) entry.label = null;
-    if (entries.some((e) => e.priority === entry.priority)) {
+    if (at < entries.length && entries[at]!.priority === entry.priority) {
       const what = entry.priority === PRIORITY_HINT ? 'hint' : `priority ${entry.priority}`;
       return { refused: `Unable to register extension '${extension}' ${what}, already in use`, droppedLabel };
     }
-    entries.push(entry);
-    entries.sort((a, b) => a.priority - b.priority);
+    entries.splice(at, 0, entry);
     this.extensions.set(extension, entries);
+    if (entry.label !== null) {
+      const key = `${extension}\u0000${entry.label}`;
+      this.labels.set(key, [...(this.labels.get(key) ?? []), entry.priority]);
+    }
     return { droppedLabel };
   }
 
-  /** ast_findlabel_extension2() within this context's lines so far. */
+  /** ast_findlabel_extension2() within this context's lines so far: the lowest priority with the label. */
   private findLabel(extension: string, label: string): number {
-    return this.extensions.get(extension)?.find((e) => e.label === label)?.priority ?? -1;
+    const priorities = this.labels.get(`${extension}\u0000${label}`);
+    return priorities && priorities.length > 0 ? Math.min(...priorities) : -1;
   }
+}
+
+/** Index of the first entry whose priority is at or above `priority` (entries are sorted). */
+function firstAtOrAbove(entries: readonly ExtensionEntry[], priority: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (entries[mid]!.priority < priority) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

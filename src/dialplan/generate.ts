@@ -84,11 +84,12 @@ export function generateApplicationDialplan(app: DialplanSource): GeneratedAppli
   const written: WrittenLine[] = [];
   const hint = hintLine(app);
   if (hint.line !== null) written.push({ text: hint.line, source: 'hint' });
+  const hintLeftOut: DialplanLineProblem[] = hint.reading ? [{ line: null, text: '', reason: hint.reading.reason!, verdict: hint.reading.verdict }] : [];
   if (app.type === 'php') {
     const fileName = agiScriptName(app.uniqid);
     written.push({ text: `exten => _${app.extension},1,AGI(${fileName})`, source: null }, { text: `\tsame => n,Hangup()`, source: null });
     const reading = readWritten(app, written, []);
-    const problems = [...reading.problems, ...phpProblems(app.code)];
+    const problems = [...hintLeftOut, ...reading.problems, ...phpProblems(app.code)];
     return { dialplan: joinLines(written.map((w) => w.text)), problems, script: { fileName, content: agiScriptContent(app.code) }, lines: [], hint: hint.reading ?? reading.hint, exportable: reading.exportable };
   }
   if (app.type !== 'plaintext') {
@@ -112,7 +113,7 @@ export function generateApplicationDialplan(app: DialplanSource): GeneratedAppli
     depth = scan.depthAfter;
   });
   const reading = readWritten(app, written, codeLines);
-  const problems = [...(hint.reading?.verdict === 'dropped' ? [{ line: null, text: '', reason: hint.reading.reason!, verdict: 'dropped' as const }] : []), ...reading.problems];
+  const problems = [...hintLeftOut, ...reading.problems];
   if (first && reading.exportable) problems.push({ line: null, text: '', reason: `there are no dialplan lines, so a call to ${app.extension} finds nothing to run; add e.g. 1,Answer()` });
   else if (!reading.hasPriorityOne && reading.exportable) problems.push({ line: null, text: '', reason: `no line has priority 1, where a call to ${app.extension} starts; begin with e.g. 1,Answer()` });
   return { dialplan: joinLines(written.map((w) => w.text)), problems, script: null, lines: reading.lines, hint: hint.reading ?? reading.hint, exportable: reading.exportable };
@@ -143,8 +144,8 @@ function hintLine(app: DialplanSource): { line: string | null; reading?: HintRea
   return { line: `exten => ${app.extension},hint,${hint}` };
 }
 
-/** The start of the line that carries the code of a written line, for lengths in messages. */
 const MAX = ASTERISK_LINE_MAX_BYTES.toLocaleString('en-US');
+const MAX_WITH_NEWLINE = (ASTERISK_LINE_MAX_BYTES + 1).toLocaleString('en-US');
 
 /**
  * Read the written lines as Asterisk would (the config parser, then pbx_config), in a context of
@@ -174,7 +175,9 @@ function readWritten(app: DialplanSource, written: WrittenLine[], codeLines: { l
     if (codeText.includes('\0')) note('leaks', 'it holds a NUL character: Asterisk stops reading the line there, and in a long line reads what follows as a line of its own; remove it');
     if (!read || read.tooLong) {
       const bytes = read?.bytes ?? new TextEncoder().encode(w.text).length;
-      note('leaks', `the line is ${bytes.toLocaleString('en-US')} bytes as written; Asterisk skips lines over ${MAX} bytes ("Line too long, skipping")${isFirstParsed ? ', and the lines after it would join the application above this one in the file' : ''}. Split it, or move the work into a script`);
+      note('leaks', `the line is ${bytes.toLocaleString('en-US')} bytes as written; Asterisk skips a line longer than ${MAX} bytes (${MAX_WITH_NEWLINE} with its newline: "Line too long, skipping")${isFirstParsed ? ', and the lines after it would join the application above this one in the file' : ''}. Split it, or move the work into a script`);
+    } else if (read.swallowed) {
+      note('dropped', 'Asterisk skips this line too: the too-long line before it ended exactly where one of its reads did');
     } else {
       if (read.depthAfter < 0 && read.depthBefore >= 0) note('leaks', '"--;" outside a block comment: Asterisk then counts every later line of the file as a comment, other applications included; write "-- ;" or "--\\;"');
       if (read.depthBefore > 0 && read.text !== null) note('leaks', 'the text after "--;" is read as a line of its own, outside this application; put it on the next line');
@@ -263,7 +266,10 @@ function lineReadings(outcome: Extract<ExtensionLineOutcome, { kind: 'added' }>,
   else if (!APPLICATION_NAME.test(entry.application)) note('fails', `"${shorten(entry.application, 24)}" cannot be an application's name, so a call stops here ("No application"); write e.g. n,Playback(hello-world)`);
 }
 
-/** Asterisk's applications are named with letters, digits and "_". */
+/**
+ * Asterisk's applications are named with letters, digits and "_"; pbx_config registers any name,
+ * and a call reaching another stops there (pbx_extension_helper(): pbx_findapp() finds nothing).
+ */
 const APPLICATION_NAME = /^[A-Za-z0-9_]+$/;
 
 /** The text from the first plain ";" on (an escaped "\;" is no comment). */
@@ -274,7 +280,10 @@ function commentOf(line: string): string {
   return '';
 }
 
-/** More "(" than ")" in the text that a ";" cut: the cut fell inside the arguments. */
+/**
+ * More "(" than ")" in the text that a ";" cut: the cut fell inside the arguments. (pbxmod's
+ * judgement of what was meant; what Asterisk loads is in the verdict's `loaded`.)
+ */
 function unclosed(text: string): boolean {
   let depth = 0;
   for (const c of text) {

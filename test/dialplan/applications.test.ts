@@ -191,7 +191,7 @@ describe('saving text that would change the applications after it', () => {
       return true;
     });
     const app = await createApplication(pbx.store, { name: 'Notes', type: 'plaintext', code: '1,Answer()\n;-- notes --;\nn,Hangup()' });
-    await assert.rejects(updateApplication(pbx.store, app.uniqid, { code: `1,NoOp(${'x'.repeat(9000)})` }), /Code line 1: the line is 9,026 bytes as written; Asterisk skips lines over 8,190 bytes/);
+    await assert.rejects(updateApplication(pbx.store, app.uniqid, { code: `1,NoOp(${'x'.repeat(9000)})` }), /Code line 1: the line is 9,026 bytes as written; Asterisk skips a line longer than 8,189 bytes \(8,190 with its newline/);
     await assert.rejects(updateApplication(pbx.store, app.uniqid, { hint: 'Custom:1 ;-- desk' }), (error: unknown) => error instanceof DialplanDraftError && error.field === 'hint');
     assert.equal((await getApplication(pbx.store, app.uniqid)).code, '1,Answer()\n;-- notes --;\nn,Hangup()');
   });

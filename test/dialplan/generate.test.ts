@@ -115,6 +115,9 @@ describe('generated dialplan of a plaintext application', () => {
     assert.equal(generated.hint?.written, null);
     assert.equal(generated.hint?.verdict, 'dropped');
     assert.match(generated.problems[0]!.reason, /^the hint is not written: Asterisk uses a hint on an exact number only, and 22XX is a pattern/);
+    const php = generateApplicationDialplan({ uniqid: 'DIALPLAN-AB12CD34', extension: '22XX', hint: 'Custom:22XX', type: 'php', code: '<?php\n' });
+    assert.equal(php.dialplan, 'exten => _22XX,1,AGI(DIALPLAN-AB12CD34.php)\n\tsame => n,Hangup()\n');
+    assert.deepEqual(php.problems.map((p) => p.verdict), ['dropped']);
     // *, # and + are dialled as they are: a hint works there.
     assert.equal(generateApplicationDialplan({ ...plaintext('1,Answer()', '*12'), hint: 'Custom:x' }).hint?.verdict, 'loads');
   });

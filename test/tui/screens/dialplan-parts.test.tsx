@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DialplanApplication } from '../../../src/store/schema.js';
 import { formLayout, SIDE_BY_SIDE_WIDTH } from '../../../src/tui/screens/dialplan/form-layout.js';
-import { fitPreview, type PreviewLine } from '../../../src/tui/screens/dialplan/preview-lines.js';
+import { fitPreview, previewText, type PreviewLine } from '../../../src/tui/screens/dialplan/preview-lines.js';
+import { generateApplicationDialplan } from '../../../src/dialplan/generate.js';
 import { applicationFormReducer, editLine, initialFormState } from '../../../src/tui/screens/dialplan/use-application-form-state.js';
 import { withApplication } from '../../../src/tui/screens/dialplan/use-application-list.js';
 import { wrapLines } from '../../../src/tui/screens/dialplan/wrap-lines.js';
@@ -20,6 +21,14 @@ describe('dialplan screen parts (pure)', () => {
     assert.deepEqual(fit(10, 5, 4), ['c1', '+9 lines', 'p1.1', '+4 problems']);
     assert.deepEqual(fit(1, 5, 4), ['c1', 'p1.1', 'p2.1', '+3 problems']);
     assert.deepEqual(fit(3, 0, 0), []);
+  });
+
+  test('the preview of a php application shows the script as written (with #!) and what php -l said, unless it is an error listed below', () => {
+    const generated = generateApplicationDialplan({ uniqid: 'DIALPLAN-AB12CD34', extension: '2200101', hint: '', type: 'php', code: '<?php\n' });
+    const t = { script: (f: string) => `agi-bin/${f}:`, phpCheck: (m: string) => `PHP syntax: ${m}`, empty: '-' };
+    const shown = (php: Parameters<typeof previewText>[0]['php']) => previewText({ ...generated, php }, t, 'x').content.map((l) => l.text);
+    assert.deepEqual(shown({ checked: false, message: 'not checked: php not found' }).slice(2), ['agi-bin/DIALPLAN-AB12CD34.php:', '#!/usr/bin/php', '<?php', 'PHP syntax: not checked: php not found']);
+    assert.equal(shown({ checked: true, ok: false, message: 'php -l: Parse error', line: 2 }).at(-1), '<?php');
   });
 
   test('a problem wrapped over two lines is shown whole, or begun, never counted as two', () => {
