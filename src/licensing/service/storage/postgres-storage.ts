@@ -132,12 +132,18 @@ export class PostgresLicensingStorage implements LicensingStorage {
     };
   }
 
-  private async transaction<R>(work: (client: pg.PoolClient) => Promise<R>): Promise<R> {
+  /**
+   * Run `work` in a transaction. `commit.lazy` set by `work` commits without waiting for the
+   * WAL flush: only for a change whose loss in a crash costs nothing (a refresh moves exp on;
+   * lost, the binding lapses 10 minutes after the refresh before, and the PBX refreshes again).
+   */
+  private async transaction<R>(work: (client: pg.PoolClient, commit: { lazy: boolean }) => Promise<R>): Promise<R> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
+      const commit = { lazy: false };
+      const result = await work(client, commit);
+      await client.query(commit.lazy ? 'SET LOCAL synchronous_commit TO off; COMMIT' : 'COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -148,7 +154,7 @@ export class PostgresLicensingStorage implements LicensingStorage {
   }
 
   updateKey<R>(ref: KeyRef, change: (slice: KeySlice | null, now: Date, coupon: CouponRecord | null) => R, options: { couponHash?: string } = {}): Promise<R> {
-    return this.transaction(async (client) => {
+    return this.transaction(async (client, commit) => {
       const { where, value } = PostgresLicensingStorage.keyWhere(ref);
       const locked = await client.query(
         this.named(`lock-key-${'keyHash' in ref ? 'hash' : 'id'}`, `SELECT ${KEY_COLUMNS}, coalesce($2::timestamptz, now()) AS now FROM license_keys k WHERE ${where} FOR UPDATE`, [value, this.clockParam()]),
@@ -184,13 +190,18 @@ export class PostgresLicensingStorage implements LicensingStorage {
 
       const result = change(slice, now, coupon);
 
+      const recordChanged = JSON.stringify([record.products, record.trialsGranted]) !== recordBefore;
+      const dropsChanged = slice.drops.length !== dropsBefore.size || slice.drops.some((d) => !dropsBefore.has(dropId(d)));
+      const couponChanged = coupon !== null && JSON.stringify(coupon) !== couponBefore;
+      const onlyRefreshed = !recordChanged && !dropsChanged && !couponChanged && slice.bindings.length === bindingsBefore.size && slice.bindings.every((b) => bindingsBefore.has(b.id));
+      commit.lazy = onlyRefreshed;
       if (Number(extra.lapsed) > 0) await client.query('DELETE FROM bindings WHERE key_id = $1 AND exp <= $2', [record.id, now]);
-      if (JSON.stringify([record.products, record.trialsGranted]) !== recordBefore) {
+      if (recordChanged) {
         await client.query('UPDATE license_keys SET products = $2, trials_granted = $3 WHERE id = $1', [record.id, JSON.stringify(record.products), JSON.stringify(record.trialsGranted)]);
       }
       await this.saveBindings(client, bindingsBefore, slice.bindings);
       await this.saveDrops(client, record.id, dropsBefore, slice.drops);
-      if (coupon && JSON.stringify(coupon) !== couponBefore) {
+      if (coupon && couponChanged) {
         await client.query('UPDATE coupons SET blocked = $2, activated_at = $3, activated_key_id = $4 WHERE code_hash = $1', [coupon.codeHash, coupon.blocked, coupon.activated?.at ?? null, coupon.activated?.keyId ?? null]);
       }
       return result;
