@@ -137,12 +137,15 @@ export class PostgresLicensingStorage implements LicensingStorage {
    * WAL flush: only for a change whose loss in a crash costs nothing (a refresh moves exp on;
    * lost, the binding lapses 10 minutes after the refresh before, and the PBX refreshes again).
    */
-  private async transaction<R>(work: (client: pg.PoolClient, commit: { lazy: boolean }) => Promise<R>): Promise<R> {
+  private async transaction<R>(work: (client: pg.PoolClient, commit: { lazy: boolean }, first: pg.QueryResult | undefined) => Promise<R>, first?: string): Promise<R> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      // `first` goes in one round trip with BEGIN (a simple query of two statements).
+      let firstResult: pg.QueryResult | undefined;
+      if (first === undefined) await client.query('BEGIN');
+      else firstResult = ((await client.query(`BEGIN; ${first}`)) as unknown as pg.QueryResult[])[1];
       const commit = { lazy: false };
-      const result = await work(client, commit);
+      const result = await work(client, commit, firstResult);
       await client.query(commit.lazy ? 'SET LOCAL synchronous_commit TO off; COMMIT' : 'COMMIT');
       return result;
     } catch (error) {
@@ -153,12 +156,28 @@ export class PostgresLicensingStorage implements LicensingStorage {
     }
   }
 
+  /**
+   * The statement that locks a key's row, with its values written in: only hex ids and hashes
+   * and an ISO time (from this program, never from a request) qualify; anything else goes the
+   * parameterized way.
+   */
+  private literalLock(ref: KeyRef): string | undefined {
+    const value = 'keyHash' in ref ? ref.keyHash : ref.keyId;
+    const clock = this.clockParam();
+    if (!/^[0-9a-f]{16,128}$/.test(value) || (clock !== null && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(clock))) return undefined;
+    const column = 'keyHash' in ref ? 'k.key_hash' : 'k.id';
+    return `SELECT ${KEY_COLUMNS}, coalesce(${clock === null ? 'NULL' : `'${clock}'`}::timestamptz, now()) AS now FROM license_keys k WHERE ${column} = '${value}' FOR UPDATE`;
+  }
+
   updateKey<R>(ref: KeyRef, change: (slice: KeySlice | null, now: Date, coupon: CouponRecord | null) => R, options: { couponHash?: string } = {}): Promise<R> {
-    return this.transaction(async (client, commit) => {
+    const literal = this.literalLock(ref);
+    return this.transaction(async (client, commit, first) => {
       const { where, value } = PostgresLicensingStorage.keyWhere(ref);
-      const locked = await client.query(
-        this.named(`lock-key-${'keyHash' in ref ? 'hash' : 'id'}`, `SELECT ${KEY_COLUMNS}, coalesce($2::timestamptz, now()) AS now FROM license_keys k WHERE ${where} FOR UPDATE`, [value, this.clockParam()]),
-      );
+      const locked =
+        first ??
+        (await client.query(
+          this.named(`lock-key-${'keyHash' in ref ? 'hash' : 'id'}`, `SELECT ${KEY_COLUMNS}, coalesce($2::timestamptz, now()) AS now FROM license_keys k WHERE ${where} FOR UPDATE`, [value, this.clockParam()]),
+        ));
       const keyRow = locked.rows[0] as Row | undefined;
       let coupon: CouponRecord | null = null;
       let couponBefore = '';
@@ -205,7 +224,7 @@ export class PostgresLicensingStorage implements LicensingStorage {
         await client.query('UPDATE coupons SET blocked = $2, activated_at = $3, activated_key_id = $4 WHERE code_hash = $1', [coupon.codeHash, coupon.blocked, coupon.activated?.at ?? null, coupon.activated?.keyId ?? null]);
       }
       return result;
-    });
+    }, literal);
   }
 
   private async saveBindings(client: pg.PoolClient, before: Map<string, string>, after: BindingRecord[]): Promise<void> {
