@@ -27,7 +27,9 @@ export interface TestService {
 
 export async function startService(): Promise<TestService> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pbxmod-modsvc-'));
-  const service = await startLicensingService({ host: '127.0.0.1', port: 0, dataDir, throttle: { delayAfter: 10_000, blockAfter: 20_000 } });
+  // Every test registers from 127.0.0.1: no per-address limits here (test/licensing tests them).
+  const open = { delayAfter: 10_000, blockAfter: 20_000, globalCeiling: 1_000_000 };
+  const service = await startLicensingService({ host: '127.0.0.1', port: 0, dataDir, throttle: open, registrationThrottle: open, trialThrottle: open });
   return {
     url: service.url,
     dataDir,

@@ -1,12 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CatalogEntry } from './catalog/catalog.js';
 import { ensureDemoArchives } from './catalog/archives.js';
 import type { ServiceSecret } from './secret.js';
 import { ServiceError } from './service-error.js';
-import { sha256 } from './service-store.js';
 import type { LicensingStorage } from './storage/storage.js';
 import type { LookupThrottle, ThrottleTicket } from './throttle.js';
+
+/** Digests of equal length, so that tokens of any length compare in constant time. */
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
 
 /** The throttles of one service instance. */
 export interface ServiceThrottles {

@@ -68,5 +68,19 @@ export function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof PbxmodError && typeof error.code === 'string' && error.code.startsWith('store_')) {
     return { status: 503, body: { error: { code: 'service_unavailable', message: 'The licensing service cannot use its store right now; try again in a moment.' } } };
   }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, body: { error: { code: 'service_unavailable', message: 'The licensing service cannot reach its database right now; try again in a moment.' } }, retryAfter: 5 };
+  }
   return { status: 500, body: { error: { code: 'internal_error', message: 'The licensing service failed to answer this request.' } } };
+}
+
+/**
+ * A database that is down, restarting, out of connections, or that broke a deadlock: worth a
+ * retry, not a bug. PostgreSQL's SQLSTATE classes 08 (connection), 53 (resources),
+ * 57P (shutdown), 40001/40P01 (serialization, deadlock); the socket's own errors.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return /^(08|53|57P)/.test(code) || code === '40001' || code === '40P01' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code);
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatLicenseCode } from '../../domain/license-key.js';
@@ -69,9 +69,4 @@ export function openServiceStoreFile(dataDir: string, secret: ServiceSecret): Se
     schema: serviceStateSchema,
     create: newServiceState,
   });
-}
-
-/** sha256 hex, for comparing tokens in constant time. */
-export function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
 }

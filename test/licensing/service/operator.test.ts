@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LicensingClient } from '../../../src/licensing/client.js';
@@ -101,6 +101,8 @@ describe('operator commands', () => {
     assert.equal(JSON.parse(wrong.stdout).error.code, 'unauthorized');
     const raw = await t.call('POST', '/api/v1/operator/coupons', { productId: 31, days: 30 });
     assertErrorBody(raw, 401, 'unauthorized');
+    assert.equal((await stat(join(t.dataDir, 'operator-token'))).mode & 0o777, 0o600, 'the token file is private');
+    assert.ok(token.length >= 40, 'a long random token');
   });
 
   test('outbox shows the key sent to its owner when someone registers with their email again', async () => {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type { BindingRecord, CouponRecord, DropMark, KeyRecord, KeySlice, OutboxRecord } from '../records.js';
 import type { ServiceSecret } from '../secret.js';
 import { openServiceStoreFile, type ServiceState, type ServiceStore } from '../service-store.js';
@@ -51,6 +51,7 @@ function findKey(state: ServiceState, ref: KeyRef): KeyRecord | undefined {
 export class JsonLicensingStorage implements LicensingStorage {
   readonly kind = 'json' as const;
   private cache: { signature: string; index: StateIndex } | null = null;
+  private loading: { signature: string; index: Promise<StateIndex> } | null = null;
   private readonly file: string;
 
   private constructor(
@@ -74,16 +75,23 @@ export class JsonLicensingStorage implements LicensingStorage {
 
   private async current(): Promise<StateIndex> {
     let signature = '';
-    try {
-      const info = await stat(this.file);
-      signature = `${info.ino}:${info.size}:${info.mtimeMs}`;
-    } catch {
-      // Missing: read() creates it.
-    }
+    // One stat system call per request, synchronous: microseconds, where the thread pool's
+    // round trip of an async stat costs more than the whole look-up.
+    const info = statSync(this.file, { throwIfNoEntry: false });
+    if (info) signature = `${info.ino}:${info.size}:${info.mtimeMs}`;
     if (this.cache && signature !== '' && this.cache.signature === signature) return this.cache.index;
-    const index = indexState(await this.store.read());
-    if (signature !== '') this.cache = { signature, index };
-    return index;
+    // One reload at a time: fifty requests meeting a changed file wait for one parse, not fifty.
+    if (this.loading && this.loading.signature === signature) return this.loading.index;
+    const index = this.store.read().then(indexState);
+    const loading = { signature, index };
+    this.loading = loading;
+    try {
+      const loaded = await index;
+      if (signature !== '') this.cache = { signature, index: loaded };
+      return loaded;
+    } finally {
+      if (this.loading === loading) this.loading = null;
+    }
   }
 
   private async write<R>(change: (state: ServiceState) => R): Promise<R> {

@@ -73,19 +73,29 @@ export class PostgresLicensingStorage implements LicensingStorage {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly clock: (() => Date) | undefined,
+    /** Named (prepared) statements; off on PGlite, whose one session is shared by every connection. */
+    private readonly prepared: boolean,
   ) {}
+
+  /** A hot query, prepared once per connection where the server keeps connections apart. */
+  private named(name: string, text: string, values: unknown[]): pg.QueryConfig {
+    return this.prepared ? { name, text, values } : { text, values };
+  }
 
   static async open(options: PostgresStorageOptions): Promise<PostgresLicensingStorage> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, application_name: 'pbxmod-licensing' });
     // An idle connection that dies (server restart) must not crash the service.
     pool.on('error', () => undefined);
+    let prepared = true;
     try {
       await migrate(pool);
+      const { rows } = await pool.query('SELECT version() AS version');
+      prepared = !/PGlite/i.test(String(rows[0]?.version));
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw new StoreError('store_database', redact(options.url), `Cannot use the database ${redact(options.url)}: ${(error as Error).message}.`, 'Check the URL (postgres://user@host:port/database), that the server runs, and that the user may create tables.');
     }
-    return new PostgresLicensingStorage(pool, options.clock);
+    return new PostgresLicensingStorage(pool, options.clock, prepared);
   }
 
   /** The test clock's time as a parameter, or null for the database's now(). */
@@ -105,11 +115,14 @@ export class PostgresLicensingStorage implements LicensingStorage {
   async readKey(ref: KeyRef): Promise<{ slice: KeySlice; now: Date } | null> {
     const { where, value } = PostgresLicensingStorage.keyWhere(ref);
     const { rows } = await this.pool.query(
-      `SELECT ${KEY_COLUMNS}, t.now,
+      this.named(
+        `read-key-${'keyHash' in ref ? 'hash' : 'id'}`,
+        `SELECT ${KEY_COLUMNS}, t.now,
          (SELECT coalesce(json_agg(${BINDING_JSON}), '[]'::json) FROM bindings b WHERE b.key_id = k.id AND b.exp > t.now) AS bindings,
          (SELECT coalesce(json_agg(${DROP_JSON}), '[]'::json) FROM drops d WHERE d.key_id = k.id) AS drops
        FROM license_keys k, (SELECT coalesce($2::timestamptz, now()) AS now) t WHERE ${where}`,
-      [value, this.clockParam()],
+        [value, this.clockParam()],
+      ),
     );
     const row = rows[0] as Row | undefined;
     if (!row) return null;
@@ -119,12 +132,21 @@ export class PostgresLicensingStorage implements LicensingStorage {
     };
   }
 
-  private async transaction<R>(work: (client: pg.PoolClient) => Promise<R>): Promise<R> {
+  /**
+   * Run `work` in a transaction. `commit.lazy` set by `work` commits without waiting for the
+   * WAL flush: only for a change whose loss in a crash costs nothing (a refresh moves exp on;
+   * lost, the binding lapses 10 minutes after the refresh before, and the PBX refreshes again).
+   */
+  private async transaction<R>(work: (client: pg.PoolClient, commit: { lazy: boolean }, first: pg.QueryResult | undefined) => Promise<R>, first?: string): Promise<R> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
+      // `first` goes in one round trip with BEGIN (a simple query of two statements).
+      let firstResult: pg.QueryResult | undefined;
+      if (first === undefined) await client.query('BEGIN');
+      else firstResult = ((await client.query(`BEGIN; ${first}`)) as unknown as pg.QueryResult[])[1];
+      const commit = { lazy: false };
+      const result = await work(client, commit, firstResult);
+      await client.query(commit.lazy ? 'SET LOCAL synchronous_commit TO off; COMMIT' : 'COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -134,10 +156,28 @@ export class PostgresLicensingStorage implements LicensingStorage {
     }
   }
 
+  /**
+   * The statement that locks a key's row, with its values written in: only hex ids and hashes
+   * and an ISO time (from this program, never from a request) qualify; anything else goes the
+   * parameterized way.
+   */
+  private literalLock(ref: KeyRef): string | undefined {
+    const value = 'keyHash' in ref ? ref.keyHash : ref.keyId;
+    const clock = this.clockParam();
+    if (!/^[0-9a-f]{16,128}$/.test(value) || (clock !== null && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(clock))) return undefined;
+    const column = 'keyHash' in ref ? 'k.key_hash' : 'k.id';
+    return `SELECT ${KEY_COLUMNS}, coalesce(${clock === null ? 'NULL' : `'${clock}'`}::timestamptz, now()) AS now FROM license_keys k WHERE ${column} = '${value}' FOR UPDATE`;
+  }
+
   updateKey<R>(ref: KeyRef, change: (slice: KeySlice | null, now: Date, coupon: CouponRecord | null) => R, options: { couponHash?: string } = {}): Promise<R> {
-    return this.transaction(async (client) => {
+    const literal = this.literalLock(ref);
+    return this.transaction(async (client, commit, first) => {
       const { where, value } = PostgresLicensingStorage.keyWhere(ref);
-      const locked = await client.query(`SELECT ${KEY_COLUMNS}, coalesce($2::timestamptz, now()) AS now FROM license_keys k WHERE ${where} FOR UPDATE`, [value, this.clockParam()]);
+      const locked =
+        first ??
+        (await client.query(
+          this.named(`lock-key-${'keyHash' in ref ? 'hash' : 'id'}`, `SELECT ${KEY_COLUMNS}, coalesce($2::timestamptz, now()) AS now FROM license_keys k WHERE ${where} FOR UPDATE`, [value, this.clockParam()]),
+        ));
       const keyRow = locked.rows[0] as Row | undefined;
       let coupon: CouponRecord | null = null;
       let couponBefore = '';
@@ -153,10 +193,13 @@ export class PostgresLicensingStorage implements LicensingStorage {
       const now = new Date(keyRow.now as Date);
       const record = keyFromRow(keyRow);
       const related = await client.query(
-        `SELECT (SELECT coalesce(json_agg(${BINDING_JSON}), '[]'::json) FROM bindings b WHERE b.key_id = $1 AND b.exp > $2) AS bindings,
+        this.named(
+          'key-bindings',
+          `SELECT (SELECT coalesce(json_agg(${BINDING_JSON}), '[]'::json) FROM bindings b WHERE b.key_id = $1 AND b.exp > $2) AS bindings,
                 (SELECT count(*)::int FROM bindings b WHERE b.key_id = $1 AND b.exp <= $2) AS lapsed,
                 (SELECT coalesce(json_agg(${DROP_JSON}), '[]'::json) FROM drops d WHERE d.key_id = $1) AS drops`,
-        [record.id, now],
+          [record.id, now],
+        ),
       );
       const extra = related.rows[0] as Row;
       const slice: KeySlice = { record, bindings: (extra.bindings as BindingRecord[]).map(bindingFromJson), drops: (extra.drops as DropMark[]).map((d) => ({ ...d, at: iso(d.at) })) };
@@ -166,17 +209,22 @@ export class PostgresLicensingStorage implements LicensingStorage {
 
       const result = change(slice, now, coupon);
 
+      const recordChanged = JSON.stringify([record.products, record.trialsGranted]) !== recordBefore;
+      const dropsChanged = slice.drops.length !== dropsBefore.size || slice.drops.some((d) => !dropsBefore.has(dropId(d)));
+      const couponChanged = coupon !== null && JSON.stringify(coupon) !== couponBefore;
+      const onlyRefreshed = !recordChanged && !dropsChanged && !couponChanged && slice.bindings.length === bindingsBefore.size && slice.bindings.every((b) => bindingsBefore.has(b.id));
+      commit.lazy = onlyRefreshed;
       if (Number(extra.lapsed) > 0) await client.query('DELETE FROM bindings WHERE key_id = $1 AND exp <= $2', [record.id, now]);
-      if (JSON.stringify([record.products, record.trialsGranted]) !== recordBefore) {
+      if (recordChanged) {
         await client.query('UPDATE license_keys SET products = $2, trials_granted = $3 WHERE id = $1', [record.id, JSON.stringify(record.products), JSON.stringify(record.trialsGranted)]);
       }
       await this.saveBindings(client, bindingsBefore, slice.bindings);
       await this.saveDrops(client, record.id, dropsBefore, slice.drops);
-      if (coupon && JSON.stringify(coupon) !== couponBefore) {
+      if (coupon && couponChanged) {
         await client.query('UPDATE coupons SET blocked = $2, activated_at = $3, activated_key_id = $4 WHERE code_hash = $1', [coupon.codeHash, coupon.blocked, coupon.activated?.at ?? null, coupon.activated?.keyId ?? null]);
       }
       return result;
-    });
+    }, literal);
   }
 
   private async saveBindings(client: pg.PoolClient, before: Map<string, string>, after: BindingRecord[]): Promise<void> {
@@ -192,7 +240,7 @@ export class PostgresLicensingStorage implements LicensingStorage {
           [b.id, b.keyId, b.featureId, b.featureName, b.productId, b.productName, b.hostId, b.user, b.host, b.db, b.net, b.proc, b.start, b.upd, b.exp],
         );
       } else if (was !== bindingState(b)) {
-        await client.query('UPDATE bindings SET "user" = $2, host = $3, db = $4, net = $5, proc = $6, upd = $7, exp = $8 WHERE id = $1', [b.id, b.user, b.host, b.db, b.net, b.proc, b.upd, b.exp]);
+        await client.query(this.named('touch-binding', 'UPDATE bindings SET "user" = $2, host = $3, db = $4, net = $5, proc = $6, upd = $7, exp = $8 WHERE id = $1', [b.id, b.user, b.host, b.db, b.net, b.proc, b.upd, b.exp]));
       }
     }
   }
