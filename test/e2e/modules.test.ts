@@ -52,7 +52,7 @@ describe('the modules screen in the built console', { skip }, () => {
     for (let i = 0; i < 10 && !/› Module template/.test(s.screen()); i++) {
       const before = s.screen();
       s.press('Down');
-      await waitUntil(() => s.screen() !== before);
+      await waitUntil(() => s.screen() !== before, 10_000, () => `Down changed nothing; the screen:\n${s.screen()}`);
     }
     assert.match(s.screen(), /› Module template/);
     s.press('i');
@@ -83,10 +83,10 @@ describe('the modules screen in the built console', { skip }, () => {
   });
 });
 
-async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function waitUntil(check: () => boolean, timeoutMs = 10_000, what: () => string = () => 'timed out'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
+    if (Date.now() > deadline) throw new Error(what());
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

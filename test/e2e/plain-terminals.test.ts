@@ -90,6 +90,7 @@ describe('NO_COLOR and --ascii on every screen of the built console', { skip }, 
     sessions.push(s);
     const seen = await tour(s);
     s.kill();
+    sessions.splice(sessions.indexOf(s), 1);
     return seen;
   }
 

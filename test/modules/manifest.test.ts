@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { ManifestError, isPaidModule, needsFeatureSeat, parseManifest } from '../../src/domain/manifest.js';
 
+// Real vendor manifests, copied from the vendors' repositories (the tests read nothing outside this one).
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/module-manifests');
 
 function refused(text: string, code: string, message: RegExp): void {

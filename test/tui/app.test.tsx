@@ -13,8 +13,7 @@ afterEach(async () => {
 describe('the console frame', () => {
   test('shows the header, the four screens as tabs, and the first screen', async () => {
     app = await renderApp();
-    const frame = app.lastFrame()!;
-    assert.match(frame, /PBX 2025\.1\.120/);
+    const frame = await waitForFrame(app, /PBX 2025\.1\.120/);
     assert.match(frame, /License: unregistered/);
     for (const title of ['1 Marketplace & license', '2 Modules', '3 Dialplan applications', '4 Session monitor']) assert.ok(frame.includes(title), title);
     await waitForFrame(app, (f) => f.includes('not registered in the module marketplace'));
@@ -22,7 +21,8 @@ describe('the console frame', () => {
 
   test('the frame is one line shorter than the terminal', async () => {
     app = await renderApp({ sizeFlag: '100x20' });
-    assert.equal(app.lastFrame()!.split('\n').length, 19);
+    const frame = await waitForFrame(app, 'License:');
+    assert.equal(frame.split('\n').length, 19);
   });
 
   test('a saved key shows as registered and masked', async () => {
@@ -41,7 +41,7 @@ describe('the console frame', () => {
 
   test('--readonly shows in the header', async () => {
     app = await renderApp({ readonly: true });
-    assert.match(app.lastFrame()!, /host \S+ · read-only/);
+    await waitForFrame(app, /host \S+ · read-only/);
   });
 
   test('number keys switch screens', async () => {
@@ -81,7 +81,8 @@ describe('the console frame', () => {
 
   test('the footer shows the screen keys marked for it and the global ones', async () => {
     app = await renderApp({ screens: testScreens });
-    const footer = app.lastFrame()!.split('\n').at(-1)!;
+    const frame = await waitForFrame(app, 'Module00');
+    const footer = frame.split('\n').at(-1)!;
     assert.match(footer, /↓ move down the list/);
     assert.match(footer, /\? help/);
     assert.match(footer, /q quit/);

@@ -41,7 +41,8 @@ describe('while the console runs, the PBX keeps its bindings alive', () => {
   });
   after(async () => {
     await service.stop();
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    // A refresh started just before the unmount may still be taking the store lock: retry.
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
   async function pbxAt(api: string): Promise<PbxContext> {
     const dir = await mkdtemp(join(tmpdir(), 'pbxmod-refresh-'));
