@@ -56,12 +56,20 @@ export interface KeyLayerOptions {
   isActive?: boolean;
   /** Swallow every key, handled or not. Default false. */
   modal?: boolean;
+  /**
+   * A text-entry layer (a field, the editor, a filter being typed): while it is on top, printable
+   * keys that arrived together are handed to it as one piece of text (a `paste` event), so that
+   * a long paste without bracketed paste costs one frame instead of one per character.
+   * Default false.
+   */
+  text?: boolean;
 }
 
 interface Layer {
   priority: number;
   order: number;
   modal: boolean;
+  text: boolean;
   handler: { current: KeyHandler };
 }
 
@@ -82,6 +90,11 @@ export function keyEvent(input: string, key: Key): KeyEvent {
     digit: /^[0-9]$/.test(input) && !key.ctrl && !key.meta ? Number(input) : undefined,
     printable: input !== '' && !key.ctrl && !(key.meta && !key.escape) && !/[\u0000-\u001F\u007F]/.test(input),
   };
+}
+
+/** A printable key with no Ctrl or Alt: typing. */
+function isTypedKey(decoded: DecodedKey | undefined): decoded is DecodedKey & { kind: 'key' } {
+  return decoded?.kind === 'key' && decoded.input !== '' && !decoded.key.ctrl && !decoded.key.meta && !/[\u0000-\u001F\u007F]/.test(decoded.input);
 }
 
 /** A bracketed paste: text for a field or the editor, never a command. */
@@ -146,14 +159,19 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     draining.current = undefined;
     const next = queue.current.shift();
     if (next === undefined) return;
-    dispatch(next);
+    if (isTypedKey(next) && layers.current[0]?.text === true && isTypedKey(queue.current[0])) {
+      let text = next.input;
+      while (isTypedKey(queue.current[0])) text += (queue.current.shift() as { input: string }).input;
+      dispatch({ kind: 'paste', text });
+    } else dispatch(next);
     if (queue.current.length > 0) draining.current = setImmediate(drain);
   }, [dispatch]);
   const enqueue = useCallback(
     (decoded: DecodedKey[]) => {
       if (decoded.length === 0) return;
       const idle = queue.current.length === 0 && draining.current === undefined;
-      queue.current.push(...decoded);
+      // One at a time: a paste without bracketed paste may be hundreds of thousands of keys.
+      for (const key of decoded) queue.current.push(key);
       if (idle) drain();
     },
     [drain],
@@ -212,15 +230,15 @@ function useKeyStack(): KeyStack {
  * Hear keys while `isActive`: `useKeyLayer((e) => { if (e.is('nav.down')) { down(); return true; } }, {priority: KeyPriority.widget})`.
  * The handler may change every render; the layer keeps its place in the stack.
  */
-export function useKeyLayer(handler: KeyHandler, { priority = KeyPriority.screen, isActive = true, modal = false }: KeyLayerOptions = {}): void {
+export function useKeyLayer(handler: KeyHandler, { priority = KeyPriority.screen, isActive = true, modal = false, text = false }: KeyLayerOptions = {}): void {
   const stack = useKeyStack();
   const ref = useRef(handler);
   ref.current = handler;
   const { register } = stack;
   useLayoutEffect(() => {
     if (!isActive) return undefined;
-    return register({ priority, modal, handler: ref });
-  }, [register, priority, isActive, modal]);
+    return register({ priority, modal, text, handler: ref });
+  }, [register, priority, isActive, modal, text]);
 }
 
 /**

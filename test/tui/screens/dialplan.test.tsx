@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PbxContext } from '../../../src/pbx-context.js';
 import { createApplication, deleteApplication, getApplication, listApplications, updateApplication } from '../../../src/dialplan/applications.js';
-import { keys, press, renderApp, stripAnsi, TEST_ESCAPE_DELAY_MS, type, waitForFrame, type RenderedApp } from '../helpers.js';
+import { keys, press, renderApp, sendChunks, stripAnsi, TEST_ESCAPE_DELAY_MS, type, waitForFrame, type RenderedApp } from '../helpers.js';
 
 const ctrl = { s: '\u0013', e: '\u0005', p: '\u0010', k: '\u000B', o: '\u000F' } as const;
 
@@ -235,12 +235,13 @@ describe('dialplan screen: the form', () => {
   test('keys that arrive together (a slow line, a held key) act one by one in the fields', async () => {
     await openScreen();
     await newForm();
-    await press(app!, 'Night\t');
+    // The keys of one read are handled one per turn: wait until all of them are drawn.
+    await sendChunks(app!, ['Night\t']);
     assert.match(frame(), /Name\s+Night\n/);
     assert.match(frame(), /› Number\s+2200101/, 'the Tab moved on');
-    await press(app!, '\u007F\u007F\u007F\u007F\u007F\u007F\u007F');
+    await sendChunks(app!, ['\u007F\u007F\u007F\u007F\u007F\u007F\u007F']);
     assert.match(frame(), /› Number\s*\n/, 'seven Backspaces emptied the number');
-    await press(app!, '2200105');
+    await sendChunks(app!, ['2200105']);
     assert.match(frame(), /› Number\s+2200105/);
   });
 

@@ -49,6 +49,6 @@ export function useCodeEditorInput({ dispatch }: Pick<CodeEditorHandle, 'dispatc
       else return false;
       return true;
     },
-    { priority: KeyPriority.field, isActive },
+    { priority: KeyPriority.field, isActive, text: true },
   );
 }
