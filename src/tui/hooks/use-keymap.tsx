@@ -164,7 +164,9 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
       while (isTypedKey(queue.current[0])) text += (queue.current.shift() as { input: string }).input;
       dispatch({ kind: 'paste', text });
     } else dispatch(next);
-    if (queue.current.length > 0) draining.current = setImmediate(drain);
+    // The next key waits for the next turn even when it is not here yet: Ink hands one read to
+    // us in several pieces, synchronously, and each would otherwise be handled at once.
+    draining.current = setImmediate(drain);
   }, [dispatch]);
   const enqueue = useCallback(
     (decoded: DecodedKey[]) => {
