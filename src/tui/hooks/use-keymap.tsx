@@ -44,6 +44,11 @@ export interface KeyEvent {
   printable: boolean;
   /** The text of a bracketed paste (then no key is pressed); undefined for a key press. */
   paste: string | undefined;
+  /**
+   * The paste is keys typed faster than they were read (a terminal without bracketed paste):
+   * its tabs were Tab presses.
+   */
+  typed?: boolean;
 }
 
 /** Return `true` when the key was used; lower layers then never see it. */
@@ -62,14 +67,14 @@ export interface KeyLayerOptions {
    * a long paste without bracketed paste costs one frame instead of one per character.
    * Default false.
    */
-  text?: boolean;
+  text?: boolean | 'lines';
 }
 
 interface Layer {
   priority: number;
   order: number;
   modal: boolean;
-  text: boolean;
+  text: boolean | 'lines';
   handler: { current: KeyHandler };
 }
 
@@ -97,9 +102,19 @@ function isTypedKey(decoded: DecodedKey | undefined): decoded is DecodedKey & { 
   return decoded?.kind === 'key' && decoded.input !== '' && !decoded.key.ctrl && !decoded.key.meta && !/[\u0000-\u001F\u007F]/.test(decoded.input);
 }
 
+/** Enter or Tab: text too, for a layer that takes several lines (the code editor). */
+function isLineKey(decoded: DecodedKey | undefined): decoded is DecodedKey & { kind: 'key' } {
+  return decoded?.kind === 'key' && !decoded.key.ctrl && !decoded.key.meta && !decoded.key.shift && (decoded.key.return || decoded.key.tab);
+}
+
+/** The text a typed key stands for in a run: a line break for Enter, a tab for Tab. */
+function typedText(decoded: DecodedKey & { kind: 'key' }): string {
+  return decoded.key.return ? '\n' : decoded.key.tab ? '\t' : decoded.input;
+}
+
 /** A bracketed paste: text for a field or the editor, never a command. */
-export function pasteEvent(text: string): KeyEvent {
-  return { input: '', key: emptyKey(), paste: text, is: () => false, digit: undefined, printable: false };
+export function pasteEvent(text: string, typed = false): KeyEvent {
+  return { input: '', key: emptyKey(), paste: text, typed, is: () => false, digit: undefined, printable: false };
 }
 
 export interface KeymapProviderProps {
@@ -129,7 +144,7 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
   }, []);
 
   const dispatch = useCallback((decoded: DecodedKey) => {
-    const event = decoded.kind === 'paste' ? pasteEvent(decoded.text) : keyEvent(decoded.input, decoded.key);
+    const event = decoded.kind === 'paste' ? pasteEvent(decoded.text, decoded.typed) : keyEvent(decoded.input, decoded.key);
     if (event.key.ctrl && event.input === 'c') {
       forceQuit.current();
       return;
@@ -159,10 +174,12 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     draining.current = undefined;
     const next = queue.current.shift();
     if (next === undefined) return;
-    if (isTypedKey(next) && layers.current[0]?.text === true && isTypedKey(queue.current[0])) {
-      let text = next.input;
-      while (isTypedKey(queue.current[0])) text += (queue.current.shift() as { input: string }).input;
-      dispatch({ kind: 'paste', text });
+    const takes = layers.current[0]?.text ?? false;
+    const joins = (k: DecodedKey | undefined): k is DecodedKey & { kind: 'key' } => isTypedKey(k) || (takes === 'lines' && isLineKey(k));
+    if (takes !== false && joins(next) && joins(queue.current[0])) {
+      let text = typedText(next);
+      for (let k = queue.current[0]; joins(k); k = queue.current[0]) text += typedText(queue.current.shift() as DecodedKey & { kind: 'key' });
+      dispatch({ kind: 'paste', text, typed: true });
     } else dispatch(next);
     // The next key waits for the next turn even when it is not here yet: Ink hands one read to
     // us in several pieces, synchronously, and each would otherwise be handled at once.
