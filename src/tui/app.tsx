@@ -53,6 +53,9 @@ export interface AppProps {
   toastDurationMs?: number;
 }
 
+/** How long after mounting the other screens' code is loaded (after the first frame is out). */
+const PRELOAD_AFTER_MS = 100;
+
 /** Lines the frame itself takes: header, tabs, rule, status, footer. */
 const FRAME_LINES = 5;
 
@@ -107,6 +110,13 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
   const messages = useMessages();
   const size = useTerminalSize({ env: env ?? process.env, sizeFlag });
   useRepaintOnResize(size);
+  // Once the first frame is out, load every screen's code, so a first visit draws at once.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const s of screens) void s.preload?.().catch(() => undefined);
+    }, PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [screens]);
   const summary = usePbxSummary();
   useBindingRefresh();
   useStoreWatch();

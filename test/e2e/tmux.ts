@@ -142,3 +142,46 @@ export function withoutEscapes(text: string): string {
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+/** The pane's title as tmux keeps it (an OSC 0/2 sequence written to the pane changes it). */
+export function paneTitle(session: Pick<ConsoleSession, 'name'>): string {
+  return tmux('display-message', '-p', '-t', session.name, '#{pane_title}').trimEnd();
+}
+
+/** One key `count` times in ONE write (`send-keys -N`), as a held key or a slow line delivers it. */
+export function sendRepeated(session: Pick<ConsoleSession, 'name'>, key: string, count: number): void {
+  tmux('send-keys', '-t', session.name, '-N', String(count), key);
+}
+
+/** Start any shell command in a detached pane (for the command line's text output). */
+export function startShell(command: string, columns = 100, rows = 30): ConsoleSession & { title: () => string } {
+  const name = `pbxmod-e2e-${randomBytes(4).toString('hex')}`;
+  tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `${command}; sleep 600`);
+  const session = {
+    name,
+    screen: () => tmux('capture-pane', '-p', '-t', name),
+    press: (...keys: string[]) => {
+      for (const key of keys) tmux('send-keys', '-t', name, key);
+    },
+    type: (text: string) => tmux('send-keys', '-t', name, '-l', text),
+    waitFor: (pattern: RegExp | string, timeoutMs = 15_000) => poll(session, (s) => matches(s, pattern), `to show ${String(pattern)}`, timeoutMs),
+    waitForGone: (pattern: RegExp | string, timeoutMs = 15_000) => poll(session, (s) => !matches(s, pattern), `to stop showing ${String(pattern)}`, timeoutMs),
+    resize: (c: number, r: number) => tmux('resize-window', '-t', name, '-x', String(c), '-y', String(r)),
+    alive: () => true,
+    exitStatus: () => null,
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // already gone
+      }
+    },
+    title: () => paneTitle({ name }),
+  };
+  return session;
+}
+
+/** Quote for the shell. */
+export function quoted(value: string): string {
+  return shellQuote(value);
+}

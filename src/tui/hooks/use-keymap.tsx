@@ -44,6 +44,11 @@ export interface KeyEvent {
   printable: boolean;
   /** The text of a bracketed paste (then no key is pressed); undefined for a key press. */
   paste: string | undefined;
+  /**
+   * The paste is keys typed faster than they were read (a terminal without bracketed paste):
+   * its tabs were Tab presses.
+   */
+  typed?: boolean;
 }
 
 /** Return `true` when the key was used; lower layers then never see it. */
@@ -56,12 +61,20 @@ export interface KeyLayerOptions {
   isActive?: boolean;
   /** Swallow every key, handled or not. Default false. */
   modal?: boolean;
+  /**
+   * A text-entry layer (a field, the editor, a filter being typed): while it is on top, printable
+   * keys that arrived together are handed to it as one piece of text (a `paste` event), so that
+   * a long paste without bracketed paste costs one frame instead of one per character.
+   * Default false.
+   */
+  text?: boolean | 'lines';
 }
 
 interface Layer {
   priority: number;
   order: number;
   modal: boolean;
+  text: boolean | 'lines';
   handler: { current: KeyHandler };
 }
 
@@ -84,9 +97,24 @@ export function keyEvent(input: string, key: Key): KeyEvent {
   };
 }
 
+/** A printable key with no Ctrl or Alt: typing. */
+function isTypedKey(decoded: DecodedKey | undefined): decoded is DecodedKey & { kind: 'key' } {
+  return decoded?.kind === 'key' && decoded.input !== '' && !decoded.key.ctrl && !decoded.key.meta && !/[\u0000-\u001F\u007F]/.test(decoded.input);
+}
+
+/** Enter or Tab: text too, for a layer that takes several lines (the code editor). */
+function isLineKey(decoded: DecodedKey | undefined): decoded is DecodedKey & { kind: 'key' } {
+  return decoded?.kind === 'key' && !decoded.key.ctrl && !decoded.key.meta && !decoded.key.shift && (decoded.key.return || decoded.key.tab);
+}
+
+/** The text a typed key stands for in a run: a line break for Enter, a tab for Tab. */
+function typedText(decoded: DecodedKey & { kind: 'key' }): string {
+  return decoded.key.return ? '\n' : decoded.key.tab ? '\t' : decoded.input;
+}
+
 /** A bracketed paste: text for a field or the editor, never a command. */
-export function pasteEvent(text: string): KeyEvent {
-  return { input: '', key: emptyKey(), paste: text, is: () => false, digit: undefined, printable: false };
+export function pasteEvent(text: string, typed = false): KeyEvent {
+  return { input: '', key: emptyKey(), paste: text, typed, is: () => false, digit: undefined, printable: false };
 }
 
 export interface KeymapProviderProps {
@@ -116,7 +144,7 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
   }, []);
 
   const dispatch = useCallback((decoded: DecodedKey) => {
-    const event = decoded.kind === 'paste' ? pasteEvent(decoded.text) : keyEvent(decoded.input, decoded.key);
+    const event = decoded.kind === 'paste' ? pasteEvent(decoded.text, decoded.typed) : keyEvent(decoded.input, decoded.key);
     if (event.key.ctrl && event.input === 'c') {
       forceQuit.current();
       return;
@@ -146,14 +174,23 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     draining.current = undefined;
     const next = queue.current.shift();
     if (next === undefined) return;
-    dispatch(next);
-    if (queue.current.length > 0) draining.current = setImmediate(drain);
+    const takes = layers.current[0]?.text ?? false;
+    const joins = (k: DecodedKey | undefined): k is DecodedKey & { kind: 'key' } => isTypedKey(k) || (takes === 'lines' && isLineKey(k));
+    if (takes !== false && joins(next) && joins(queue.current[0])) {
+      let text = typedText(next);
+      for (let k = queue.current[0]; joins(k); k = queue.current[0]) text += typedText(queue.current.shift() as DecodedKey & { kind: 'key' });
+      dispatch({ kind: 'paste', text, typed: true });
+    } else dispatch(next);
+    // The next key waits for the next turn even when it is not here yet: Ink hands one read to
+    // us in several pieces, synchronously, and each would otherwise be handled at once.
+    draining.current = setImmediate(drain);
   }, [dispatch]);
   const enqueue = useCallback(
     (decoded: DecodedKey[]) => {
       if (decoded.length === 0) return;
       const idle = queue.current.length === 0 && draining.current === undefined;
-      queue.current.push(...decoded);
+      // One at a time: a paste without bracketed paste may be hundreds of thousands of keys.
+      for (const key of decoded) queue.current.push(key);
       if (idle) drain();
     },
     [drain],
@@ -212,15 +249,15 @@ function useKeyStack(): KeyStack {
  * Hear keys while `isActive`: `useKeyLayer((e) => { if (e.is('nav.down')) { down(); return true; } }, {priority: KeyPriority.widget})`.
  * The handler may change every render; the layer keeps its place in the stack.
  */
-export function useKeyLayer(handler: KeyHandler, { priority = KeyPriority.screen, isActive = true, modal = false }: KeyLayerOptions = {}): void {
+export function useKeyLayer(handler: KeyHandler, { priority = KeyPriority.screen, isActive = true, modal = false, text = false }: KeyLayerOptions = {}): void {
   const stack = useKeyStack();
   const ref = useRef(handler);
   ref.current = handler;
   const { register } = stack;
   useLayoutEffect(() => {
     if (!isActive) return undefined;
-    return register({ priority, modal, handler: ref });
-  }, [register, priority, isActive, modal]);
+    return register({ priority, modal, text, handler: ref });
+  }, [register, priority, isActive, modal, text]);
 }
 
 /**

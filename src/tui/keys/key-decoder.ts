@@ -22,7 +22,7 @@ export type DecodedKey =
   /** A key press: Ink's `Key` flags plus the typed text ('' for special keys). */
   | { kind: 'key'; input: string; key: Key }
   /** Text that came in a bracketed paste, as pasted (line breaks as `\n`). */
-  | { kind: 'paste'; text: string };
+  | { kind: 'paste'; text: string; typed?: boolean };
 
 const ESC = '\u001B';
 const PASTE_START = `${ESC}[200~`;

@@ -5,6 +5,8 @@ import { commandLabel, type CommandName } from './bindings.js';
 export interface KeyHelp {
   /** A named command; its keys are shown as bound ("↑/k"). */
   command?: CommandName;
+  /** Or a pair of commands that go together (up and down): "↑/k ↓/j". */
+  commands?: readonly CommandName[];
   /** Or the keys as text, when there is no single command ("1-4", "d"). */
   keys?: string;
   /** What the key does, from the message catalog. */
@@ -15,5 +17,7 @@ export interface KeyHelp {
 
 /** The keys of a help entry as text: all of them ("↑/k"), or the first only (for the footer). */
 export function keysOf(entry: KeyHelp, symbols: ThemeSymbols, options: { first?: boolean } = {}): string {
-  return entry.keys ?? (entry.command ? commandLabel(entry.command, symbols, options) : '');
+  if (entry.keys !== undefined) return entry.keys;
+  if (entry.commands) return entry.commands.map((c) => commandLabel(c, symbols, options)).join(' ');
+  return entry.command ? commandLabel(entry.command, symbols, options) : '';
 }

@@ -19,8 +19,10 @@ export interface ScreenDefinition {
   title: (messages: Messages) => string;
   /** Tab title when the full titles do not fit. */
   shortTitle: (messages: Messages) => string;
-  /** The screen (React.lazy is fine: the frame wraps it in Suspense). */
+  /** The screen (it may suspend while its code loads: the frame wraps it in Suspense). */
   component: ComponentType<ScreenProps>;
+  /** Load the screen's code now; the console calls it for every screen after its first frame. */
+  preload?: () => Promise<unknown>;
   /**
    * Every key of the screen for the help overlay; those with `footer: true` also go in the
    * footer. A screen whose keys change with its state calls `useScreenKeys()` instead.

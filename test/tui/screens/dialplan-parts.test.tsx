@@ -78,6 +78,8 @@ describe('dialplan screen parts (pure)', () => {
 
   test('messages wrap at spaces into the lines they may take', () => {
     assert.deepEqual(wrapLines('Number 201 is busy: employee Reception uses it.', 20, 3, '...'), ['Number 201 is busy:', 'employee Reception', 'uses it.']);
-    assert.deepEqual(wrapLines('one two three four', 9, 1, '...'), ['one tw...']);
+    // Too long: the middle goes, the end (what to do) stays.
+    assert.deepEqual(wrapLines('one two three four', 9, 1, '...'), ['...four']);
+    assert.deepEqual(wrapLines('Number 2200101 is taken. Choose another number, e.g. 2200102', 20, 2, '...'), ['Number 2200101 is', '...e.g. 2200102']);
   });
 });

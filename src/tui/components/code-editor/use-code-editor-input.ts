@@ -27,7 +27,8 @@ export function useCodeEditorInput({ dispatch }: Pick<CodeEditorHandle, 'dispatc
   useKeyLayer(
     (e) => {
       const { key } = e;
-      if (e.paste !== undefined) dispatch({ type: 'insert-text', text: pastedCode(e.paste) });
+      // Typed Tabs indent as the Tab key does; a real paste keeps its tabs.
+      if (e.paste !== undefined) dispatch({ type: 'insert-text', text: pastedCode(e.typed ? e.paste.replace(/\t/g, INDENT) : e.paste) });
       else if (e.is('codeEditor.leave')) {
         if (!onLeave) return false;
         onLeave();
@@ -49,6 +50,6 @@ export function useCodeEditorInput({ dispatch }: Pick<CodeEditorHandle, 'dispatc
       else return false;
       return true;
     },
-    { priority: KeyPriority.field, isActive },
+    { priority: KeyPriority.field, isActive, text: 'lines' },
   );
 }

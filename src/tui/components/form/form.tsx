@@ -55,7 +55,8 @@ export interface FormProps {
 export function Form({ fields, initialValues, validate, onSubmit, onCancel, submitLabel, error, width, isActive = true }: FormProps) {
   const theme = useTheme();
   const messages = useMessages();
-  const [state, dispatch] = useFormState(initialValues ?? Object.fromEntries(fields.map((f) => [f.name, ''])));
+  // Values in the fields' order: the reducer finds the focused field by position.
+  const [state, dispatch] = useFormState(Object.fromEntries(fields.map((f) => [f.name, initialValues?.[f.name] ?? ''])));
   const covered = useCoveredByModal(KeyPriority.field);
   const errors = validate?.(state.values) ?? {};
   const [initial] = useState(() => state.values);
@@ -84,7 +85,7 @@ export function Form({ fields, initialValues, validate, onSubmit, onCancel, subm
       previous: () => dispatch({ type: 'focus-by', by: -1, count }),
       enter: () => (state.focus >= count - 1 ? submit() : dispatch({ type: 'focus', index: state.focus + 1, count })),
       cancel: onCancel,
-      edit: (edit) => dispatch({ type: 'edit', name: fields[state.focus]!.name, edit }),
+      edit: (edit) => dispatch({ type: 'edit', edit }),
       toggleReveal: () => dispatch({ type: 'toggle-reveal' }),
     },
     { isActive, busy: state.busy },

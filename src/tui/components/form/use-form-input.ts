@@ -44,6 +44,6 @@ export function useFormInput(handlers: FormInputHandlers, { isActive, busy }: { 
       }
       return true;
     },
-    { priority: KeyPriority.field, isActive },
+    { priority: KeyPriority.field, isActive, text: true },
   );
 }

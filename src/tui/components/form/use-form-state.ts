@@ -25,7 +25,8 @@ export interface FormState {
 
 export type FormAction =
   | { type: 'change'; name: string; value: string }
-  | { type: 'edit'; name: string; edit: LineEdit }
+  /** Edit the field that has focus when the action is handled (not when the key was read). */
+  | { type: 'edit'; edit: LineEdit }
   | { type: 'toggle-reveal' }
   | { type: 'focus'; index: number; count: number }
   | { type: 'focus-by'; by: 1 | -1; count: number }
@@ -39,11 +40,13 @@ export function formReducer(state: FormState, action: FormAction): FormState {
     case 'change':
       return { ...state, values: { ...state.values, [action.name]: action.value }, touched: { ...state.touched, [action.name]: true }, error: undefined };
     case 'edit': {
-      const old = state.values[action.name] ?? '';
-      const { value, cursor } = editLine(old, cursorOf(state, action.name), action.edit);
-      const cursors = { ...state.cursors, [action.name]: cursor };
+      const name = Object.keys(state.values)[state.focus];
+      if (name === undefined) return state;
+      const old = state.values[name] ?? '';
+      const { value, cursor } = editLine(old, cursorOf(state, name), action.edit);
+      const cursors = { ...state.cursors, [name]: cursor };
       if (value === old) return { ...state, cursors };
-      return { ...state, values: { ...state.values, [action.name]: value }, cursors, touched: { ...state.touched, [action.name]: true }, error: undefined };
+      return { ...state, values: { ...state.values, [name]: value }, cursors, touched: { ...state.touched, [name]: true }, error: undefined };
     }
     case 'toggle-reveal':
       return { ...state, revealed: !state.revealed };

@@ -74,7 +74,7 @@ export function useFilter<Row>(rows: readonly Row[], { text, isActive = true }: 
       else return false;
       return true;
     },
-    { priority: KeyPriority.field, isActive: isActive && typing },
+    { priority: KeyPriority.field, isActive: isActive && typing, text: true },
   );
 
   return { rows: filtered, total: rows.length, query, typing, clear };

@@ -11,7 +11,7 @@ export interface Toast {
 }
 
 export interface ToastQueueState {
-  /** The first is on screen; the rest wait. */
+  /** The toast on screen (at most one: a new toast replaces it at once). */
   queue: Toast[];
   nextId: number;
 }
@@ -21,11 +21,10 @@ export type ToastAction = { type: 'show'; kind: ToastKind; message: string; dura
 export function toastReducer(state: ToastQueueState, action: ToastAction): ToastQueueState {
   switch (action.type) {
     case 'show': {
+      // A new toast replaces the one on screen at once: it names what just happened, and a
+      // toast waiting behind another would name an operation that is long over.
       const toast: Toast = { id: state.nextId, kind: action.kind, message: action.message, durationMs: action.durationMs };
-      // A short queue: when full, the oldest waiting toast (not the one on screen) goes.
-      const queue = [...state.queue, toast];
-      while (queue.length > action.limit) queue.splice(1, 1);
-      return { queue, nextId: state.nextId + 1 };
+      return { queue: [toast], nextId: state.nextId + 1 };
     }
     case 'dismiss':
       return { ...state, queue: state.queue.filter((t) => t.id !== action.id) };

@@ -32,9 +32,9 @@ export function dialplanKeys(messages: Messages, mode: DialplanKeysMode): KeyHel
         { command: 'dialplan.delete', description: k.delete, footer: true },
         { command: 'dialplan.preview', description: k.preview },
         { command: 'filter.start', description: k.filter, footer: true },
-        { command: 'nav.down', description: k.move },
-        { command: 'nav.pageDown', description: k.page },
-        { command: 'nav.home', description: k.homeEnd },
+        { commands: ['nav.up', 'nav.down'], description: k.move },
+        { commands: ['nav.pageUp', 'nav.pageDown'], description: k.page },
+        { commands: ['nav.home', 'nav.end'], description: k.homeEnd },
       ];
     case 'fields':
       return [
@@ -61,8 +61,8 @@ export function dialplanKeys(messages: Messages, mode: DialplanKeysMode): KeyHel
       ];
     case 'preview':
       return [
-        { command: 'nav.down', description: k.scroll, footer: true },
-        { command: 'nav.pageDown', description: k.page },
+        { commands: ['nav.up', 'nav.down'], description: k.scroll, footer: true },
+        { commands: ['nav.pageUp', 'nav.pageDown'], description: k.page },
         { command: 'basic.back', description: k.closePreview, footer: true },
       ];
   }

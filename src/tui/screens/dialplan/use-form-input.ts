@@ -45,7 +45,7 @@ export function useFormInput(handlers: FormInputHandlers, { focus, isActive, bus
       }
       return true;
     },
-    { priority: KeyPriority.field, isActive: isActive && !busy && !zoom && focus !== 'code' },
+    { priority: KeyPriority.field, isActive: isActive && !busy && !zoom && focus !== 'code', text: focus !== 'type' },
   );
 
   useKeyLayer(

@@ -29,7 +29,7 @@ export function marketplaceKeys(messages: Messages, mode: KeysMode): KeyHelp[] {
         { command: 'marketplace.reload', description: k.reload },
         { command: 'nav.down', description: k.scrollDown },
         { command: 'nav.up', description: k.scrollUp },
-        { command: 'nav.pageDown', description: k.scrollPage },
+        { commands: ['nav.pageUp', 'nav.pageDown'], description: k.scrollPage },
       ];
     case 'unregistered':
       return [

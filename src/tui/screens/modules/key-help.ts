@@ -38,7 +38,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
           { command: 'modules.updateAll', description: k.updateAll },
           { command: 'modules.installFile', description: k.installFile },
           { command: 'modules.checkLicenses', description: k.checkLicenses },
-          { command: 'nav.down', description: k.move },
+          { commands: ['nav.up', 'nav.down'], description: k.move },
         ];
       }
       return [
@@ -49,7 +49,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
         { command: 'filter.start', description: k.filter },
         { command: 'modules.update', description: k.updateInstalled },
         { command: 'modules.installFile', description: k.installFile },
-        { command: 'nav.down', description: k.move },
+        { commands: ['nav.up', 'nav.down'], description: k.move },
       ];
     case 'details': {
       const actions: KeyHelp[] = context.installed
@@ -66,15 +66,15 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
       return [
         { command: 'basic.back', description: k.back, footer: true },
         ...actions,
-        { command: 'nav.down', description: k.scroll },
-        { command: 'nav.pageDown', description: k.scroll },
+        { commands: ['nav.up', 'nav.down'], description: k.scroll },
+        { commands: ['nav.pageUp', 'nav.pageDown'], description: k.scroll },
       ];
     }
     case 'releases':
       return [
         { command: 'basic.confirm', description: k.installRelease, footer: true },
         { command: 'basic.back', description: k.back, footer: true },
-        { command: 'nav.down', description: k.move },
+        { commands: ['nav.up', 'nav.down'], description: k.move },
       ];
     case 'install-file':
       return [

@@ -49,7 +49,7 @@ export function sessionKeys(messages: Messages, state: SessionKeysState = { mode
     { command: 'sessions.refresh', description: k.refresh, footer: true },
     { command: 'sessions.login', description: k.login, footer: true },
     ...(state.hasList === false ? [] : [{ command: 'filter.start', description: k.filter, footer: !state.compact } satisfies KeyHelp]),
-    { command: 'nav.down', description: k.move },
+    { commands: ['nav.up', 'nav.down'], description: k.move },
     { keys: 'PgUp/PgDn', description: messages.keys.page },
     { keys: 'Home/End g/G', description: messages.keys.homeEnd },
     { command: 'basic.confirm', description: k.infoLong },
