@@ -160,6 +160,7 @@ export function startShell(command: string, columns = 100, rows = 30): ConsoleSe
   const session = {
     name,
     screen: () => tmux('capture-pane', '-p', '-t', name),
+    screenWithEscapes: () => tmux('capture-pane', '-e', '-p', '-t', name),
     press: (...keys: string[]) => {
       for (const key of keys) tmux('send-keys', '-t', name, key);
     },
