@@ -76,7 +76,7 @@ export function registerLicenseCommands(program: Command): void {
         if (failed) process.exitCode = 1;
         const text = [`Licensing service ${url}${configured ? '' : ' (the embedded one, on loopback)'}`, ...steps.map((s) => `  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title}: ${s.detail} (${s.ms} ms)`)];
         return { json: { url, embedded: !configured, ok: !failed, steps }, text: text.join('\n') };
-      }),
+      }, 'loopback'),
     );
 
   license

@@ -15,11 +15,16 @@ export interface CommandOutput {
  * Run one command's action with a PbxContext: print its result (JSON or text), or its error
  * (what happened + what to do) and exit non-zero — 2 for bad input, 1 for anything else.
  */
-export async function runCommandAction(command: Command, action: (ctx: PbxContext, options: GlobalOptions) => Promise<CommandOutput>): Promise<void> {
+export async function runCommandAction(
+  command: Command,
+  action: (ctx: PbxContext, options: GlobalOptions) => Promise<CommandOutput>,
+  /** How the embedded service is reached: in-process (no server to start), or on loopback for a command that checks the connection itself. */
+  embedded: 'in-process' | 'loopback' = 'in-process',
+): Promise<void> {
   const options = globalOptionsOf(command);
   let ctx: PbxContext | undefined;
   try {
-    ctx = new PbxContext(options, 'in-process');
+    ctx = new PbxContext(options, embedded);
     const output = await action(ctx, options);
     process.stdout.write(options.json ? `${JSON.stringify({ ok: true, ...output.json }, null, 2)}\n` : forTerminal(output.text.endsWith('\n') ? output.text : `${output.text}\n`));
   } catch (error) {

@@ -9,7 +9,7 @@
 
 // C0 controls, DEL, C1 controls; the bidi embeddings/overrides/isolates and marks; BOM.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const UNSAFE_BUT_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 function escapeOf(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -17,7 +17,7 @@ function escapeOf(ch: string): string {
 }
 
 export interface VisibleTextOptions {
-  /** Keep line breaks (`\n`) as they are, for text shown on several lines. Default: false. */
+  /** Keep line breaks (`\n`) and tabs as they are, for text shown on several lines (a tab only moves to the next stop). Default: false. */
   keepLineBreaks?: boolean;
 }
 

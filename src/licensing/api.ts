@@ -25,7 +25,9 @@ export const MAX_BODY_BYTES = 16 * 1024;
 const plain = (schema: z.ZodString) =>
   schema.refine((s) => !hasControlCharacters(s), { error: (issue) => `has a control character ("${visibleText(String(issue.input))}"); send it without control characters.` });
 
-const keyField = plain(z.string().max(100));
+// A key or coupon with control characters is malformed: refused by its format rules (2026, 2040) like any
+// other, and never stored.
+const keyField = z.string().max(100);
 const hostIdField = plain(z.string().min(1).max(100));
 const shortText = plain(z.string().max(200));
 
@@ -106,7 +108,7 @@ export type RegisterResponse = z.infer<typeof registerResponseSchema>;
 export const licenseInfoRequestSchema = z.object({ key: keyField });
 
 /** POST /coupons/activate → LicenseInfo. */
-export const activateCouponRequestSchema = z.object({ key: keyField, coupon: plain(z.string().max(100)) });
+export const activateCouponRequestSchema = z.object({ key: keyField, coupon: keyField });
 
 /** POST /trials — add a product's 14-day trial → LicenseInfo. */
 export const addTrialRequestSchema = z.object({ key: keyField, productId: z.number().int().positive() });
@@ -156,7 +158,7 @@ export const releasedResponseSchema = z.object({ released: z.number().int() });
 // --- session monitor ------------------------------------------------------------------------
 
 /** The session monitor logs in with the key or a coupon activated on it. */
-export const sessionsRequestSchema = z.object({ credential: plain(z.string().max(100)) });
+export const sessionsRequestSchema = z.object({ credential: keyField });
 
 export const sessionHostSchema = z.object({
   hostId: z.string(),

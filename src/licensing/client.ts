@@ -71,8 +71,10 @@ export class LicensingClient {
   private readonly fetch: $Fetch;
   private readonly retries: number;
   private readonly token: string | undefined;
+  private readonly options: LicensingClientOptions;
 
   constructor(options: LicensingClientOptions) {
+    this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.retries = options.retries ?? 2;
     this.token = options.token;
@@ -84,6 +86,11 @@ export class LicensingClient {
       retryStatusCodes: [408, 500, 502, 503, 504],
       headers: { accept: 'application/json' },
     }, options.fetch ? { fetch: options.fetch } : undefined);
+  }
+
+  /** The same service over the same transport (network or in-process), with the operator's token. */
+  withToken(token: string, changes: Pick<LicensingClientOptions, 'retries'> = {}): LicensingClient {
+    return new LicensingClient({ ...this.options, ...changes, token });
   }
 
   ping(): Promise<z.infer<typeof pingResponseSchema>> {

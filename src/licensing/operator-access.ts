@@ -33,5 +33,5 @@ export async function connectOperator(ctx: PbxContext, tokenFile: string | undef
   }
   const embedded = await ctx.licensing();
   const token = given ?? (await readToken(join(ctx.dataDir, 'licensing', TOKEN_FILE), "the embedded service's token file"));
-  return new LicensingClient({ baseUrl: embedded.baseUrl, token, retries: 0 });
+  return embedded.withToken(token, { retries: 0 });
 }

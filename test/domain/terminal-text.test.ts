@@ -19,9 +19,9 @@ describe('visibleText', () => {
     assert.equal(hasControlCharacters(text), false);
   });
 
-  it('keeps line breaks only when asked, and never carriage returns', () => {
-    assert.equal(visibleText('a\nb\r\n'), 'a\\x0ab\\x0d\\x0a');
-    assert.equal(visibleText('a\nb\r\n', { keepLineBreaks: true }), 'a\nb\\x0d\n');
+  it('keeps line breaks and tabs only when asked, and never carriage returns', () => {
+    assert.equal(visibleText('a\nb\r\n\tc'), 'a\\x0ab\\x0d\\x0a\\x09c');
+    assert.equal(visibleText('a\nb\r\n\tc', { keepLineBreaks: true }), 'a\nb\\x0d\n\tc');
   });
 
   it('tells whether a text carries control characters, repeatedly (no regex state kept)', () => {

@@ -65,15 +65,15 @@ describe('downloading a module archive', () => {
   });
 
   it('refuses a Content-Length other than the announced size before reading the body', async () => {
-    await refused('/longer-announced', { size: SIZE, md5: md5(longer) }, 'download_size_mismatch', /is 204\.0 KB, but the service announced 200\.0 KB\.$/);
+    await refused('/longer-announced', { size: SIZE, md5: md5(longer) }, 'download_size_mismatch', /is 204.0 KiB, but the service announced 200.0 KiB\.$/);
   });
 
   it('stops a body without a length as soon as it grows past the announced size, even when its md5 would match', async () => {
-    await refused('/longer-chunked', { size: SIZE, md5: md5(longer) }, 'download_size_mismatch', /is larger than the 200\.0 KB the service announced; the download was stopped\.$/);
+    await refused('/longer-chunked', { size: SIZE, md5: md5(longer) }, 'download_size_mismatch', /is larger than the 200.0 KiB the service announced; the download was stopped\.$/);
   });
 
   it('refuses a body that ends short, even when its md5 would match', async () => {
-    await refused('/shorter-chunked', { size: SIZE, md5: md5(shorter) }, 'download_cut_off', /was cut off after 196\.0 KB of 200\.0 KB\.$/);
+    await refused('/shorter-chunked', { size: SIZE, md5: md5(shorter) }, 'download_cut_off', /was cut off after 196.0 KiB of 200.0 KiB\.$/);
   });
 
   it('refuses a body of the right size whose md5 differs', async () => {

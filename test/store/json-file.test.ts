@@ -396,7 +396,7 @@ async function readOnlyDirectory(dir: string): Promise<{ code: string; hint: Reg
     execFileSync('umount', [dir]);
     throw error;
   }
-  return { code: 'store_io_erofs', hint: /read-only: choose another data directory/, undo: async () => void execFileSync('umount', [dir]) };
+  return { code: 'store_io_erofs', hint: /Remount it read-write, or choose another data directory/, undo: async () => void execFileSync('umount', [dir]) };
 }
 
 test('a read-only data directory refuses updates with a hint and keeps the file', async (t) => {

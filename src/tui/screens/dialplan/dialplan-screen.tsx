@@ -108,18 +108,24 @@ export function DialplanScreen({ width, height }: ScreenProps) {
       storeChanged();
     }
     const say = outcome === 'created' ? m.created : outcome === 'saved' ? m.saved : m.unchanged;
-    toast.success(say(app.extension, app.name));
+    const said = say(app.extension, app.name);
     setView({ kind: 'list' });
-    // php -l on save, when the PBX has php: its answer follows the "saved" note.
-    if (outcome !== 'unchanged' && app.type === 'php') {
-      void checkApplicationScript(app).then((php) => {
-        if (!php) return;
-        const where = php.checked && !php.ok && php.line !== null ? ` (line ${php.line})` : '';
-        const text = m.preview.phpCheck(`${visibleText(php.message)}${where}`);
-        if (php.checked && !php.ok) toast.error(text);
-        else toast.info(text);
-      });
+    if (outcome === 'unchanged' || app.type !== 'php') {
+      toast.success(said);
+      return;
     }
+    // php -l on save, when the PBX has php: one note says both what was saved and what php said
+    // (a second toast would replace the first at once).
+    void checkApplicationScript(app).then(
+      (php) => {
+        if (!php) return toast.success(said);
+        const where = php.checked && !php.ok && php.line !== null ? ` (line ${php.line})` : '';
+        const text = `${said} ${m.preview.phpCheck(`${visibleText(php.message)}${where}`)}`;
+        if (php.checked && !php.ok) toast.error(text);
+        else toast.success(text);
+      },
+      () => toast.success(said),
+    );
   };
   const backToList = () => setView({ kind: 'list' });
   // Leaving the form unsaved: it may have failed because someone else changed the store.
