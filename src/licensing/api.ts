@@ -16,14 +16,15 @@ export const API_PREFIX = '/api/v1';
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * Every string a request carries is refused when it holds a control character (an escape
- * sequence, a DEL): the service stores these fields and other PBXs' consoles and command lines
- * show them (the session monitor lists user/host/db/proc of every binding of a key).
+ * A string a request carries that the service stores and shows to others is refused when it
+ * holds a control character (an escape sequence, a DEL): other PBXs' consoles and command lines
+ * list user/host/db/proc of every binding of a key, and the owner's fields. Keys, coupons and
+ * credentials are only compared, never shown: a malformed one stays "unknown key" (2026).
  */
 const plain = (schema: z.ZodString) =>
   schema.refine((s) => !hasControlCharacters(s), { error: (issue) => `has a control character ("${visibleText(String(issue.input))}"); send it without control characters.` });
 
-const keyField = plain(z.string().max(100));
+const keyField = z.string().max(100);
 const hostIdField = plain(z.string().min(1).max(100));
 const shortText = plain(z.string().max(200));
 
@@ -94,7 +95,7 @@ export type RegisterResponse = z.infer<typeof registerResponseSchema>;
 export const licenseInfoRequestSchema = z.object({ key: keyField });
 
 /** POST /coupons/activate → LicenseInfo. */
-export const activateCouponRequestSchema = z.object({ key: keyField, coupon: plain(z.string().max(100)) });
+export const activateCouponRequestSchema = z.object({ key: keyField, coupon: z.string().max(100) });
 
 /** POST /trials — add a product's 14-day trial → LicenseInfo. */
 export const addTrialRequestSchema = z.object({ key: keyField, productId: z.number().int().positive() });
@@ -144,7 +145,7 @@ export const releasedResponseSchema = z.object({ released: z.number().int() });
 // --- session monitor ------------------------------------------------------------------------
 
 /** The session monitor logs in with the key or a coupon activated on it. */
-export const sessionsRequestSchema = z.object({ credential: plain(z.string().max(100)) });
+export const sessionsRequestSchema = z.object({ credential: z.string().max(100) });
 
 export const sessionHostSchema = z.object({
   hostId: z.string(),
@@ -161,7 +162,7 @@ export const sessionsResponseSchema = z.object({ hosts: z.array(sessionHostSchem
  * host name `host` → `{ released: n }`. 404-style `not_found` when nothing matched.
  */
 export const dropRequestSchema = z
-  .object({ credential: plain(z.string().max(100)), bindingId: plain(z.string().max(100)).optional(), hostId: plain(z.string().max(100)).optional(), host: shortText.optional() })
+  .object({ credential: z.string().max(100), bindingId: plain(z.string().max(100)).optional(), hostId: plain(z.string().max(100)).optional(), host: shortText.optional() })
   .refine((r) => r.bindingId !== undefined || r.hostId !== undefined || r.host !== undefined, { message: 'Give bindingId, hostId or host.' });
 
 // --- catalog ---------------------------------------------------------------------------------

@@ -198,9 +198,9 @@ describe('code editor in the terminal', () => {
   test('a pasted block, or keys that arrive together over a slow line, edit as if typed one by one', async () => {
     app = renderWidget(<Harness initial="" />);
     // Keys of one read are handled one per turn: wait until all of them are drawn.
-    await sendChunks(app, ['1,Answer()\r\nn,Hangup()']);
+    await sendChunks(app, ['1,Answer()\r\nn,Hangup()'], 300);
     assert.match(app.lastFrame()!, /text="1,Answer\(\)\\nn,Hangup\(\)"/);
-    await sendChunks(app, ['\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F']);
+    await sendChunks(app, ['\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F\u007F'], 300);
     assert.match(app.lastFrame()!, /text="1,Answer\(\)"/);
   });
 

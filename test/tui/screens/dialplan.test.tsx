@@ -236,12 +236,12 @@ describe('dialplan screen: the form', () => {
     await openScreen();
     await newForm();
     // The keys of one read are handled one per turn: wait until all of them are drawn.
-    await sendChunks(app!, ['Night\t']);
+    await sendChunks(app!, ['Night\t'], 300);
     assert.match(frame(), /Name\s+Night\n/);
     assert.match(frame(), /› Number\s+2200101/, 'the Tab moved on');
-    await sendChunks(app!, ['\u007F\u007F\u007F\u007F\u007F\u007F\u007F']);
+    await sendChunks(app!, ['\u007F\u007F\u007F\u007F\u007F\u007F\u007F'], 300);
     assert.match(frame(), /› Number\s*\n/, 'seven Backspaces emptied the number');
-    await sendChunks(app!, ['2200105']);
+    await sendChunks(app!, ['2200105'], 300);
     assert.match(frame(), /› Number\s+2200105/);
   });
 
