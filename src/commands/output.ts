@@ -38,11 +38,15 @@ export async function runCommandAction(
 
 /**
  * Text for a person's terminal. Results quote module.json, other PBXs' bindings, the service's
- * messages: every control character but the line break is shown as an escape (`\x1b`), so
+ * messages: every control character but the line break and the tab is shown as an escape (`\x1b`), so
  * none of it can drive the terminal. `--json` output is exact JSON instead (JSON escapes them).
  */
 export function forTerminal(text: string): string {
-  return visibleText(text, { keepLineBreaks: true });
+  // Tabs only move to the next column (the generated dialplan is indented with them).
+  return text
+    .split('\t')
+    .map((part) => visibleText(part, { keepLineBreaks: true }))
+    .join('\t');
 }
 
 /**

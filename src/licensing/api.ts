@@ -18,9 +18,10 @@ export const API_PREFIX = '/api/v1';
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * Every string a request carries is refused when it holds a control character (an escape
- * sequence, a DEL): the service stores these fields and other PBXs' consoles and command lines
- * show them (the session monitor lists user/host/db/proc of every binding of a key).
+ * A string a request carries that the service stores and shows to others is refused when it
+ * holds a control character (an escape sequence, a DEL): other PBXs' consoles and command lines
+ * list user/host/db/proc of every binding of a key, and the owner's fields. Keys, coupons and
+ * credentials are only compared, never shown: a malformed one stays "unknown key" (2026).
  */
 const plain = (schema: z.ZodString) =>
   schema.refine((s) => !hasControlCharacters(s), { error: (issue) => `has a control character ("${visibleText(String(issue.input))}"); send it without control characters.` });
@@ -175,7 +176,7 @@ export const sessionsResponseSchema = z.object({ hosts: z.array(sessionHostSchem
  * host name `host` → `{ released: n }`. 404-style `not_found` when nothing matched.
  */
 export const dropRequestSchema = z
-  .object({ credential: plain(z.string().max(100)), bindingId: plain(z.string().max(100)).optional(), hostId: plain(z.string().max(100)).optional(), host: shortText.optional() })
+  .object({ credential: z.string().max(100), bindingId: plain(z.string().max(100)).optional(), hostId: plain(z.string().max(100)).optional(), host: shortText.optional() })
   .refine((r) => r.bindingId !== undefined || r.hostId !== undefined || r.host !== undefined, { message: 'Give bindingId, hostId or host.' });
 
 // --- catalog ---------------------------------------------------------------------------------

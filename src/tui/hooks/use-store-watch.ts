@@ -17,6 +17,8 @@ export function useStoreWatch(intervalMs = 1000): void {
     const file = pbx.store.file;
     const onChange = (now: Stats, before: Stats) => {
       if (now.mtimeMs === before.mtimeMs && now.ino === before.ino && now.size === before.size) return;
+      // The store being created (the console's own first read makes it) is no news to anyone.
+      if (before.mtimeMs === 0) return;
       changed.current();
     };
     watchFile(file, { interval: intervalMs, persistent: false }, onChange);
