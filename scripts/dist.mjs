@@ -42,11 +42,15 @@ for (const target of targets) {
 }
 const out = resolve(ROOT, option('out', 'dist-bin'));
 
-/** Ink loads react-devtools-core only when DEV is set; it is not a dependency: a stub keeps Bun from looking for it. */
+/**
+ * Ink loads its React devtools bridge (react-devtools-core, ws) only when DEV is set; neither
+ * is a dependency of pbxmod, and a single-file bundle would carry them: stubs instead.
+ */
 const devtoolsStub = {
   name: 'react-devtools-stub',
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'pbxmod-stub' }));
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, ({ importer }) => (/[\\/]node_modules[\\/]ink[\\/]/.test(importer) ? { path: 'ink-devtools', namespace: 'pbxmod-stub' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'pbxmod-stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
   },
 };
@@ -98,6 +102,9 @@ await build({
   external: [],
   metafile: false,
   plugins: [...bundleOptions.plugins, devtoolsStub],
+  // The executable runs on Bun: packages' "bun" builds (ofetch's uses the runtime's own fetch,
+  // without the node-fetch-native polyfill the Node build carries).
+  conditions: ['bun'],
   entryPoints: ['src/cli.ts'],
   outfile: bundle,
 });
