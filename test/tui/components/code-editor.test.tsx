@@ -140,6 +140,13 @@ describe('code editor state (pure)', () => {
     assert.equal(clipped.clippedLeft, true);
     assert.equal(clipped.clippedRight, true);
   });
+
+  test('code with escape sequences, C1 controls or bidirectional overrides never reaches the terminal raw', () => {
+    // A dialplan application's code comes from the store (another pbxmod, a restore) or a paste.
+    const shown = visiblePart('a\u001b]0;PWNED\u0007b\u009bc\u202ed', 0, 40, undefined);
+    assert.equal(shown.text, 'a?]0;PWNED?b?c?d');
+    assert.equal(shown.cells, 16, 'one cell each: the columns stay aligned');
+  });
 });
 
 function Harness({ initial, height = 6, onLeave }: { initial: string; height?: number; onLeave?: () => void }) {

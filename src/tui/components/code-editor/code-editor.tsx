@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
+import { hasControlCharacters } from '../../../domain/terminal-text.js';
 import { useTheme } from '../../theme.js';
 import { useCodeEditorInput } from './use-code-editor-input.js';
 import { cellsOf, scrollIntoView, type CodeEditorHandle } from './use-code-editor-state.js';
@@ -96,8 +97,9 @@ export function visiblePart(line: string, left: number, columns: number, cursorC
     const width = cellsOf(char);
     if (cells + width > columns) break;
     if (column === cursorColumn) cursor = text.length;
-    // eslint-disable-next-line no-control-regex
-    text += char === '\t' ? ' '.repeat(width) : /[\u0000-\u001F\u007F]/.test(char) ? '?' : char;
+    // Code may come from the store or a paste: a control character, C1 control or bidirectional
+    // override is shown as one "?" cell, never sent to the terminal (and the columns stay aligned).
+    text += char === '\t' ? ' '.repeat(width) : hasControlCharacters(char) ? '?' : char;
     if (column === cursorColumn) cursorEnd = char === '\t' ? cursor! + 1 : text.length;
     cells += width;
   }
