@@ -12,50 +12,22 @@
 // Targets (issue "One file on the PBX"): useful frame <= 2.5x node -e 0, every command <= 2.5x,
 // executable <= 120 MB raw and <= 45 MB with xz. Interleaved runs, so that a burst of load on
 // the machine hits every column alike; on a busy machine compare medians only.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bundleCopy, ROOT } from './bundle-copy.mjs';
 import { median, printTable } from './figures.mjs';
+import { timeInPty } from './pty.mjs';
 
 const runs = Math.max(11, Number(process.argv[2] ?? 11));
 const target = `linux-${process.arch}`;
 const MB = 1e6;
 
-/** Run `command` in a fresh 80x24 pty; resolve with ms from spawn until every marker showed. */
-function timeInPty(command, markers, env = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn('script', ['-qfc', `stty cols 80 rows 24; ${command}`, '/dev/null'], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      detached: true,
-      env: { ...process.env, TERM: 'xterm-256color', ...env },
-    });
-    let output = '';
-    let done = false;
-    const timer = setTimeout(() => finish(new Error(`nothing useful within 20 s; output so far:\n${JSON.stringify(output.slice(-2000))}`)), 20_000);
-    const finish = (error, ms) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      if (error) reject(error);
-      else resolvePromise(ms);
-    };
-    child.stdout.on('data', (chunk) => {
-      const now = performance.now();
-      output += chunk.toString('utf8');
-      const plain = output.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
-      if (markers.every((m) => (typeof m === 'string' ? plain.includes(m) : m.test(plain)))) finish(undefined, now - started);
-    });
-    child.on('error', reject);
-  });
+/** ms from spawn until every marker showed, in a fresh 80x24 pty. */
+async function timeFrame(command, markers) {
+  return (await timeInPty(command, [markers]))[0];
 }
 
 /** Wall time of one run of a command to its end (no terminal), in ms; fails loudly on a non-zero exit. */
@@ -100,11 +72,11 @@ try {
 
   for (let i = 0; i < runs; i++) {
     figures.node.push(timeCommand([process.execPath, '-e', '0']));
-    figures.nodePty.push(await timeInPty(`${process.execPath} -e 0; printf ${NODE_MARKER}`, [NODE_MARKER]));
+    figures.nodePty.push(await timeFrame(`${process.execPath} -e 0; printf ${NODE_MARKER}`, [NODE_MARKER]));
     for (const [face, argv] of Object.entries(faces)) {
       const dir = dataDirs[face];
       const quoted = argv.map((a) => `'${a}'`).join(' ');
-      figures[`${face}: useful frame`].push(await timeInPty(`exec ${quoted} --data-dir '${fresh[face]}'`, USEFUL));
+      figures[`${face}: useful frame`].push(await timeFrame(`exec ${quoted} --data-dir '${fresh[face]}'`, USEFUL));
       figures[`${face}: modules list --json`].push(timeCommand([...argv, '--data-dir', dir, 'modules', 'list', '--json']));
       figures[`${face}: modules disable ID`].push(timeCommand([...argv, '--data-dir', dir, 'modules', 'disable', 'ModuleTemplate']));
       timeCommand([...argv, '--data-dir', dir, 'modules', 'enable', 'ModuleTemplate']);

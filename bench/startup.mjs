@@ -12,11 +12,10 @@
 // holds. Both commands run through the same `script` + `sh` + `stty`
 // wrapper and are timed until a marker shows in the pty output, so the wrapper's own cost is
 // in both figures. On a busy machine the spread is wide: compare medians of many runs.
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { bareInkHello, bundleCopy } from './bundle-copy.mjs';
+import { timeInPty } from './pty.mjs';
 import { median, printTable, startupLoad } from './figures.mjs';
 
 const runs = Number(process.argv[2] ?? 21);
@@ -26,44 +25,6 @@ const FRAME_MARKERS = ['License:', '1 Marketplace', 'q quit'];
 const USEFUL_MARKERS = [...FRAME_MARKERS, 'PBX 2025.1.120', /License: (?:unregistered|registered)/, 'This PBX is not registered'];
 const NODE_MARKER = 'node-done';
 const HELLO_MARKER = 'Hello, world';
-
-/** Run a shell command in a fresh 80x24 pty; resolve with ms from spawn until each marker set showed. */
-function timeInPty(command, markerSets, env = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn('script', ['-qfc', `stty cols 80 rows 24; ${command}`, '/dev/null'], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      detached: true,
-      env: { ...process.env, TERM: 'xterm-256color', ...env },
-    });
-    let output = '';
-    const times = markerSets.map(() => undefined);
-    const timer = setTimeout(() => finish(new Error(`no frame within 20 s; output so far:\n${JSON.stringify(output.slice(-2000))}`)), 20_000);
-    let done = false;
-    const finish = (error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      child.once('close', () => (error ? reject(error) : resolvePromise(times)));
-      if (child.exitCode !== null || child.signalCode !== null) child.emit('close');
-    };
-    child.stdout.on('data', (chunk) => {
-      const now = performance.now();
-      output += chunk.toString('utf8');
-      const plain = output.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
-      markerSets.forEach((markers, i) => {
-        if (times[i] === undefined && markers.every((m) => (typeof m === 'string' ? plain.includes(m) : m.test(plain)))) times[i] = now - started;
-      });
-      if (times.every((t) => t !== undefined)) finish();
-    });
-    child.on('error', reject);
-  });
-}
 
 const bundle = await bundleCopy({ cli: 'src/cli.ts' }, 'pbxmod-bench-startup-');
 const dataDir = join(bundle.folder, 'data');

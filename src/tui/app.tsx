@@ -14,7 +14,7 @@ import { StatusLine } from './frame/status-line.js';
 import { TooSmall } from './frame/too-small.js';
 import { globalKeyHelp, useGlobalKeys } from './frame/use-global-keys.js';
 import { useFrameState } from './frame/use-frame-state.js';
-import { KeymapProvider } from './hooks/use-keymap.js';
+import { KeymapProvider, useTyping } from './hooks/use-keymap.js';
 import { useBindingRefresh } from './hooks/use-binding-refresh.js';
 import { useLicenseChecks } from './hooks/use-license-checks.js';
 import { usePbxSummary } from './hooks/use-pbx-summary.js';
@@ -179,6 +179,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
   const Screen = screen.component;
   const screenKeys = liveKeys ?? screen.keys(messages);
   const global = globalKeyHelp(messages, count);
+  const typing = useTyping();
   // A root as tall as the terminal makes Ink clear the whole screen on every frame.
   const height = Math.max(1, size.rows - 1);
   const width = size.columns;
@@ -214,7 +215,8 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
           {confirmOpen && !helpOpen ? <ConfirmHost width={width} /> : null}
         </Box>
         <StatusLine width={width} storeError={summary.storeError} />
-        <Footer entries={[...screenKeys.filter((k) => k.footer), ...global.footer]} width={width} />
+        {/* While a field or the editor has the keys, ? and q type: the footer does not offer them then. */}
+        <Footer entries={[...screenKeys.filter((k) => k.footer), ...(typing ? [] : global.footer)]} width={width} />
       </Box>
     </Box>
   );

@@ -34,10 +34,18 @@ export function runTs(script: string, args: string[], options: RunOptions = {}):
 export const PBXMOD_SOURCE = resolve(import.meta.dirname, '../../src/cli.ts');
 
 function runNode(argv: string[], options: RunOptions): Promise<CliResult> {
+  return runProgram(process.execPath, argv, options);
+}
+
+/**
+ * Run `program ARGV` to completion with no terminal. Its environment is `baseEnv` (default this
+ * process's), NO_COLOR, then `options.env`.
+ */
+export function runProgram(program: string, argv: string[], options: RunOptions & { baseEnv?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, argv, {
-      cwd: resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+    const child = spawn(program, argv, {
+      cwd: options.cwd ?? resolve(import.meta.dirname, '../..'),
+      env: { ...(options.baseEnv ?? process.env), NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -46,7 +54,7 @@ function runNode(argv: string[], options: RunOptions): Promise<CliResult> {
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`node ${argv.join(' ')} did not finish in time\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(new Error(`${program} ${argv.join(' ')} did not finish in time\nstdout: ${stdout}\nstderr: ${stderr}`));
     }, options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {

@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { arch, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CliResult, RunOptions } from './cli.js';
+import { runProgram, type CliResult, type RunOptions } from './cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -31,27 +31,5 @@ export async function pathWithoutNode(): Promise<string> {
 
 /** Run `program ARGS` to completion in an empty environment (`env -i`) plus `env`, with no terminal. */
 export function runClean(program: string, args: string[], env: Record<string, string>, options: RunOptions = {}): Promise<CliResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(program, args, { cwd: tmpdir(), env: { NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${program} ${args.join(' ')} did not finish in time\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, options.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolvePromise({ code, stdout, stderr, json });
-    });
-    child.stdin.end(options.input ?? '');
-  });
+  return runProgram(program, args, { ...options, baseEnv: env, cwd: tmpdir() });
 }

@@ -82,6 +82,8 @@ interface KeyStack {
   register(layer: Omit<Layer, 'order'>): () => void;
   /** Priority of the highest active modal layer, or -Infinity. */
   modalTop: number;
+  /** The layer on top takes text (a field, the filter, the code editor): letters type, they are no commands. */
+  typing: boolean;
 }
 
 const KeyStackContext = createContext<KeyStack | null>(null);
@@ -142,6 +144,8 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
   const updateModalTop = useCallback(() => {
     setModalTop(Math.max(-Infinity, ...layers.current.filter((l) => l.modal).map((l) => l.priority)));
   }, []);
+  const [typing, setTyping] = useState(false);
+  const updateTyping = useCallback(() => setTyping((layers.current[0]?.text ?? false) !== false), []);
 
   const dispatch = useCallback((decoded: DecodedKey) => {
     const event = decoded.kind === 'paste' ? pasteEvent(decoded.text, decoded.typed) : keyEvent(decoded.input, decoded.key);
@@ -227,14 +231,16 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
       const entry: Layer = { ...layer, order: nextOrder.current++ };
       layers.current = [...layers.current, entry].sort((a, b) => b.priority - a.priority || b.order - a.order);
       if (entry.modal) updateModalTop();
+      updateTyping();
       return () => {
         layers.current = layers.current.filter((l) => l !== entry);
         if (entry.modal) updateModalTop();
+        updateTyping();
       };
     },
-    [updateModalTop],
+    [updateModalTop, updateTyping],
   );
-  const stack = useMemo<KeyStack>(() => ({ modalTop, register }), [modalTop, register]);
+  const stack = useMemo<KeyStack>(() => ({ modalTop, typing, register }), [modalTop, typing, register]);
 
   return <KeyStackContext.Provider value={stack}>{children}</KeyStackContext.Provider>;
 }
@@ -264,6 +270,11 @@ export function useKeyLayer(handler: KeyHandler, { priority = KeyPriority.screen
  * Is a modal layer (help, a dialog) open above `priority`? Components that read keys outside
  * the stack (the form's text inputs) stop listening then.
  */
+/** Whether the keys go to a text entry now (a field, the filter, the code editor): then `q` and `?` type. */
+export function useTyping(): boolean {
+  return useKeyStack().typing;
+}
+
 export function useCoveredByModal(priority: number): boolean {
   return useKeyStack().modalTop > priority;
 }

@@ -121,8 +121,10 @@ describe('the marketplace screen', () => {
     assert.match(frame, /Enter\s+register this PBX/);
     assert.match(frame, /e\s+I already have a license key/);
     assert.doesNotMatch(frame, /will be here/, 'the placeholder is gone');
+    assert.match(footerOf(frame), /\? help\s+q quit/);
     await press(c.app, keys.enter);
-    await c.see('Register this PBX in the module marketplace');
+    // In a field ? and q type: the footer stops offering them.
+    await waitForFrame(c.app, (f) => stripAnsi(f).includes('Register this PBX in the module marketplace') && !/\? help|q quit/.test(footerOf(stripAnsi(f))));
     await type(c.app, 'q2', /Company name\s+q2/);
     await press(c.app, keys.escape, 'This PBX is not registered');
   });
@@ -456,6 +458,11 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** The frame's last line: the footer with its key hints. */
+function footerOf(frame: string): string {
+  return frame.trimEnd().split('\n').at(-1) ?? '';
 }
 
 function escape(text: string): string {
