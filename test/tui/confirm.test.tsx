@@ -31,6 +31,16 @@ describe('confirm', () => {
     app.unmount();
   });
 
+  test('a message or warning longer than the dialog wraps and keeps its end', async () => {
+    const long = 'Dropping the binding releases feature 33 of host pbx-old-backup-restore-2024; that PBX loses its MikoPBX free license until it captures a seat again from Marketplace & license.';
+    const app = renderWidget(<Confirm title="Drop the binding?" message={long} warnings={[long]} width={40} onAnswer={() => undefined} />);
+    const frame = await waitForFrame(app, (f) => f.includes('Drop the binding?'));
+    const text = stripAnsi(frame).replace(/[│|]/g, ' ').replace(/\s+/g, ' ');
+    assert.match(text, /from Marketplace & license\. .*from Marketplace & license\./, 'both keep their end');
+    for (const line of stripAnsi(frame).split('\n')) assert.ok([...line].length <= 40, line);
+    app.unmount();
+  });
+
   test('y confirms', async () => {
     const app = renderWidget(<Harness />);
     await waitForFrame(app, (f) => f.includes('Delete module'));

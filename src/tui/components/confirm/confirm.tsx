@@ -1,7 +1,10 @@
 import { Box, Text } from 'ink';
 import { useMessages } from '../../../i18n/index.js';
 import { useTheme } from '../../theme.js';
-import { fitText } from '../../text-fit.js';
+import { fitText, wrapKeepingEnd } from '../../text-fit.js';
+
+/** Lines a message, warning or note of the dialog takes at most. */
+const MAX_LINES = 4;
 import { useConfirmInput } from './use-confirm-input.js';
 import { useConfirmState, type ConfirmChoice } from './use-confirm-state.js';
 
@@ -78,21 +81,28 @@ export function Confirm({ title, message, warnings = [], defaultChoice = 'cancel
   return (
     <Box flexDirection="column" borderStyle={theme.borderStyle} borderColor={theme.colors.border} paddingX={1} width={width}>
       <Text {...theme.text.heading}>{fitText(title, inner, ellipsis)}</Text>
-      {lines.map((line, i) => (
-        <Text key={`m${i}`}>{fitText(line, inner, ellipsis)}</Text>
-      ))}
-      {warnings.map((line, i) => (
-        <Text key={`w${i}`} {...theme.text.warning}>
-          {fitText(`${theme.symbols.warning} ${line}`, inner, ellipsis)}
-        </Text>
-      ))}
+      {/* Messages and warnings wrap (a few lines at most, keeping their end): they say what happens. */}
+      {lines.flatMap((line, i) => wrapKeepingEnd(line, inner, MAX_LINES, ellipsis).map((part, j) => <Text key={`m${i}.${j}`}>{part}</Text>))}
+      {warnings.flatMap((line, i) =>
+        wrapKeepingEnd(`${theme.symbols.warning} ${line}`, inner, MAX_LINES, ellipsis, 2).map((part, j) => (
+          <Text key={`w${i}.${j}`} {...theme.text.warning}>
+            {part}
+          </Text>
+        )),
+      )}
       {option ? (
         <Text>
           {fitText(`${state.optionChecked ? theme.symbols.checkboxOn : theme.symbols.checkboxOff} ${option.label}`, Math.max(1, inner - messages.confirm.optionHint.length - 2), ellipsis)}
           <Text {...theme.text.muted}>{`  ${messages.confirm.optionHint}`}</Text>
         </Text>
       ) : null}
-      {option?.notes ? <Text {...theme.text.muted}>{fitText(option.notes[state.optionChecked ? 0 : 1], inner, ellipsis)}</Text> : null}
+      {option?.notes
+        ? wrapKeepingEnd(option.notes[state.optionChecked ? 0 : 1], inner, MAX_LINES, ellipsis).map((part, j) => (
+            <Text key={`n${j}`} {...theme.text.muted}>
+              {part}
+            </Text>
+          ))
+        : null}
       <Text> </Text>
       <Text>
         {choiceText('confirm', yes)}
