@@ -171,6 +171,11 @@ describe('the marketplace screen', () => {
       if (value) await type(c.app, value, value);
       await press(c.app, last ? keys.enter : keys.tab);
     }
+    // The note, the header and the screen agree from the first frame that has the note.
+    const noted = await c.see('Registered. License key');
+    assert.match(noted, /License: registered/, 'the header says registered in the same frame as the note');
+    assert.match(noted, /Products/, 'and the screen shows the license');
+    assert.doesNotMatch(noted, /not registered/);
     const frame = await c.see('Products');
     const key = await savedKey(c.pbx);
     assert.match(frame, new RegExp(`License key\\s+${escape(maskLicenseKey(key))}`));

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useStdout } from 'ink';
 import { StoreError } from '../../../domain/errors.js';
 import { useMessages } from '../../../i18n/index.js';
@@ -58,8 +58,18 @@ export function MarketplaceScreen({ width, height }: ScreenProps) {
     else dispatch({ type: 'open', view });
   };
   const back = () => dispatch({ type: 'back' });
+  // The "registered" note waits for the license read that the saved key starts: the note, this
+  // screen and the header then say the same in the same frame (not "not registered" for a while).
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  useEffect(() => {
+    if (savedNote === null) return;
+    if ((license.status === 'ready' && license.data.registered) || license.status === 'failed') {
+      toast.success(savedNote);
+      setSavedNote(null);
+    }
+  }, [savedNote, license.status, license.data, toast]);
   const keySaved = (saved: KeySaved, message: string) => {
-    toast.success(message);
+    setSavedNote(message);
     dispatch({ type: 'done', ...(saved.warning ? { notice: { kind: 'warning' as const, text: saved.warning } } : {}) });
     back();
     storeChanged();
