@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Box, Text } from 'ink';
 import { FilterLine, Table, layoutColumns, matchesQuery, tableItems, tableReducer, useFilter, type TableColumn, type TableState, type TableView } from '../../src/tui/components/table/index.js';
+import { textWidth } from '../../src/tui/text-fit.js';
 import { keys, press, renderWidget, stripAnsi, type, waitForFrame } from './helpers.js';
 
 interface Binding {
@@ -72,6 +73,24 @@ describe('table', () => {
 
   // How fast is bench/dialplan-screen.ts's business (key → frame on 10,000 rows, ≤ 16 ms): a
   // test only checks what is drawn.
+  test('wide characters and emoji in the data keep the columns aligned', async () => {
+    const rows: Binding[] = [
+      { id: 'b1', host: 'h', feature: 'Feature 1 plain' },
+      { id: 'b2', host: 'h', feature: 'Feature 2 名前 ☎' },
+      { id: 'b3', host: 'h', feature: 'Feature 3 📞 Телефон 👩‍💻' },
+      { id: 'b4', host: 'h', feature: 'Feature 4 オペレーター待ち行列のとても長い名前です' },
+    ];
+    const app = renderWidget(<Table columns={columns} rows={rows} rowKey={rowKey} width={60} height={8} />);
+    const frame = await waitForFrame(app, (f) => f.includes('Feature 4'));
+    const lines = dataLines(frame);
+    assert.equal(lines.length, 4);
+    // The Id column is right-aligned at the table's edge: every row ends in the same terminal column.
+    const ends = lines.map((l) => textWidth(l.trimEnd()));
+    assert.deepEqual(ends, [ends[0], ends[0], ends[0], ends[0]], lines.join('\n'));
+    for (const [i, line] of lines.entries()) assert.match(line, new RegExp(`b${i + 1}\\s*$`));
+    app.unmount();
+  });
+
   test('10,000 rows: renders a screenful and moves through them', async () => {
     const rows = rowsOf(10_000);
     const app = renderWidget(<Table columns={columns} rows={rows} rowKey={rowKey} width={80} height={20} />);
