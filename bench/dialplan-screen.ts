@@ -9,7 +9,7 @@
 // The whole console is rendered (frame, header, tabs, the real screen from the registry) with
 // Ink's own render, as the console runs it (incremental rendering, the anchored stdout), to a
 // fake 80x24 terminal. A key's time ends at the last frame write it causes (writes stop for
-// QUIET_MS); the frame limit is raised so that Ink's 10 fps throttle does not hide the cost.
+// QUIET_MS); the frame limit is raised so that Ink's frame throttle does not hide the cost.
 // By default this file first bundles itself like `npm run build` (bench/bundle-copy.mjs) and
 // runs that: React's production build and the bundle's start-up plugins, as shipped.
 import { spawnSync } from 'node:child_process';

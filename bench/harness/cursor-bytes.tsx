@@ -12,7 +12,7 @@ import { plain, sleep, startConsole } from './console-harness.js';
 const ROWS = Number(process.argv[2] ?? 1000);
 const MOVES = Number(process.argv[3] ?? 60);
 const DOWN = '\u001B[B';
-/** Longer than a frame interval (maxFps 10), so each key gets its own frame. */
+/** Longer than a frame interval (maxFps 20: 50 ms), so each key gets its own frame. */
 const QUIET_MS = 150;
 
 interface Row {

@@ -13,7 +13,7 @@ setTimeout(() => process.exit(3), 240_000).unref();
 const ENTER = '\r';
 const TAB = '\t';
 const CTRL_S = '\u0013';
-/** Longer than a frame interval (maxFps 10): the key's frames are all out. */
+/** Longer than a frame interval (maxFps 20: 50 ms): the key's frames are all out. */
 const QUIET_MS = 250;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'pbxmod-bench-line-'));

@@ -11,7 +11,7 @@ import { useStdout } from 'ink';
 
 const CLEAR_SCREEN = '\u001B[H\u001B[2J';
 
-/** After a resize, wait for the resize events to stop and Ink's throttled frame (10 fps). */
+/** After a resize, wait for the resize events to stop and Ink's throttled frame (20 fps: 50 ms). */
 const RESIZE_SETTLE_MS = 150;
 
 /** `repaint()`: clear the screen and draw the whole frame again. */
