@@ -46,6 +46,35 @@ export function truncateText(raw: string, width: number, ellipsis: string): stri
   return out + ellipsis;
 }
 
+/**
+ * One line of `width` cells at most for a message: when it is too long its middle gives way
+ * (`start…end`), since a message ends in what to do and starts with what happened.
+ */
+export function fitMessage(raw: string, width: number, ellipsis: string): string {
+  const text = visibleText(raw.replace(/[\r\n\t]+/g, ' '));
+  if (textWidth(text) <= width) return text;
+  const room = width - textWidth(ellipsis);
+  if (room < 8) return truncateText(text, width, ellipsis);
+  const chars = Array.from(text);
+  const headRoom = Math.floor(room * 0.4);
+  let head = '';
+  let used = 0;
+  for (const char of chars) {
+    const w = charWidth(char);
+    if (used + w > headRoom) break;
+    head += char;
+    used += w;
+  }
+  let tail = '';
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const w = charWidth(chars[i]!);
+    if (used + w > room) break;
+    tail = chars[i]! + tail;
+    used += w;
+  }
+  return `${head}${ellipsis}${tail}`;
+}
+
 /** Cut or pad to exactly `width` cells. */
 export function fitText(text: string, width: number, ellipsis: string, align: 'left' | 'right' = 'left'): string {
   const cut = truncateText(text.replace(/[\r\n\t]+/g, ' '), width, ellipsis);

@@ -3,7 +3,7 @@ import { describeError } from '../../domain/errors.js';
 import { useMessages } from '../../i18n/index.js';
 import { ToastLine, useCurrentToast } from '../components/toast/index.js';
 import { useTheme } from '../theme.js';
-import { fitText } from '../text-fit.js';
+import { fitMessage } from '../text-fit.js';
 
 /** One line above the footer: the toast, else a store problem, else empty. */
 export function StatusLine({ width, storeError }: { width: number; storeError: unknown }) {
@@ -15,7 +15,7 @@ export function StatusLine({ width, storeError }: { width: number; storeError: u
       {toast ? (
         <ToastLine width={width} />
       ) : storeError ? (
-        <Text {...theme.text.error}>{fitText(`${theme.symbols.cross} ${messages.app.storeErrorTitle} ${describeError(storeError).replace(/\n/g, ' ')}`, width, theme.symbols.ellipsis)}</Text>
+        <Text {...theme.text.error}>{fitMessage(`${theme.symbols.cross} ${messages.app.storeErrorTitle} ${describeError(storeError)}`, width, theme.symbols.ellipsis)}</Text>
       ) : (
         <Text> </Text>
       )}

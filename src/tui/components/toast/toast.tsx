@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { Text } from 'ink';
 import { useTheme } from '../../theme.js';
-import { fitText } from '../../text-fit.js';
+import { fitMessage } from '../../text-fit.js';
 import { useToastQueue, type Toast, type ToastKind } from './use-toast-queue.js';
 
 export interface ToastApi {
@@ -62,7 +62,7 @@ export function ToastLine({ width }: { width: number }) {
   if (!current) return null;
   const symbol = current.kind === 'success' ? theme.symbols.check : current.kind === 'error' ? theme.symbols.cross : theme.symbols.info;
   const style = current.kind === 'success' ? theme.text.ok : current.kind === 'error' ? theme.text.error : theme.text.info;
-  return <Text {...style}>{fitText(`${symbol} ${current.message.replace(/\n/g, ' ')}`, width, theme.symbols.ellipsis)}</Text>;
+  return <Text {...style}>{fitMessage(`${symbol} ${current.message}`, width, theme.symbols.ellipsis)}</Text>;
 }
 
 export function useCurrentToast(): Toast | undefined {
