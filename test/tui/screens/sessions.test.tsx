@@ -363,7 +363,8 @@ describe('session monitor screen', () => {
     await waitForFrame(app, (f) => f.includes('[y/N]'));
     await press(app, 'y');
     const said = plain(await waitForFrame(app, 'Nothing was dropped'));
-    assert.match(said, /Nothing was dropped: No live binding of this license key matches binding [0-9a-f]+\./);
+    // One line: a message that does not fit keeps its start and its end (the middle gives way).
+    assert.match(said, /Nothing was dropped: No live binding .*binding [0-9a-f]+\./);
     const frame = plain(await waitForFrame(app, (f) => !f.includes('ModuleUsersUI (51)')));
     assert.match(frame, /2 hosts, 2 bindings/);
   });
