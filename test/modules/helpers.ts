@@ -4,6 +4,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { PbxContext } from '../../src/pbx-context.js';
 import { LicensingClient } from '../../src/licensing/client.js';
 import { ConnectionError } from '../../src/licensing/errors.js';
@@ -156,4 +157,31 @@ export type CliRun = CliResult;
 /** `pbxmod ARGS` from the sources, without a terminal, as cron would run it; no embedded-service URL leaks in. */
 export function runPbxmod(args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return runTs(PBXMOD_SOURCE, args, { ...options, env: { PBXMOD_API_URL: '', ...options.env } });
+}
+
+/**
+ * For a describe block: one licensing service on loopback, started before its tests, and the
+ * PBXes its tests make with `pbx()` (on that service, or on `apiUrl`); all removed after them.
+ */
+export function serviceWithPbxes(): { readonly service: TestService; pbx: (apiUrl?: string) => Promise<TestPbx> } {
+  let service: TestService | undefined;
+  const pbxs: TestPbx[] = [];
+  before(async () => {
+    service = await startService();
+  });
+  after(async () => {
+    for (const p of pbxs) await p.cleanup();
+    await service?.stop();
+  });
+  return {
+    get service() {
+      if (!service) throw new Error('the licensing service starts in before(): use it inside a test');
+      return service;
+    },
+    pbx: async (apiUrl) => {
+      const p = await newPbx(apiUrl ?? (service?.url as string));
+      pbxs.push(p);
+      return p;
+    },
+  };
 }

@@ -1,29 +1,17 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { installFromFile, installFromMarketplace } from '../../src/modules/install.js';
 import { disableModule, enableModule, removeModule } from '../../src/modules/lifecycle.js';
 import { withModuleLock } from '../../src/modules/lock.js';
 import { ModuleBusyError, ModuleError } from '../../src/modules/errors.js';
 import { beginOperation, writeJournal } from '../../src/modules/transaction.js';
-import { listDir, newPbx, registerPbx, snapshot, startService, type TestPbx, type TestService } from './helpers.js';
+import { listDir, registerPbx, serviceWithPbxes, snapshot } from './helpers.js';
 
 describe('deleting, reinstalling and recovering modules', () => {
-  let service: TestService;
-  const pbxs: TestPbx[] = [];
-  const pbx = async () => {
-    const p = await newPbx(service.url);
-    pbxs.push(p);
-    return p;
-  };
-  before(async () => {
-    service = await startService();
-  });
-  after(async () => {
-    for (const p of pbxs) await p.cleanup();
-    await service.stop();
-  });
+  const bed = serviceWithPbxes();
+  const { pbx } = bed;
 
   it('delete keeps the settings by default, and installing again brings them back', async () => {
     const p = await pbx();
@@ -61,14 +49,14 @@ describe('deleting, reinstalling and recovering modules', () => {
 
   it('deleting a paid module gives its seat back', async () => {
     const p = await pbx();
-    const key = await registerPbx(service, p);
+    const key = await registerPbx(bed.service, p);
     await installFromMarketplace(p.ctx, 'ModuleUsersUI');
     await enableModule(p.ctx, 'ModuleUsersUI');
     const { hostId } = await p.ctx.hostIdentity();
-    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, true);
+    assert.equal((await bed.service.client.checkFeature(key, 51, hostId)).held, true);
     const removed = await removeModule(p.ctx, 'ModuleUsersUI');
     assert.equal(removed.seatReleased, true);
-    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, false);
+    assert.equal((await bed.service.client.checkFeature(key, 51, hostId)).held, false);
   });
 
   it('a second operation waits briefly, then is refused naming the one running', async () => {
@@ -135,10 +123,10 @@ describe('deleting, reinstalling and recovering modules', () => {
 
   it('installing from a file over an installed module is an update that keeps its settings', async () => {
     const p = await pbx();
-    await installFromFile(p.ctx, service.archive('ModuleAutoprovision', '1.40'));
+    await installFromFile(p.ctx, bed.service.archive('ModuleAutoprovision', '1.40'));
     await enableModule(p.ctx, 'ModuleAutoprovision');
     await writeFile(join(p.dataDir, 'modules/ModuleAutoprovision/db/module.db'), 'phones: 42');
-    const result = await installFromFile(p.ctx, service.archive('ModuleAutoprovision', '1.45'));
+    const result = await installFromFile(p.ctx, bed.service.archive('ModuleAutoprovision', '1.45'));
     assert.equal(result.action, 'updated');
     assert.equal(result.module.enabled, true);
     assert.equal(result.module.name, 'Autoprovision', 'name from the catalog');

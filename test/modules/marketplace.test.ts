@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { LicenseError } from '../../src/domain/license-codes.js';
 import { PbxContext } from '../../src/pbx-context.js';
 import type { ModuleProgress } from '../../src/modules/context.js';
@@ -10,26 +10,13 @@ import { checkUpdates, listAvailable, listInstalled, moduleInfo } from '../../sr
 import { installFromMarketplace, updateAll, updateModule } from '../../src/modules/install.js';
 import { disableModule, enableModule } from '../../src/modules/lifecycle.js';
 import { checkLicenses, startLicenseChecks } from '../../src/modules/license-check.js';
-import { listDir, newPbx, registerPbx, snapshot, startProxy, startService, type TestPbx, type TestService } from './helpers.js';
+import { listDir, registerPbx, serviceWithPbxes, snapshot, startProxy } from './helpers.js';
 
 const otherHost = (name: string) => ({ hostId: `host-${name}`, user: 'root', host: name, db: '/cf/conf/mikopbx.db', net: '02:00:00:00:00:99', proc: 4242 });
 
 describe('modules from the marketplace (real licensing service)', () => {
-  let service: TestService;
-  const pbxs: TestPbx[] = [];
-  const pbx = async (api?: string) => {
-    const p = await newPbx(api ?? service.url);
-    pbxs.push(p);
-    return p;
-  };
-
-  before(async () => {
-    service = await startService();
-  });
-  after(async () => {
-    for (const p of pbxs) await p.cleanup();
-    await service.stop();
-  });
+  const bed = serviceWithPbxes();
+  const { pbx } = bed;
 
   it('the marketplace hides modules this PBX is too old for and marks what is installed', async () => {
     const p = await pbx();
@@ -135,28 +122,28 @@ describe('modules from the marketplace (real licensing service)', () => {
 
   it('a paid module gets its product trial on first install, and enabling it binds the seat', async () => {
     const p = await pbx();
-    const key = await registerPbx(service, p);
+    const key = await registerPbx(bed.service, p);
     const stages: string[] = [];
     const result = await installFromMarketplace(p.ctx, 'ModuleUsersUI', { onProgress: (s) => stages.push(s.stage) });
     assert.equal(stages[0], 'license');
     assert.equal(result.module.licFeatureId, 51);
-    const info = await service.client.licenseInfo(key);
+    const info = await bed.service.client.licenseInfo(key);
     const product = info.products.find((x) => x.productId === 127);
     assert.ok(product?.trial, 'the 14-day product trial was added');
     const enabled = await enableModule(p.ctx, 'ModuleUsersUI');
     assert.equal(enabled.enabled, true);
     const { hostId } = await p.ctx.hostIdentity();
-    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, true);
+    assert.equal((await bed.service.client.checkFeature(key, 51, hostId)).held, true);
     const saved = JSON.stringify(await p.ctx.store.read());
     assert.ok(!saved.includes(`"detail":"${key}`) && !(await p.ctx.store.read()).audit.some((a) => JSON.stringify(a).includes(key)), 'the audit log never holds the key');
   });
 
   it('with no free seat (2008) the install is refused, and enabling keeps the module disabled by license', async () => {
     const p = await pbx();
-    const key = await registerPbx(service, p);
-    await service.client.addTrial(key, 31);
+    const key = await registerPbx(bed.service, p);
+    await bed.service.client.addTrial(key, 31);
     // Another PBX with the same key holds the only seat of Bitrix24 integration (feature 41).
-    await service.client.captureFeature(key, 41, otherHost('pbx-office-2'));
+    await bed.service.client.captureFeature(key, 41, otherHost('pbx-office-2'));
     await assert.rejects(installFromMarketplace(p.ctx, 'ModuleBitrix24Integration'), (e: unknown) => {
       assert.ok(e instanceof LicenseError);
       assert.equal(e.code, 2008);
@@ -167,22 +154,22 @@ describe('modules from the marketplace (real licensing service)', () => {
     assert.deepEqual((await p.ctx.store.read()).modules, []);
 
     // Installed while the seat was free, then taken elsewhere: enabling fails and says why.
-    await service.client.dropBindings(key, { hostId: 'host-pbx-office-2' });
+    await bed.service.client.dropBindings(key, { hostId: 'host-pbx-office-2' });
     await installFromMarketplace(p.ctx, 'ModuleBitrix24Integration');
     const { hostId } = await p.ctx.hostIdentity();
-    await service.client.releaseFeature(key, 41, hostId);
-    await service.client.captureFeature(key, 41, otherHost('pbx-office-3'));
+    await bed.service.client.releaseFeature(key, 41, hostId);
+    await bed.service.client.captureFeature(key, 41, otherHost('pbx-office-3'));
     await assert.rejects(enableModule(p.ctx, 'ModuleBitrix24Integration'), (e: unknown) => e instanceof LicenseError && e.code === 2008);
     const module = (await listInstalled(p.ctx)).find((m) => m.id === 'ModuleBitrix24Integration');
     assert.equal(module?.enabled, false);
     assert.equal(module?.disabledReason, 'DisabledByLicense');
     assert.match(module?.disabledReasonText ?? '', /bound to another host: pbx-office-3/);
-    await service.client.dropBindings(key, { hostId: 'host-pbx-office-3' });
+    await bed.service.client.dropBindings(key, { hostId: 'host-pbx-office-3' });
   });
 
   it('a binding dropped in the session monitor: the license check disables the module until it is enabled again', async () => {
     const p = await pbx();
-    const key = await registerPbx(service, p);
+    const key = await registerPbx(bed.service, p);
     await installFromMarketplace(p.ctx, 'ModuleUsersUI');
     await enableModule(p.ctx, 'ModuleUsersUI');
     await installFromMarketplace(p.ctx, 'ModuleTemplate');
@@ -192,7 +179,7 @@ describe('modules from the marketplace (real licensing service)', () => {
     assert.deepEqual(await checkLicenses(p.ctx), { checked: ['ModuleUsersUI'], disabled: [], unreachable: null });
 
     // The admin drops this PBX's bindings: the next check disables the paid module, crossed-out key.
-    assert.ok((await service.client.dropBindings(key, { hostId })) >= 1);
+    assert.ok((await bed.service.client.dropBindings(key, { hostId })) >= 1);
     const result = await checkLicenses(p.ctx);
     assert.deepEqual(result.disabled.map((d) => d.id), ['ModuleUsersUI']);
     const read = async (id: string) => (await p.ctx.store.read()).modules.find((m) => m.id === id);
@@ -201,35 +188,35 @@ describe('modules from the marketplace (real licensing service)', () => {
     assert.match((await read('ModuleUsersUI'))?.disabledReasonText ?? '', /dropped in the session monitor/);
     assert.equal((await read('ModuleTemplate'))?.enabled, true, 'a free module is not touched');
     assert.equal((await p.ctx.store.read()).audit.at(-1)?.action, 'module.license-check');
-    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, false, 'the check did not take the seat back');
+    assert.equal((await bed.service.client.checkFeature(key, 51, hostId)).held, false, 'the check did not take the seat back');
 
     // Disabled modules are not re-enabled by a later check; enabling by hand captures the seat again.
     assert.deepEqual(await checkLicenses(p.ctx), { checked: [], disabled: [], unreachable: null });
     await enableModule(p.ctx, 'ModuleUsersUI');
     assert.equal((await read('ModuleUsersUI'))?.enabled, true);
-    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, true);
+    assert.equal((await bed.service.client.checkFeature(key, 51, hostId)).held, true);
 
     // A seat that lapsed without a drop (the PBX was off) is taken back quietly by the check.
-    await service.client.releaseFeature(key, 51, hostId);
+    await bed.service.client.releaseFeature(key, 51, hostId);
     assert.deepEqual((await checkLicenses(p.ctx)).disabled, []);
-    assert.equal((await service.client.checkFeature(key, 51, hostId)).held, true);
+    assert.equal((await bed.service.client.checkFeature(key, 51, hostId)).held, true);
 
     // Lapsed and taken by another PBX meanwhile: disabled with the service's words.
-    await service.client.releaseFeature(key, 51, hostId);
-    await service.client.captureFeature(key, 51, otherHost('pbx-moved'));
+    await bed.service.client.releaseFeature(key, 51, hostId);
+    await bed.service.client.captureFeature(key, 51, otherHost('pbx-moved'));
     assert.deepEqual((await checkLicenses(p.ctx)).disabled.map((d) => d.id), ['ModuleUsersUI']);
     assert.match((await read('ModuleUsersUI'))?.disabledReasonText ?? '', /pbx-moved/);
-    await service.client.dropBindings(key, { hostId: 'host-pbx-moved' });
+    await bed.service.client.dropBindings(key, { hostId: 'host-pbx-moved' });
   });
 
   it('the hourly license check runs on its schedule and reports what it disabled', async () => {
     const p = await pbx();
-    const key = await registerPbx(service, p);
+    const key = await registerPbx(bed.service, p);
     await installFromMarketplace(p.ctx, 'ModuleUsersUI');
     await enableModule(p.ctx, 'ModuleUsersUI');
     const { hostId } = await p.ctx.hostIdentity();
-    await service.client.dropBindings(key, { hostId });
-    await service.client.captureFeature(key, 51, otherHost('pbx-elsewhere'));
+    await bed.service.client.dropBindings(key, { hostId });
+    await bed.service.client.captureFeature(key, 51, otherHost('pbx-elsewhere'));
     const changed = await new Promise<string[]>((resolve, reject) => {
       const stop = startLicenseChecks(p.ctx, {
         intervalMs: 50,
@@ -245,7 +232,7 @@ describe('modules from the marketplace (real licensing service)', () => {
       });
     });
     assert.deepEqual(changed, ['ModuleUsersUI']);
-    await service.client.dropBindings(key, { hostId: 'host-pbx-elsewhere' });
+    await bed.service.client.dropBindings(key, { hostId: 'host-pbx-elsewhere' });
   });
 
   it('a download cut off mid-body fails the update and leaves the previous version exactly as it was', async () => {
@@ -255,7 +242,7 @@ describe('modules from the marketplace (real licensing service)', () => {
     const files = await snapshot(join(p.dataDir, 'modules'));
     const modules = JSON.stringify((await p.ctx.store.read()).modules);
 
-    const proxy = await startProxy(service.url, { cutAfter: 10_000 });
+    const proxy = await startProxy(bed.service.url, { cutAfter: 10_000 });
     const viaProxy = new PbxContext({ dataDir: p.dataDir, api: proxy.url });
     try {
       await assert.rejects(
@@ -278,7 +265,7 @@ describe('modules from the marketplace (real licensing service)', () => {
     const files = await snapshot(join(p.dataDir, 'modules'));
     const modules = JSON.stringify((await p.ctx.store.read()).modules);
     // Same size, other bytes: the service still announces the md5 of the original.
-    const archive = service.archive('ModuleAutoprovision', '1.45');
+    const archive = bed.service.archive('ModuleAutoprovision', '1.45');
     const original = await readFile(archive);
     const damaged = Buffer.from(original);
     const middle = Math.floor(damaged.length / 2);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { LicenseError, MANAGE_BINDINGS_HINT } from '../../src/domain/license-codes.js';
 import { writeModuleZip } from '../../src/licensing/service/catalog/archives.js';
 import { installFromFile } from '../../src/modules/install.js';
@@ -8,17 +8,12 @@ import { checkLicenses } from '../../src/modules/license-check.js';
 import { enableModule } from '../../src/modules/lifecycle.js';
 import { LICENSE_KEY_MISSING_MESSAGE, ModuleError } from '../../src/modules/errors.js';
 import { manifestJson } from './fixtures/raw-zip.js';
-import { newPbx, registerPbx, startService, type TestPbx, type TestService } from './helpers.js';
+import { registerPbx, serviceWithPbxes, type TestPbx } from './helpers.js';
 
 /** Paid modules as the vendor ships them, installed from a zip on disk. */
 describe('paid modules whose license the marketplace catalog does not describe', () => {
-  let service: TestService;
-  const pbxs: TestPbx[] = [];
-  const pbx = async () => {
-    const p = await newPbx(service.url);
-    pbxs.push(p);
-    return p;
-  };
+  const bed = serviceWithPbxes();
+  const { pbx } = bed;
   const moduleZip = async (p: TestPbx, id: string, license: Record<string, number>): Promise<string> => {
     const file = join(p.sandbox, `${id}.zip`);
     await writeModuleZip(file, [
@@ -28,19 +23,12 @@ describe('paid modules whose license the marketplace catalog does not describe',
     ]);
     return file;
   };
-  before(async () => {
-    service = await startService();
-  });
-  after(async () => {
-    for (const p of pbxs) await p.cleanup();
-    await service.stop();
-  });
 
   it('a module with lic_product_id 85 and lic_feature_id 0 installs with a key, enables, and binds no seat', async () => {
     const p = await pbx();
     const file = await moduleZip(p, 'ModuleCTIClient', { lic_product_id: 85, lic_feature_id: 0 });
     await assert.rejects(installFromFile(p.ctx, file), (e: unknown) => e instanceof ModuleError && e.code === 'license_key_missing');
-    const key = await registerPbx(service, p);
+    const key = await registerPbx(bed.service, p);
     const installed = await installFromFile(p.ctx, file);
     assert.equal(installed.module.licProductId, 85);
     const enabled = await enableModule(p.ctx, 'ModuleCTIClient');
@@ -51,13 +39,13 @@ describe('paid modules whose license the marketplace catalog does not describe',
     assert.deepEqual(check.disabled, []);
     assert.equal((await p.ctx.store.read()).modules[0]?.enabled, true);
     const { hostId } = await p.ctx.hostIdentity();
-    const bindings = await service.client.refreshBindings(key, hostId);
+    const bindings = await bed.service.client.refreshBindings(key, hostId);
     assert.deepEqual(bindings, [], 'no seat was bound');
   });
 
   it('enabling a paid module after its key was removed ends disabled by license with the SPEC\'s words', async () => {
     const p = await pbx();
-    await registerPbx(service, p);
+    await registerPbx(bed.service, p);
     await installFromFile(p.ctx, await moduleZip(p, 'ModuleNoKey', { lic_product_id: 127, lic_feature_id: 51 }));
     await p.ctx.store.update((s) => {
       s.settings.licenseKey = null;
@@ -70,7 +58,7 @@ describe('paid modules whose license the marketplace catalog does not describe',
 
   it('enabling a paid module whose product the service does not know ends disabled by license, in the service\'s words', async () => {
     const p = await pbx();
-    await registerPbx(service, p);
+    await registerPbx(bed.service, p);
     await installFromFile(p.ctx, await moduleZip(p, 'ModuleUnknownProduct', { lic_product_id: 191, lic_feature_id: 191 }));
     await assert.rejects(enableModule(p.ctx, 'ModuleUnknownProduct'), (e: unknown) => {
       assert.ok(e instanceof LicenseError, String(e));
