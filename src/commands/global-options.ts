@@ -13,6 +13,7 @@ export const globalOptionDefinitions = [
   { flags: '--size <WxH>', description: 'terminal size when the terminal reports none (serial lines)' },
   { flags: '--ascii', description: 'plain ASCII borders and symbols, for consoles without Unicode' },
   { flags: '--readonly', description: 'console only: look, change nothing' },
+  { flags: '--lang <language>', description: 'language: ru or en (default: the store\'s setting, then LC_ALL / LC_MESSAGES / LANG)' },
 ] as const;
 
 interface OptionShape {

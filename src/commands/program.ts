@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { versionLine } from '../build-info.js';
+import { describeError } from '../domain/errors.js';
+import { chooseLanguage } from '../language.js';
 import type { GlobalOptions } from '../pbx-context.js';
 import { controlCharacterProblem } from './control-characters.js';
 import { globalOptionDefinitions } from './global-options.js';
@@ -46,8 +48,16 @@ export function buildProgram(): Command {
  * opens the console.
  */
 export async function runProgram(argv: string[]): Promise<GlobalOptions | undefined> {
-  const program = buildProgram();
   consoleRequested = undefined;
+  try {
+    // The language before the commands: their descriptions and --help are in it.
+    await chooseLanguage(languageOptions(argv.slice(2)));
+  } catch (error) {
+    process.stderr.write(`pbxmod: ${describeError(error)}\n`);
+    process.exitCode = 2;
+    return undefined;
+  }
+  const program = buildProgram();
   try {
     await program.parseAsync(argv);
     return consoleRequested;
@@ -59,4 +69,18 @@ export async function runProgram(argv: string[]): Promise<GlobalOptions | undefi
     }
     throw error;
   }
+}
+
+/** `--lang` and `--data-dir` (both forms, `--x v` and `--x=v`) before commander has parsed anything. */
+export function languageOptions(args: readonly string[]): { lang?: string; dataDir?: string } {
+  const found: { lang?: string; dataDir?: string } = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    for (const [flag, key] of [['--lang', 'lang'], ['--data-dir', 'dataDir']] as const) {
+      if (arg === flag && args[i + 1] !== undefined) found[key] = args[++i]!;
+      else if (arg.startsWith(`${flag}=`)) found[key] = arg.slice(flag.length + 1);
+    }
+  }
+  return found;
 }

@@ -1,4 +1,5 @@
 import { dialplan } from './en/dialplan.js';
+import { errors } from './en/errors.js';
 import { marketplace } from './en/marketplace.js';
 import { modules } from './en/modules.js';
 import { sessions } from './en/sessions.js';
@@ -21,8 +22,6 @@ export const en = {
       'the console needs a terminal: standard input and output must both be one.\n' +
       'For scripts, pipes and cron use the command line instead, for example `pbxmod license show`.\n' +
       'Run `pbxmod --help` for every command.',
-    badSize: (value: string) => `--size must be columns x rows, like 80x24; got "${value}".`,
-    badSizeHint: 'Give the size of the terminal on the other end of the line, for example --size 80x24.',
     crashed: 'The console stopped because of an unexpected error. The terminal has been restored.',
     crashedHint: 'Please report this error with the text above.',
     stoppedBySignal: (signal: string) => `The console was stopped (${signal}).`,
@@ -125,6 +124,9 @@ export const en = {
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions },
+
+  /** Every error, by id (see en/errors.ts). */
+  errors,
 };
 
 /** The shape every catalog has; a translation must provide all of it. */

@@ -19,7 +19,7 @@ export type PbxStore = Pick<JsonFileStore<PbxState>, 'file' | 'read' | 'update'>
 export function newPbxState(): PbxState {
   return {
     schemaVersion: PBX_STORE_VERSION,
-    settings: { licenseKey: null, hostId: randomUUID(), pbxVersion: DEFAULT_PBX_VERSION, language: 'en', licensingUrl: null },
+    settings: { licenseKey: null, hostId: randomUUID(), pbxVersion: DEFAULT_PBX_VERSION, language: null, licensingUrl: null },
     modules: [],
     dialplanApplications: builtInDialplanApplications(),
     extensions: exampleExtensionNumbers(),

@@ -56,7 +56,8 @@ export const settingsSchema = z.object({
   licenseKey: z.string().nullable(),
   hostId: z.string(),
   pbxVersion: z.string(),
-  language: z.enum(['en', 'ru']),
+  /** The language chosen for this PBX (`pbxmod config set language`); null: the locale decides. */
+  language: z.enum(['en', 'ru']).nullable(),
   licensingUrl: z.string().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -2,7 +2,8 @@ import { closeSync } from 'node:fs';
 import { render } from 'ink';
 import { PbxContext, type GlobalOptions } from '../pbx-context.js';
 import { PbxmodError, ValidationError, describeError } from '../domain/errors.js';
-import { hasTranslations, messagesFor, t, type Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
+import { chooseLanguage } from '../language.js';
 import { App } from './app.js';
 import { resolveTerminalSize } from './hooks/use-terminal-size.js';
 import { anchoredStdout } from './terminal/frame-anchor.js';
@@ -38,9 +39,18 @@ const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 
 /** The full-screen console: `pbxmod` with no command. */
 export async function runConsole(options: GlobalOptions): Promise<void> {
   const { stdin, stdout, stderr } = process;
+  // The language first: every message from here on is in it.
+  let messages: Messages;
+  try {
+    messages = await chooseLanguage(options);
+  } catch (error) {
+    stderr.write(`pbxmod: ${describeError(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
   if (!stdin.isTTY || !stdout.isTTY) {
     // No raw mode without a terminal: say what to use instead, without a stack trace.
-    stderr.write(`pbxmod: ${t.console.needsTerminal}\n`);
+    stderr.write(`pbxmod: ${messages.console.needsTerminal}\n`);
     process.exitCode = EXIT_USAGE;
     return;
   }
@@ -57,10 +67,8 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
 
   // A bad --api or an unreadable store is said plainly before the screen is taken over.
   let pbx: PbxContext;
-  let messages: Awaited<ReturnType<typeof languageOf>>;
   try {
     pbx = new PbxContext(options);
-    messages = await languageOf(pbx);
   } catch (error) {
     stderr.write(`pbxmod: ${describeError(error)}\n`);
     process.exitCode = error instanceof ValidationError ? EXIT_USAGE : 1;
@@ -135,18 +143,6 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
   }
 }
 
-/** The catalog for the PBX's language; English when the store cannot say. */
-async function languageOf(pbx: PbxContext): Promise<Messages> {
-  // Reading the store loads its schema code (zod); the first frame need not wait for it while
-  // there is no other language to choose.
-  if (!hasTranslations()) return messagesFor('en');
-  try {
-    return messagesFor((await pbx.store.read()).settings.language);
-  } catch {
-    // The console still starts and shows the store problem itself.
-    return messagesFor('en');
-  }
-}
 
 /** What happened and what to do; a stack only for our own bugs, not for explained errors. */
 function crashReport(error: unknown, messages: Messages): string {

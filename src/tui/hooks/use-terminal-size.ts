@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStdout } from 'ink';
-import { ValidationError } from '../../domain/errors.js';
-import { t } from '../../i18n/index.js';
+import { ValidationError, reason } from '../../domain/errors.js';
 
 export interface TerminalSize {
   columns: number;
@@ -31,7 +30,7 @@ export function parseSizeFlag(value: string): TerminalSize {
   const match = SIZE_FLAG.exec(value);
   const columns = Number(match?.[1]);
   const rows = Number(match?.[2]);
-  if (!match || columns < 1 || rows < 1) throw new ValidationError(t.console.badSize(value), t.console.badSizeHint, 'size');
+  if (!match || columns < 1 || rows < 1) throw new ValidationError(reason('size_malformed', { value }), 'size');
   return { columns, rows };
 }
 

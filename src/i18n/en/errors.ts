@@ -1,0 +1,23 @@
+import { general } from './errors/general.js';
+import { store } from './errors/store.js';
+import { modules } from './errors/modules.js';
+import { licensing } from './errors/licensing.js';
+import { dialplan } from './errors/dialplan.js';
+import { commands } from './errors/commands.js';
+
+/**
+ * Every error a person can meet, by id: what happened (`message`) and what to do (`hint`).
+ * An error is made with its id and the values it needs (`reason('dialplan_number_busy',
+ * {number, owner})`); the words come from here, in the language in use, when the error is
+ * shown. One file per part of the program, so the parts can grow apart.
+ */
+export const errors = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands };
+
+/** The words of one error. */
+export interface ErrorText {
+  message: string;
+  hint?: string;
+}
+
+export type ErrorCatalog = typeof errors;
+export type ErrorId = keyof ErrorCatalog;

@@ -1,0 +1,36 @@
+/**
+ * Which language a person reads: `--lang`, then the store's `settings.language`, then the
+ * locale variables (LC_ALL, LC_MESSAGES, LANG — the first one set wins, as POSIX says), then
+ * English. This file imports nothing: the entry reads it before anything else loads.
+ */
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** `ru`, `RU`, `ru_RU.UTF-8`, `ru-RU` → 'ru'; anything that names no language here → undefined. */
+export function parseLanguage(value: string | null | undefined): Language | undefined {
+  if (!value) return undefined;
+  const code = value.trim().toLowerCase().split(/[_.@-]/)[0];
+  return (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : undefined;
+}
+
+/** The language the locale variables name; `C`, `POSIX` and unknown languages mean none here. */
+export function languageFromEnvironment(env: Readonly<Record<string, string | undefined>>): Language | undefined {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    // The first variable that is set decides, even when it names a language we do not have.
+    if (value) return parseLanguage(value);
+  }
+  return undefined;
+}
+
+export interface LanguageSources {
+  /** `--lang`, already checked. */
+  flag?: Language | undefined;
+  /** The store's `settings.language` (null: not chosen). */
+  stored?: Language | null | undefined;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export function chooseLanguage({ flag, stored, env = {} }: LanguageSources): Language {
+  return flag ?? stored ?? languageFromEnvironment(env) ?? 'en';
+}

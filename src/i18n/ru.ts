@@ -1,0 +1,123 @@
+import { dialplan } from './ru/dialplan.js';
+import { errors } from './ru/errors.js';
+import { marketplace } from './ru/marketplace.js';
+import { modules } from './ru/modules.js';
+import { sessions } from './ru/sessions.js';
+
+import type { Messages } from './en.js';
+
+/** Every text a person reads, in Russian: the same keys and values as en.ts. TODO(ru): translate. */
+export const ru: Messages = {
+  /** Before the console starts and after it stops: printed on stderr. */
+  console: {
+    needsTerminal:
+      'the console needs a terminal: standard input and output must both be one.\n' +
+      'For scripts, pipes and cron use the command line instead, for example `pbxmod license show`.\n' +
+      'Run `pbxmod --help` for every command.',
+    crashed: 'The console stopped because of an unexpected error. The terminal has been restored.',
+    crashedHint: 'Please report this error with the text above.',
+    stoppedBySignal: (signal: string) => `The console was stopped (${signal}).`,
+  },
+
+  /** The frame: header, screen tabs, footer, help, too-small screen. */
+  app: {
+    name: 'pbxmod',
+    pbxVersion: (version: string) => `PBX ${version}`,
+    host: (name: string) => `host ${name}`,
+    readonly: 'read-only',
+    loading: 'Loading...',
+    license: {
+      label: 'License:',
+      loading: 'checking...',
+      unregistered: 'unregistered',
+      registered: (maskedKey: string) => `registered ${maskedKey}`,
+      offline: 'no connection to the licensing service',
+      storeError: 'unknown (store unreadable)',
+    },
+    tooSmall: (need: string, have: string) => `Terminal too small (need ${need}, have ${have}).`,
+    tooSmallHint: 'Make the window larger, or press q to quit.',
+    tooSmallUnsaved: (what: string) => `Unsaved: ${what}. It is kept: make the window larger to save it.`,
+    tooSmallQuitArmed: 'Press q or Ctrl-C again to quit and lose it.',
+    quitUnsavedTitle: 'Quit with unsaved changes?',
+    quitUnsavedMessage: (what: string) => `Not saved yet: ${what}. Quitting loses it.`,
+    quitAnyway: 'Quit and lose them',
+    keepWorking: 'Keep working',
+    unsavedForm: 'the form you are filling in',
+    storeErrorTitle: 'The PBX store cannot be read.',
+  },
+
+  /** Names of the global commands as the help overlay and the footer show them. */
+  keys: {
+    help: 'help',
+    helpLong: 'show every key of this screen',
+    quit: 'quit',
+    quitLong: 'quit the console (asks first when something is unsaved)',
+    reload: 'read the lists again',
+    redraw: 'redraw the whole screen',
+    switchScreen: 'switch screen',
+    nextScreen: 'next / previous screen',
+    back: 'back, close, cancel',
+    move: 'move',
+    page: 'page up / down',
+    homeEnd: 'first / last',
+    open: 'open',
+    filter: 'filter',
+    toggle: 'toggle',
+  },
+
+  help: {
+    title: (screen: string) => `Keys: ${screen}`,
+    screenSection: 'This screen',
+    globalSection: 'Everywhere',
+    close: 'Esc, ? or q closes this help.',
+    more: (shown: number, total: number) => `${shown} of ${total} lines; arrows scroll`,
+  },
+
+  /** Shared widgets. */
+  table: {
+    empty: 'Nothing to show.',
+    position: (from: number, to: number, total: number) => `${from}-${to} of ${total}`,
+  },
+  filter: {
+    prompt: '/',
+    matches: (shown: number, total: number) => `${shown} of ${total}`,
+    noMatches: (query: string) => `Nothing matches "${query}". Esc clears the filter.`,
+    hintTyping: 'Enter keeps the filter, Esc clears it',
+  },
+  confirm: {
+    yes: 'Yes',
+    no: 'No',
+    keysDefaultNo: '[y/N]',
+    keysDefaultYes: '[Y/n]',
+    optionHint: 'Space toggles',
+    hint: 'y confirms, n or Esc cancels, Enter picks the highlighted answer',
+  },
+  form: {
+    submitHint: 'Enter on the last field submits, Tab/arrows move, Esc cancels',
+    busy: (what: string) => `Working... (${what})`,
+    fixErrors: 'Correct the fields marked above, then submit again.',
+    revealHint: 'Ctrl-T shows what you type',
+    hideHint: 'Ctrl-T hides it again',
+    required: 'Required.',
+  },
+  busy: {
+    working: (what: string) => `Working... (${what})`,
+    elapsed: (seconds: number) => `${seconds}s`,
+  },
+  progress: {
+    of: (done: string, total: string) => `${done} of ${total}`,
+  },
+  units: {
+    bytes: (n: number) => `${n} B`,
+    kilobytes: (n: string) => `${n} KiB`,
+    megabytes: (n: string) => `${n} MiB`,
+    gigabytes: (n: string) => `${n} GiB`,
+  },
+
+  /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
+  screens: { marketplace, modules, dialplan, sessions },
+
+  /** Every error, by id (see en/errors.ts). */
+  errors,
+};
+
