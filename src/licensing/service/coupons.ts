@@ -1,5 +1,5 @@
 import type { LicenseInfo } from '../api.js';
-import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { NotFoundError, ValidationError, reason } from '../../domain/errors.js';
 import { normalizeCoupon } from '../../domain/license-key.js';
 import { couponHashOf, keyHashOf, randomLicenseCode, unknownKey } from './credentials.js';
 import { applyCoupon, licenseInfo } from './licenses.js';
@@ -27,20 +27,20 @@ export interface CreatedCoupon {
 
 /** Make a coupon; a product the catalog does not know needs a name and features. */
 export async function createCoupon(storage: LicensingStorage, secret: ServiceSecret, spec: CouponSpec): Promise<CreatedCoupon> {
-  if (!Number.isInteger(spec.productId) || spec.productId <= 0) throw new ValidationError(`The product id must be a positive integer (got ${spec.productId}).`, 'Give --product ID, e.g. --product 127.', 'product');
-  if (!Number.isInteger(spec.days) || spec.days <= 0 || spec.days > 36_500) throw new ValidationError(`The days must be a whole number from 1 to 36500 (got ${spec.days}).`, 'Give --days N, e.g. --days 365.', 'days');
+  if (!Number.isInteger(spec.productId) || spec.productId <= 0) throw new ValidationError(reason('coupon_product_invalid', { value: spec.productId }), 'product');
+  if (!Number.isInteger(spec.days) || spec.days <= 0 || spec.days > 36_500) throw new ValidationError(reason('coupon_days_invalid', { value: spec.days }), 'days');
   const known = findKnownProduct(spec.productId);
   const name = spec.name?.trim() || known?.name;
-  if (!name) throw new ValidationError(`Product ${spec.productId} is not in the catalog, so the coupon needs its name and features (--name TEXT --feature ID:COUNT; in the API: name, features).`, 'Add --name TEXT and --feature ID:COUNT.', 'name');
+  if (!name) throw new ValidationError(reason('coupon_name_needed', { productId: spec.productId }), 'name');
   const features = spec.features?.length
     ? spec.features.map((f) => {
         if (!Number.isInteger(f.featureId) || f.featureId <= 0 || !Number.isInteger(f.count) || f.count < 0) {
-          throw new ValidationError(`Feature ${f.featureId}:${f.count} is not valid: both are whole numbers, the id positive.`, 'Write features as --feature ID:COUNT, e.g. --feature 33:2.', 'feature');
+          throw new ValidationError(reason('coupon_feature_invalid', { feature: `${f.featureId}:${f.count}` }), 'feature');
         }
         return { featureId: f.featureId, name: known?.features.find((k) => k.featureId === f.featureId)?.name ?? featureName(f.featureId), count: f.count };
       })
     : (known?.features.map((f) => ({ featureId: f.featureId, name: f.name, count: 1 })) ?? []);
-  if (features.length === 0) throw new ValidationError(`Product ${spec.productId} is not in the catalog, so the coupon needs its features (--feature ID:COUNT; in the API: features).`, 'Add --feature ID:COUNT.', 'feature');
+  if (features.length === 0) throw new ValidationError(reason('coupon_features_needed', { productId: spec.productId }), 'feature');
   const now = await storage.now();
   for (;;) {
     const code = randomLicenseCode('MIKOUPD');
@@ -63,7 +63,7 @@ export async function createCoupon(storage: LicensingStorage, secret: ServiceSec
 export async function blockCoupon(storage: LicensingStorage, secret: ServiceSecret, input: string): Promise<{ code: string; record: CouponRecord }> {
   const code = normalizeCoupon(input);
   const record = await storage.blockCoupon(secret.hashCredential(code));
-  if (!record) throw new NotFoundError(`There is no coupon ${code} on this licensing service.`, 'Check the code, and which service you are talking to.');
+  if (!record) throw new NotFoundError(reason('coupon_not_on_service', { coupon: code }));
   return { code, record };
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { NotFoundError, PbxmodError, ValidationError, reason } from '../../domain/errors.js';
 import type { CouponCreated, SeatsAdded } from '../api.js';
 import { blockCoupon, createCoupon, type CouponSpec } from './coupons.js';
 import { keyHashOf } from './credentials.js';
@@ -38,20 +38,20 @@ export interface SeatsSpec {
 /** Add seats of a feature to a product a key holds; returns the feature's new seat count. */
 export async function addSeats(storage: LicensingStorage, secret: ServiceSecret, spec: SeatsSpec): Promise<SeatsAdded> {
   for (const [field, value, max] of [['product', spec.productId, 1e9], ['feature', spec.featureId, 1e9], ['count', spec.count, 100_000]] as const) {
-    if (!Number.isInteger(value) || value <= 0 || value > max) throw new ValidationError(`--${field} must be a whole number from 1 to ${max} (got ${value}).`, 'Example: pbxmod service seats add --key-file KEYFILE --product 1 --feature 33 --count 2', field);
+    if (!Number.isInteger(value) || value <= 0 || value > max) throw new ValidationError(reason('seats_number_invalid', { flag: `--${field}`, max, value }), field);
   }
   let keyHash: string;
   try {
     keyHash = keyHashOf(secret, spec.key);
   } catch (error) {
-    throw new ValidationError(error instanceof Error ? error.message : 'The license key is malformed.', 'Check the key.', 'key');
+    throw new ValidationError(error instanceof PbxmodError && error.reason ? error.reason : reason('seats_key_malformed'), 'key');
   }
   return storage.updateKey({ keyHash }, (slice) => {
-    if (!slice) throw new NotFoundError('This license key is not known to this licensing service.', 'Check the key, and which service you are talking to.');
+    if (!slice) throw new NotFoundError(reason('key_not_on_service'));
     const product = slice.record.products.find((p) => p.productId === spec.productId);
     if (!product) {
       const held = slice.record.products.map((p) => `${p.productId} (${p.name})`).join(', ');
-      throw new NotFoundError(`This key holds no license for product ${spec.productId}; it holds ${held}.`, 'Activate a coupon for the product first, or give one of the products it holds.');
+      throw new NotFoundError(reason('key_lacks_product', { productId: spec.productId, held }));
     }
     let feature = product.features.find((f) => f.featureId === spec.featureId);
     if (!feature) {

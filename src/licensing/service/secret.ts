@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { StoreError } from '../../domain/errors.js';
+import { StoreError, reason } from '../../domain/errors.js';
 
 /**
  * The service's secret: 32 random bytes kept apart from the data (PBXMOD_SERVICE_SECRET, or a
@@ -62,12 +62,12 @@ const HEX_SECRET = /^[0-9a-f]{64}$/i;
 export async function loadServiceSecret(file: string, env: NodeJS.ProcessEnv = process.env): Promise<ServiceSecret> {
   const fromEnv = env.PBXMOD_SERVICE_SECRET?.trim();
   if (fromEnv) {
-    if (!HEX_SECRET.test(fromEnv)) throw new StoreError('store_invalid', file, 'PBXMOD_SERVICE_SECRET is not 64 hexadecimal digits.', 'Make one with `openssl rand -hex 32`, or unset it to use the secret file.');
+    if (!HEX_SECRET.test(fromEnv)) throw new StoreError(reason('store_secret_env_invalid'), file);
     return new ServiceSecret(Buffer.from(fromEnv, 'hex'));
   }
   const text = await readOrCreate(file, () => `${randomBytes(32).toString('hex')}\n`);
   const hex = text.trim();
-  if (!HEX_SECRET.test(hex)) throw new StoreError('store_invalid', file, `The service secret file ${file} does not hold 64 hexadecimal digits.`, 'Restore it from a backup; without it no stored key can be checked.');
+  if (!HEX_SECRET.test(hex)) throw new StoreError(reason('store_secret_file_invalid', { file }), file);
   return new ServiceSecret(Buffer.from(hex, 'hex'));
 }
 
@@ -76,7 +76,7 @@ export async function readOrCreate(file: string, make: () => string): Promise<st
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError('store_io', file, `Cannot read ${file}: ${(error as Error).message}.`, 'Check its permissions.');
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError(reason('store_secret_unreadable', { file, detail: (error as Error).message }), file);
   }
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   // Written whole to a temp file, then linked into place: a second first start either wins
@@ -95,7 +95,7 @@ export async function readOrCreate(file: string, make: () => string): Promise<st
     return text;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFile(file, 'utf8');
-    throw new StoreError('store_io', file, `Cannot create ${file}: ${(error as Error).message}.`, 'Check that the data directory is writable.');
+    throw new StoreError(reason('store_secret_uncreatable', { file, detail: (error as Error).message }), file);
   } finally {
     await unlink(temp).catch(() => undefined);
   }

@@ -1,4 +1,5 @@
-import { PbxmodError, ValidationError } from '../../domain/errors.js';
+import { NotFoundError, PbxmodError, ValidationError } from '../../domain/errors.js';
+import { en } from '../../i18n/en.js';
 import { LicenseError, type LicenseCode } from '../../domain/license-codes.js';
 
 /**
@@ -59,12 +60,13 @@ export function toErrorReply(error: unknown): ErrorReply {
     return { status: LICENSE_CODE_STATUS[error.code], body: { error: { code: error.code, message: error.serviceMessage } } };
   }
   if (error instanceof ServiceError) {
-    const reply: ErrorReply = { status: error.status, body: { error: { code: error.code, message: error.message } } };
+    const reply: ErrorReply = { status: error.status, body: { error: { code: error.code, message: error.describe(en).message } } };
     if (error.retryAfter !== undefined) reply.retryAfter = error.retryAfter;
     return reply;
   }
-  if (error instanceof ValidationError) return { status: 400, body: { error: { code: 'bad_request', message: error.message } } };
-  if (error instanceof PbxmodError && error.code === 'not_found') return { status: 404, body: { error: { code: 'not_found', message: error.message } } };
+  // The API answers in English, whatever language the process shows a person.
+  if (error instanceof ValidationError) return { status: 400, body: { error: { code: 'bad_request', message: error.describe(en).message } } };
+  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: 'not_found', message: error.describe(en).message } } };
   if (error instanceof PbxmodError && typeof error.code === 'string' && error.code.startsWith('store_')) {
     return { status: 503, body: { error: { code: 'service_unavailable', message: 'The licensing service cannot use its store right now; try again in a moment.' } } };
   }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { StoreError } from '../../../domain/errors.js';
+import { StoreError, reason } from '../../../domain/errors.js';
 import type { BindingRecord, CouponRecord, DropMark, KeyRecord, KeySlice, OutboxRecord } from '../records.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import type { KeyRef, LicensingStorage, RegisterOutcome } from './storage.js';
@@ -93,7 +93,7 @@ export class PostgresLicensingStorage implements LicensingStorage {
       prepared = !/PGlite/i.test(String(rows[0]?.version));
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new StoreError('store_database', redact(options.url), `Cannot use the database ${redact(options.url)}: ${(error as Error).message}.`, 'Check the URL (postgres://user@host:port/database), that the server runs, and that the user may create tables.');
+      throw new StoreError(reason('store_database', { url: redact(options.url), detail: (error as Error).message }), redact(options.url));
     }
     return new PostgresLicensingStorage(pool, options.clock, prepared);
   }
