@@ -34,7 +34,9 @@ export function formatProblems(problems: readonly ParityProblem[]): string {
 }
 
 function compare(a: unknown, b: unknown, path: string, names: Required<ParityNames>, problems: ParityProblem[]): void {
-  const report = (problem: string) => problems.push({ path, problem });
+  const report = (problem: string): void => {
+    problems.push({ path, problem });
+  };
   const kindA = kindOf(a);
   const kindB = kindOf(b);
   if (kindA !== kindB) return report(`is ${kindA} in ${names.reference} but ${kindB} in ${names.other}`);
