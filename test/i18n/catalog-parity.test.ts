@@ -120,6 +120,18 @@ describe('the parity checker reports what a translation got wrong', () => {
     assert.deepEqual(catalogParity(english, dropped), [{ path: 'at', problem: 'en shows parameter 1 but ru does not' }]);
   });
 
+  it('plural forms as data may have each language\'s own categories, but the same placeholders', () => {
+    const english = { modules: { one: '{count} module', other: '{count} modules' } };
+    assert.deepEqual(catalogParity(english, { modules: { one: '{count} модуль', few: '{count} модуля', many: '{count} модулей', other: '{count} модуля' } }), []);
+    assert.deepEqual(catalogParity(english, { modules: { one: 'модуль', few: 'модуля', many: 'модулей', other: 'модуля' } }), [
+      { path: 'modules', problem: 'placeholder {count} in en but not in ru' },
+    ]);
+    // An object that is not plural forms keeps its keys.
+    assert.deepEqual(catalogParity({ title: { one: 'a', label: 'b' } }, { title: { one: 'а', few: 'б', label: 'в' } }), [
+      { path: 'title.few', problem: 'extra in ru (not in en)' },
+    ]);
+  });
+
   it('a dropped {placeholder} in a string, and one that English does not have', () => {
     const english = { greeting: 'Hello {name}, {count} new', lines: ['Host {host}', 'seen {when}'] };
     assert.deepEqual(catalogParity(english, { greeting: 'Здравствуйте, {name}, новых: {count}', lines: ['Хост {host}, замечен {when}'] }), []);

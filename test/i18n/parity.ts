@@ -42,6 +42,11 @@ function compare(a: unknown, b: unknown, path: string, names: Required<ParityNam
   if (kindA !== kindB) return report(`is ${kindA} in ${names.reference} but ${kindB} in ${names.other}`);
   switch (kindA) {
     case 'object': {
+      if (isPluralForms(a) && isPluralForms(b)) {
+        // Each language has its own plural categories (en: one, other; ru: one, few, many, other).
+        const all = (forms: Record<string, string>) => placeholders(Object.values(forms));
+        return compareSets(all(a), all(b), 'placeholder', names, report);
+      }
       const objA = a as Record<string, unknown>;
       const objB = b as Record<string, unknown>;
       for (const key of Object.keys(objA)) {
@@ -87,6 +92,15 @@ function kindOf(value: unknown): Kind {
   if (typeof value === 'object') return 'object';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'undefined') return typeof value as Kind;
   return 'other';
+}
+
+const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+
+/** `{one, few, many, other}` of strings, as `pluralForm` takes them (src/i18n/plural.ts). */
+function isPluralForms(value: unknown): value is Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return 'other' in value && entries.every(([key, text]) => PLURAL_CATEGORIES.has(key) && typeof text === 'string');
 }
 
 function join(path: string, key: string): string {
