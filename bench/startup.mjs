@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { ROOT, bareInkHello, bundleCopy } from './bundle-copy.mjs';
 import { timeInPty } from './pty.mjs';
-import { CONSOLE_START_PATH, median, outputOf, printTable, startupLoad, staticClosure } from './figures.mjs';
+import { CONSOLE_START_PATH, median, outputOf, printTable, runBundled, startupLoad, staticClosure } from './figures.mjs';
 
 const runs = Number(process.argv[2] ?? 21);
 
@@ -50,6 +50,8 @@ const NODE_MARKER = 'node-done';
 const HELLO_MARKER = 'Hello, world';
 
 const bundle = await bundleCopy({ cli: 'src/cli.ts' }, 'pbxmod-bench-startup-');
+// The choice alone, bundled apart so that the console's own bundle stays as `npm run build` makes it.
+const chooser = await bundleCopy({ 'choose-language': 'bench/harness/choose-language.ts' }, 'pbxmod-bench-language-');
 /** A store per way of choosing: none chosen (the locale decides), English, Russian. */
 const dataDirs = { unset: join(bundle.folder, 'data'), en: join(bundle.folder, 'data-en'), ru: join(bundle.folder, 'data-ru') };
 try {
@@ -112,6 +114,25 @@ try {
     ...variants.map((variant, v) => [variant.name, `${range(usefulFrame[v])}   ${v === 0 ? 'baseline' : `${signed(added[v])}  ${added[v] <= 0.1 ? 'ok' : 'OVER TARGET'}`}`]),
     ['en and ru side by side: store en / store ru', `${median(usefulFrame[2]).toFixed(0)} ms / ${median(usefulFrame[3]).toFixed(0)} ms`],
   ]);
+  // The choice alone, in fresh processes (interleaved too): what it adds to a start, measured
+  // without the noise of a whole console start around it.
+  const choices = [
+    { name: '--lang en', args: ['en', dataDirs.unset], language: 'en' },
+    { name: "store 'en'", args: ['-', dataDirs.en], language: 'en' },
+    { name: "store 'ru' (reads the store, loads the Russian catalog)", args: ['-', dataDirs.ru], language: 'ru' },
+    { name: '--lang ru', args: ['ru', dataDirs.unset], language: 'ru' },
+    { name: 'LANG=ru_RU.UTF-8', args: ['-', dataDirs.unset, 'ru_RU.UTF-8'], language: 'ru' },
+  ];
+  const choiceMs = choices.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [c, choice] of choices.entries()) {
+      const { ms, language } = await runBundled(join(chooser.folder, 'dist/choose-language.js'), choice.args);
+      if (language !== choice.language) throw new Error(`${choice.name} chose ${language}, not ${choice.language}`);
+      choiceMs[c].push(ms);
+    }
+  }
+  printTable(`the language choice alone, fresh process each (${runs} runs; median, max; share of the baseline's useful frame)`, choices.map((choice, c) => [choice.name, `${median(choiceMs[c]).toFixed(2)} ms (max ${Math.max(...choiceMs[c]).toFixed(1)})   ${((median(choiceMs[c]) / baseline) * 100).toFixed(2)}%`]));
+
   const load = startupLoad(bundle.meta);
   // What Russian adds: the catalog's chunk and whatever it imports that English did not load.
   const loaded = new Set(CONSOLE_START_PATH.flatMap((entryPoint) => [...staticClosure(bundle.meta, outputOf(bundle.meta, entryPoint))]));
@@ -122,10 +143,12 @@ try {
   ]);
   if (process.env.BENCH_JSON) {
     const languages = Object.fromEntries(variants.map((variant, v) => [variant.name, median(usefulFrame[v])]));
-    console.log(JSON.stringify({ nodeMs: median(node), inkHelloMs: median(inkHello), frameMs: median(firstFrame[1]), usefulFrameMs: median(usefulFrame[1]), ratio, languages, languageAdded: worst }));
+    const choiceOnly = Object.fromEntries(choices.map((choice, c) => [choice.name, median(choiceMs[c])]));
+    console.log(JSON.stringify({ nodeMs: median(node), inkHelloMs: median(inkHello), frameMs: median(firstFrame[1]), usefulFrameMs: median(usefulFrame[1]), ratio, languages, languageAdded: worst, choiceOnly }));
   }
 } finally {
   await rm(bundle.folder, { recursive: true, force: true });
+  await rm(chooser.folder, { recursive: true, force: true });
 }
 
 function signed(fraction) {
