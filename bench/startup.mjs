@@ -41,7 +41,8 @@ function markersOf(messages) {
   // The first tab has its long title at 80 columns, or its short one when the long ones do not fit.
   const frame = [label, new RegExp(`1 (?:${escape(screen.title)}|${escape(screen.shortTitle)})`)];
   const registered = messages.app.license.registered('').trim();
-  const useful = [...frame, messages.app.pbxVersion('2025.1.120'), new RegExp(`${escape(label)} (?:${escape(messages.app.license.unregistered)}|${escape(registered)})`), screen.unregistered.title];
+  // The screen's title up to 40 characters: a longer translation may wrap after that.
+  const useful = [...frame, messages.app.pbxVersion('2025.1.120'), new RegExp(`${escape(label)} (?:${escape(messages.app.license.unregistered)}|${escape(registered)})`), screen.unregistered.title.slice(0, 40)];
   return { frame, useful };
 }
 const EN = markersOf(en);
