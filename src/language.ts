@@ -21,7 +21,14 @@ export function languageFlag(value: string | undefined): Language | undefined {
  * wrong with it, in that language).
  */
 export async function chooseLanguage(options: { lang?: string | undefined; dataDir?: string | undefined }): Promise<Messages> {
-  const flag = languageFlag(options.lang);
+  let flag: Language | undefined;
+  try {
+    flag = languageFlag(options.lang);
+  } catch (error) {
+    // `--lang xx` is refused in the language the person would get without it (store, locale).
+    await applyLanguage({ stored: await storedLanguage(options.dataDir) });
+    throw error;
+  }
   const stored = flag ? undefined : await storedLanguage(options.dataDir);
   return applyLanguage({ flag, stored });
 }
