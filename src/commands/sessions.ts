@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describeBinding } from '../domain/license-products.js';
 import { dropSessions, listSessions, planDrop, type SessionLogin } from '../licensing/session-monitor.js';
+import { currentMessages } from '../i18n/catalogs.js';
 import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
 
@@ -29,12 +30,14 @@ export function registerSessionsCommands(program: Command): void {
     .action((options: LoginOptions, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const hosts = await listSessions(ctx, await loginOf(options));
+        const ownHostId = (await ctx.store.read()).settings.hostId;
         const lines: string[] = [];
         for (const host of hosts) {
-          lines.push(`${host.host}  ${host.net}  (host id ${host.hostId})`);
+          const own = host.hostId === ownHostId ? `  ${currentMessages().seats.cli.thisPbx}` : '';
+          lines.push(`${host.host}  ${host.net}  (host id ${host.hostId})${own}`);
           for (const b of host.bindings) lines.push(`  ${b.user}@${b.host}  captured ${b.start.slice(0, 16).replace('T', ' ')}  ${describeBinding(b)}  [binding ${b.id}]`);
         }
-        return { json: { hosts }, text: lines.length > 0 ? lines.join('\n') : 'No live bindings for this key.' };
+        return { json: { hosts: hosts.map((h) => ({ ...h, thisPbx: h.hostId === ownHostId })) }, text: lines.length > 0 ? lines.join('\n') : 'No live bindings for this key.' };
       }),
     );
 
