@@ -98,7 +98,7 @@ export function registerLicenseCommands(program: Command): void {
         });
         const captured = outcomes.filter((o) => o.outcome === 'captured').length;
         lines.push(t.cli.summary(captured, refused.length));
-        if (refused.length > 0) lines.push(t.refusedHint);
+        if (refused.length > 0) lines.push(t.cli.refusedHint);
         const seat = (o: (typeof outcomes)[number]) => ({ featureId: o.featureId, modules: o.modules });
         return {
           json: {

@@ -42,8 +42,14 @@ export function wantedSeats(state: Pick<PbxState, 'modules'>): WantedSeat[] {
 export async function checkOwnSeats(client: LicensingClient, key: string, hostId: string, wanted: readonly WantedSeat[]): Promise<SeatReport[]> {
   return Promise.all(
     wanted.map(async (seat) => {
-      const check = await client.checkFeature(key, seat.featureId, hostId);
-      return { ...seat, held: check.held, dropped: check.dropped, free: check.free };
+      try {
+        const check = await client.checkFeature(key, seat.featureId, hostId);
+        return { ...seat, held: check.held, dropped: check.dropped, free: check.free };
+      } catch (error) {
+        // 2008: the key has no license for the feature at all; this PBX holds no seat of it.
+        if (error instanceof LicenseError) return { ...seat, held: false, dropped: false, free: 0 };
+        throw error;
+      }
     }),
   );
 }
@@ -67,12 +73,12 @@ export async function captureOwnSeats(ctx: ModuleContext): Promise<CaptureOutcom
     const host = await ctx.hostIdentity();
     const outcomes: CaptureOutcome[] = [];
     for (const seat of wanted) {
-      const check = await client.checkFeature(key, seat.featureId, host.hostId);
-      if (check.held) {
-        outcomes.push({ ...seat, outcome: 'held' });
-        continue;
-      }
       try {
+        const check = await client.checkFeature(key, seat.featureId, host.hostId);
+        if (check.held) {
+          outcomes.push({ ...seat, outcome: 'held' });
+          continue;
+        }
         await client.captureFeature(key, seat.featureId, host);
         outcomes.push({ ...seat, outcome: 'captured' });
       } catch (error) {

@@ -64,6 +64,7 @@ export const seats = {
     summary: (captured: number, refused: number) =>
       refused > 0 ? `${captured} seat(s) taken back, ${refused} refused.` : captured > 0 ? `${captured} seat(s) taken back; this PBX holds its seats.` : 'This PBX already holds every seat it should.',
     thisPbx: '(this PBX)',
+    refusedHint: 'Free a seat with `pbxmod sessions drop HOST` (or on console screen 4), or buy more seats, then run `pbxmod license capture` again.',
     description: 'take back every seat this PBX should hold: feature 33 and the enabled paid modules\' features (after a drop in the session monitor)',
   },
 };
