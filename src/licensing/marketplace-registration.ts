@@ -71,12 +71,28 @@ export async function readLicense(ctx: PbxContext, options: { reveal?: boolean }
   const client = await ctx.licensing();
   const [info, seats] = await Promise.all([client.licenseInfo(key), checkOwnSeats(client, key, state.settings.hostId, wantedSeats(state))]);
   const last: LastLicense = { receivedAt: new Date().toISOString(), maskedKey: maskLicenseKey(key), info };
-  await ctx.store.update((s) => {
-    // Only for the key it was read for: a reset or another key saved meanwhile wins.
-    if (s.settings.licenseKey === key) s.lastLicense = last;
-    if (options.reveal) appendAudit(s, { action: 'license.reveal', target: maskLicenseKey(key), outcome: 'ok' });
-  });
+  // The console reads the license again whenever the store file changes: writing the same
+  // answer again at once would make every read cause the next one.
+  const keep = !isFresh(state.lastLicense, last);
+  if (keep || options.reveal) {
+    await ctx.store.update((s) => {
+      // Only for the key it was read for: a reset or another key saved meanwhile wins.
+      if (keep && s.settings.licenseKey === key) s.lastLicense = last;
+      if (options.reveal) appendAudit(s, { action: 'license.reveal', target: maskLicenseKey(key), outcome: 'ok' });
+    });
+  }
   return { registered: true, key: options.reveal ? key : maskLicenseKey(key), info, seats };
+}
+
+/** How long a kept license answer stays good enough when the service says the same again. */
+const LAST_LICENSE_FRESH_MS = 60_000;
+
+/** The kept answer says what the new one says, for the same key, and is under a minute old. */
+function isFresh(kept: LastLicense | undefined, received: LastLicense): boolean {
+  if (!kept || kept.maskedKey !== received.maskedKey) return false;
+  if (Date.parse(received.receivedAt) - Date.parse(kept.receivedAt) >= LAST_LICENSE_FRESH_MS) return false;
+  const withoutTime = (info: LicenseInfo) => JSON.stringify({ ...info, serviceTime: undefined });
+  return withoutTime(kept.info) === withoutTime(received.info);
 }
 
 /**

@@ -48,8 +48,8 @@ export const seats = {
   sessions: {
     /** After the host name of this PBX's host row. */
     thisPbx: 'this PBX',
-    /** The host row's Features cell: the host id shortened, then the MAC. */
-    hostCell: (shortId: string, mac: string) => `id ${shortId}  MAC ${mac}`,
+    /** The host row's Features cell: the host id shortened, then the MAC (no label: at 80 columns both fit only so). */
+    hostCell: (shortId: string, mac: string) => `id ${shortId}  ${mac}`,
     hostTitle: (host: string, count: number) => `Drop ${count === 1 ? 'the binding' : `all ${count} bindings`} of THIS PBX (${host})?`,
     bindingTitle: (featureLine: string) => `Drop this PBX's binding ${featureLine}?`,
     feature33: 'This drops feature 33 (MikoPBX free license) of THIS PBX: this PBX loses its marketplace license until it takes the seat back (screen 1, or `pbxmod license capture`).',
