@@ -48,7 +48,12 @@ export function registerLicenseCommands(program: Command): void {
           return { json: { registered: false, key: null }, text: 'Not registered in the marketplace.\nRegister with `pbxmod license register --company ... --email ... --contact ...`, or save a key with `pbxmod license set-key KEY`.' };
         }
         const keyLine = `License key  ${status.key}${options.reveal ? '' : '  (--reveal shows it)'}`;
-        return { json: { registered: true, key: status.key, ...status.info, seats: status.seats }, text: `${keyLine}\n${describeLicense(status.info!)}` };
+        const t = currentMessages().seats;
+        const seatLines = status.seats.map((seat) => {
+          const feature = [t.featureUnnamed(seat.featureId), ...(seat.modules.length > 0 ? [t.forModules(seat.modules.join(', '))] : [])].join(' ');
+          return `  ${feature}: ${seat.held ? t.held : seat.dropped ? t.dropped : t.notHeld}`;
+        });
+        return { json: { registered: true, key: status.key, ...status.info, seats: status.seats }, text: [keyLine, describeLicense(status.info!), t.title, ...seatLines].join('\n') };
       }),
     );
 

@@ -70,8 +70,13 @@ describe('pbxmod license capture against a spawned licensing service', () => {
     assert.ok(own, 'sessions list marks this PBX');
     const listed = await pbx('sessions', 'list');
     assert.match(listed.stdout, new RegExp(`\\(host id ${own.hostId}\\)  \\(this PBX\\)`));
-    assert.equal((await pbxJson('sessions', 'drop', own.hostId, '--yes')).code, 0);
+    const dropped = await pbxJson('sessions', 'drop', own.hostId, '--yes');
+    assert.equal(dropped.code, 0, dropped.stdout);
+    assert.ok(dropped.json.warnings.some((w: string) => /this PBX loses its marketplace license/.test(w)), 'the warning says it is this PBX');
+    assert.ok(dropped.json.warnings.every((w: string) => !/that PBX/.test(w)));
     assert.equal(await held(33), false, 'feature 33 dropped');
+    const shown = await pbx('license', 'show');
+    assert.match(shown.stdout, /This PBX's seats\n\s+feature 33: NOT held: dropped in the session monitor\n\s+feature 51 for ModuleUsersUI: NOT held/);
 
     const captured = await pbxJson('license', 'capture');
     assert.equal(captured.code, 0, captured.stdout + captured.stderr);
