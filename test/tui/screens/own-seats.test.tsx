@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PbxContext } from '../../../src/pbx-context.js';
+import { loadMessages } from '../../../src/i18n/catalogs.js';
 import { registerPbx } from '../../../src/licensing/marketplace-registration.js';
 import { addSeatsInStore, openServiceStore } from '../../../src/licensing/service/operator.js';
 import { pbxHost, startTestService, TestClock, type TestService } from '../../licensing/service/harness.js';
@@ -41,8 +42,8 @@ async function registeredPbx(): Promise<World> {
   return { service, dataDir, pbx, key: saved.key, hostId: settings.hostId, hostName: saved.binding!.host };
 }
 
-async function open(pbx: PbxContext, initialScreen: string, ready: string | RegExp): Promise<RenderedApp> {
-  const app = await renderApp({ pbx, initialScreen });
+async function open(pbx: PbxContext, initialScreen: string, ready: string | RegExp, props: Parameters<typeof renderApp>[0] = {}): Promise<RenderedApp> {
+  const app = await renderApp({ pbx, initialScreen, ...props });
   cleanups.push(() => app.dispose());
   await waitForFrame(app, ready);
   return app;
@@ -126,5 +127,15 @@ describe("this PBX's seats", () => {
     assert.match(frame, /MikoPBX free license \(33\)\s+unknown: no connection to the service/);
     assert.doesNotMatch(frame, /NOT held/, 'offline, nothing is claimed about the seat');
     assert.match(frame.split('\n')[0]!, /no connection to the licensing service/);
+  });
+
+  test('in Russian: the seat dropped elsewhere (pbxmod sessions drop) is said not held, in the header too', async () => {
+    const w = await registeredPbx();
+    assert.equal(await w.service.client.dropBindings(w.key, { hostId: w.hostId }), 1);
+    const app = await open(w.pbx, 'marketplace', /MikoPBX free license \(33\)\s+НЕТ привязки: сброшена в мониторе сессий/, { messages: await loadMessages('ru') });
+    const frame = plain(app.lastFrame());
+    assert.match(frame, /Привязки этой АТС/);
+    assert.match(frame, /t — вернуть привязки, которых у этой АТС нет\./);
+    await waitForFrame(app, (f) => /у этой АТС нет привязки/.test(plain(f).split('\n')[0]!));
   });
 });
