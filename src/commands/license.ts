@@ -5,6 +5,7 @@ import { activateCoupon, readLicense, registerPbx, resetLicenseKey, setLicenseKe
 import { maskLicenseKey } from '../domain/license-key.js';
 import { serviceClock } from '../licensing/service-time.js';
 import { visibleText } from '../domain/terminal-text.js';
+import { currentMessages } from '../i18n/catalogs.js';
 import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
 
@@ -47,7 +48,12 @@ export function registerLicenseCommands(program: Command): void {
           return { json: { registered: false, key: null }, text: 'Not registered in the marketplace.\nRegister with `pbxmod license register --company ... --email ... --contact ...`, or save a key with `pbxmod license set-key KEY`.' };
         }
         const keyLine = `License key  ${status.key}${options.reveal ? '' : '  (--reveal shows it)'}`;
-        return { json: { registered: true, key: status.key, ...status.info }, text: `${keyLine}\n${describeLicense(status.info!)}` };
+        const t = currentMessages().seats;
+        const seatLines = status.seats.map((seat) => {
+          const feature = [t.featureUnnamed(seat.featureId), ...(seat.modules.length > 0 ? [t.forModules(seat.modules.join(', '))] : [])].join(' ');
+          return `  ${feature}: ${seat.held ? t.held : seat.dropped ? t.dropped : t.notHeld}`;
+        });
+        return { json: { registered: true, key: status.key, ...status.info, seats: status.seats }, text: [keyLine, describeLicense(status.info!), t.title, ...seatLines].join('\n') };
       }),
     );
 
@@ -77,6 +83,37 @@ export function registerLicenseCommands(program: Command): void {
         const text = [`Licensing service ${url}${configured ? '' : ' (the embedded one, on loopback)'}`, ...steps.map((s) => `  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title}: ${s.detail} (${s.ms} ms)`)];
         return { json: { url, embedded: !configured, ok: !failed, steps }, text: text.join('\n') };
       }, 'loopback'),
+    );
+
+  license
+    .command('capture')
+    .description(currentMessages().seats.cli.description)
+    .action((_options: unknown, command: Command) =>
+      runCommandAction(command, async (ctx) => {
+        const { captureOwnSeats } = await import('../licensing/own-seats.js');
+        const outcomes = await captureOwnSeats(ctx);
+        const t = currentMessages().seats;
+        const name = (featureId: number, modules: string[]) => [t.featureUnnamed(featureId), ...(modules.length > 0 ? [t.forModules(modules.join(', '))] : [])].join(' ');
+        const refused = outcomes.filter((o) => o.outcome === 'failed');
+        if (refused.length > 0) process.exitCode = 1;
+        const lines = outcomes.map((o) => {
+          const feature = name(o.featureId, o.modules);
+          if (o.outcome === 'failed') return t.cli.refused(feature, Number(o.error.code), o.error.serviceMessage);
+          return o.outcome === 'captured' ? t.cli.captured(feature) : t.cli.held(feature);
+        });
+        const captured = outcomes.filter((o) => o.outcome === 'captured').length;
+        lines.push(t.cli.summary(captured, refused.length));
+        if (refused.length > 0) lines.push(t.cli.refusedHint);
+        const seat = (o: (typeof outcomes)[number]) => ({ featureId: o.featureId, modules: o.modules });
+        return {
+          json: {
+            captured: outcomes.filter((o) => o.outcome === 'captured').map(seat),
+            held: outcomes.filter((o) => o.outcome === 'held').map(seat),
+            failed: outcomes.flatMap((o) => (o.outcome === 'failed' ? [{ ...seat(o), code: o.error.code, message: o.error.serviceMessage }] : [])),
+          },
+          text: lines.join('\n'),
+        };
+      }),
     );
 
   license

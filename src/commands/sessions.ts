@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { describeBinding } from '../domain/license-products.js';
+import { describeBinding, MIKOPBX_FEATURE_ID, MIKOPBX_PRODUCT_ID } from '../domain/license-products.js';
+import type { Binding } from '../licensing/api.js';
 import { dropSessions, listSessions, planDrop, type SessionLogin } from '../licensing/session-monitor.js';
+import { currentMessages } from '../i18n/catalogs.js';
 import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
 
@@ -29,12 +31,14 @@ export function registerSessionsCommands(program: Command): void {
     .action((options: LoginOptions, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const hosts = await listSessions(ctx, await loginOf(options));
+        const ownHostId = (await ctx.store.read()).settings.hostId;
         const lines: string[] = [];
         for (const host of hosts) {
-          lines.push(`${host.host}  ${host.net}  (host id ${host.hostId})`);
+          const own = host.hostId === ownHostId ? `  ${currentMessages().seats.cli.thisPbx}` : '';
+          lines.push(`${host.host}  ${host.net}  (host id ${host.hostId})${own}`);
           for (const b of host.bindings) lines.push(`  ${b.user}@${b.host}  captured ${b.start.slice(0, 16).replace('T', ' ')}  ${describeBinding(b)}  [binding ${b.id}]`);
         }
-        return { json: { hosts }, text: lines.length > 0 ? lines.join('\n') : 'No live bindings for this key.' };
+        return { json: { hosts: hosts.map((h) => ({ ...h, thisPbx: h.hostId === ownHostId })) }, text: lines.length > 0 ? lines.join('\n') : 'No live bindings for this key.' };
       }),
     );
 
@@ -52,9 +56,20 @@ export function registerSessionsCommands(program: Command): void {
         const login = await loginOf(options);
         const plan = planDrop(await listSessions(ctx, login), { host, bindingId: options.binding });
         const what = plan.bindings.map(describeBinding).join('; ');
-        await confirmOrRefuse([`Drop ${plan.bindings.length} binding(s): ${what}?`, ...plan.warnings].join('\n'), options.yes, '--yes');
+        const warnings = plan.hosts[0]!.hostId === (await ctx.store.read()).settings.hostId ? ownHostWarnings(plan.bindings) : plan.warnings;
+        await confirmOrRefuse([`Drop ${plan.bindings.length} binding(s): ${what}?`, ...warnings].join('\n'), options.yes, '--yes');
         const released = await dropSessions(ctx, plan, login);
-        return { json: { released, warnings: plan.warnings }, text: `Released ${released} binding(s) from ${plan.hosts[0]!.host}.` };
+        return { json: { released, warnings }, text: `Released ${released} binding(s) from ${plan.hosts[0]!.host}.` };
       }),
     );
+}
+
+/** The drop warnings when the bindings are this PBX's own: "this PBX loses ...", not "that PBX". */
+function ownHostWarnings(bindings: readonly Binding[]): string[] {
+  const t = currentMessages().seats.sessions;
+  const warnings: string[] = [];
+  if (bindings.some((b) => b.featureId === MIKOPBX_FEATURE_ID)) warnings.push(t.feature33);
+  const others = [...new Set(bindings.filter((b) => b.productId !== MIKOPBX_PRODUCT_ID).map((b) => `${b.productName} (${b.featureId})`))];
+  if (others.length > 0) warnings.push(t.otherProducts(others.join(', ')));
+  return warnings;
 }

@@ -3,6 +3,7 @@ import { errors } from './en/errors.js';
 import { marketplace } from './en/marketplace.js';
 import { modules } from './en/modules.js';
 import { sessions } from './en/sessions.js';
+import { seats } from './en/seats.js';
 
 /**
  * Every text a person reads in the console, in English.
@@ -124,6 +125,9 @@ export const en = {
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions },
+
+  /** This PBX's own seats: header, screen 1, screen 4, the command line (en/seats.ts). */
+  seats,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

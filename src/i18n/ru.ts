@@ -3,6 +3,7 @@ import { errors } from './ru/errors.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
 import { sessions } from './ru/sessions.js';
+import { seats } from './ru/seats.js';
 
 import type { Messages } from './en.js';
 
@@ -116,6 +117,9 @@ export const ru: Messages = {
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions },
+
+  /** This PBX's own seats: header, screen 1, screen 4, the command line (en/seats.ts). */
+  seats,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

@@ -5,7 +5,9 @@ import { maskLicenseKey, normalizeCoupon, normalizeLicenseKey } from '../domain/
 import { parseRegistration, type RegistrationInput } from '../domain/registration.js';
 import type { PbxContext } from '../pbx-context.js';
 import { appendAudit, audited } from '../store/pbx-store.js';
+import type { LastLicense } from '../store/schema.js';
 import type { Binding, LicenseInfo } from './api.js';
+import { checkOwnSeats, wantedSeats, type SeatReport } from './own-seats.js';
 
 /** A saved key is needed for this; say where to get one. */
 export class NoLicenseKeyError extends PbxmodError {
@@ -19,6 +21,8 @@ export interface LicenseStatus {
   /** Masked unless revealed; null when unregistered. */
   key: string | null;
   info: LicenseInfo | null;
+  /** Whether this PBX holds each seat it should (feature 33 first); empty when unregistered. */
+  seats: SeatReport[];
 }
 
 export interface KeySaved {
@@ -55,14 +59,52 @@ export async function setLicenseKey(ctx: PbxContext, input: string): Promise<Key
   });
 }
 
-/** The key (masked unless `reveal`) and, when registered, the license info from the service. */
+/**
+ * The key (masked unless `reveal`) and, when registered, the license info from the service and
+ * whether this PBX holds its seats. What the service answered is kept in the store (`lastLicense`)
+ * for when it cannot be reached.
+ */
 export async function readLicense(ctx: PbxContext, options: { reveal?: boolean } = {}): Promise<LicenseStatus> {
-  const { settings } = await ctx.store.read();
-  const key = settings.licenseKey;
-  if (!key) return { registered: false, key: null, info: null };
-  const info = await (await ctx.licensing()).licenseInfo(key);
-  if (options.reveal) await ctx.store.update((s) => appendAudit(s, { action: 'license.reveal', target: maskLicenseKey(key), outcome: 'ok' }));
-  return { registered: true, key: options.reveal ? key : maskLicenseKey(key), info };
+  const state = await ctx.store.read();
+  const key = state.settings.licenseKey;
+  if (!key) return { registered: false, key: null, info: null, seats: [] };
+  const client = await ctx.licensing();
+  const [info, seats] = await Promise.all([client.licenseInfo(key), checkOwnSeats(client, key, state.settings.hostId, wantedSeats(state))]);
+  const last: LastLicense = { receivedAt: new Date().toISOString(), maskedKey: maskLicenseKey(key), info };
+  // The console reads the license again whenever the store file changes: writing the same
+  // answer again at once would make every read cause the next one.
+  const keep = !isFresh(state.lastLicense, last);
+  if (keep || options.reveal) {
+    await ctx.store.update((s) => {
+      // Only for the key it was read for: a reset or another key saved meanwhile wins.
+      if (keep && s.settings.licenseKey === key) s.lastLicense = last;
+      if (options.reveal) appendAudit(s, { action: 'license.reveal', target: maskLicenseKey(key), outcome: 'ok' });
+    });
+  }
+  return { registered: true, key: options.reveal ? key : maskLicenseKey(key), info, seats };
+}
+
+/** How long a kept license answer stays good enough when the service says the same again. */
+const LAST_LICENSE_FRESH_MS = 60_000;
+
+/** The kept answer says what the new one says, for the same key, and is under a minute old. */
+function isFresh(kept: LastLicense | undefined, received: LastLicense): boolean {
+  if (!kept || kept.maskedKey !== received.maskedKey) return false;
+  if (Date.parse(received.receivedAt) - Date.parse(kept.receivedAt) >= LAST_LICENSE_FRESH_MS) return false;
+  const withoutTime = (info: LicenseInfo) => JSON.stringify({ ...info, serviceTime: undefined });
+  return withoutTime(kept.info) === withoutTime(received.info);
+}
+
+/**
+ * The license the service last answered for the saved key, and the seats this PBX should hold
+ * (whether it holds them is unknown: `held: null`); null without a key, for another key, or
+ * when none was ever received.
+ */
+export async function lastReceivedLicense(ctx: PbxContext): Promise<{ last: LastLicense; seats: SeatReport[] } | null> {
+  const state = await ctx.store.read();
+  const { settings, lastLicense } = state;
+  if (!settings.licenseKey || !lastLicense || lastLicense.maskedKey !== maskLicenseKey(settings.licenseKey)) return null;
+  return { last: lastLicense, seats: wantedSeats(state).map((seat) => ({ ...seat, held: null, dropped: false, free: 0 })) };
 }
 
 /** Activate a coupon on the saved key; a coupon activates once. */
@@ -94,6 +136,7 @@ export async function resetLicenseKey(ctx: PbxContext): Promise<{ released: numb
     }
     await ctx.store.update((s) => {
       s.settings.licenseKey = null;
+      delete s.lastLicense;
     });
     return warning ? { released, warning } : { released };
   });

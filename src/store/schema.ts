@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DialplanApplication, ExtensionNumber } from '../domain/dialplan.js';
+import { licenseInfoSchema } from '../licensing/api.js';
 
 /** Why a module is disabled (SPEC §3, §5). */
 export const disabledReasons = ['DisabledByUser', 'DisabledByLicense', 'DisabledByException', 'DisabledByCrashLoop'] as const;
@@ -62,6 +63,19 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/**
+ * The license as the licensing service last answered: shown, with its age, while the service
+ * cannot be reached. Optional, so a store written before it reads as it is (no migration).
+ */
+export const lastLicenseSchema = z.object({
+  /** When this PBX received it (ISO 8601, this machine's clock). */
+  receivedAt: z.string(),
+  /** The key it was read for, masked: another key saved since does not show it. */
+  maskedKey: z.string(),
+  info: licenseInfoSchema,
+});
+export type LastLicense = z.infer<typeof lastLicenseSchema>;
+
 export const PBX_STORE_VERSION = 1;
 
 export const pbxStateSchema = z.object({
@@ -71,5 +85,6 @@ export const pbxStateSchema = z.object({
   dialplanApplications: z.array(dialplanApplicationSchema),
   extensions: z.array(extensionNumberSchema),
   audit: z.array(auditEntrySchema),
+  lastLicense: lastLicenseSchema.optional(),
 });
 export type PbxState = z.infer<typeof pbxStateSchema>;

@@ -37,7 +37,7 @@ describe('the session monitor in the built console, against `pbxmod serve`', { s
     let screen = await s.waitFor(/last updated \d\d:\d\d:\d\d/);
     assert.match(screen, /This PBX's key · 1 host, 1 binding/);
     assert.match(screen, /Info\s+User@Host\s+Captured\s+Features\s+Action/);
-    assert.match(screen, new RegExp(`${host.host}\\s+MAC ${host.net}\\s+Drop all`));
+    assert.match(screen, new RegExp(`${host.host} \\(this PBX\\)\\s+id ${host.hostId.slice(0, 8)}\\s+${host.net}\\s+Drop all`));
     assert.match(screen, /MikoPBX free license \(33\)/);
 
     // The cursor starts on the host row; the binding is the next row.
@@ -50,7 +50,7 @@ describe('the session monitor in the built console, against `pbxmod serve`', { s
 
     s.press('d');
     screen = await s.waitFor(/\[y\/N\]/);
-    assert.match(screen, /Drop the binding MikoPBX free license \(33\) per: /);
+    assert.match(screen, /Drop this PBX's binding MikoPBX free license \(33\) per: /);
     assert.match(screen, /! This drops feature 33/);
     s.press('y');
     screen = await s.waitFor(/No live bindings for this key\./);

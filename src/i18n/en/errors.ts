@@ -5,6 +5,7 @@ import { licensing } from './errors/licensing.js';
 import { dialplan } from './errors/dialplan.js';
 import { commands } from './errors/commands.js';
 import { service } from './errors/service.js';
+import { seats } from './errors/seats.js';
 
 /**
  * Every error a person can meet, by id: what happened (`message`) and what to do (`hint`).
@@ -12,7 +13,7 @@ import { service } from './errors/service.js';
  * {number, owner})`); the words come from here, in the language in use, when the error is
  * shown. One file per part of the program, so the parts can grow apart.
  */
-export const errors = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service };
+export const errors = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service, ...seats };
 
 /** The words of one error. */
 export interface ErrorText {

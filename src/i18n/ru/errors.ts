@@ -6,6 +6,7 @@ import { licensing } from './errors/licensing.js';
 import { dialplan } from './errors/dialplan.js';
 import { commands } from './errors/commands.js';
 import { service } from './errors/service.js';
+import { seats } from './errors/seats.js';
 
 /** Every error, by id, in Russian; the same ids and values as the English catalog. */
-export const errors: ErrorCatalog = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service };
+export const errors: ErrorCatalog = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service, ...seats };

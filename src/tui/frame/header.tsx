@@ -15,7 +15,7 @@ export function Header({ width, summary }: { width: number; summary: PbxSummary 
   const sep = ` ${theme.symbols.separator} `;
   const parts = [summary.pbxVersion ? messages.app.pbxVersion(summary.pbxVersion) : undefined, messages.app.host(summary.hostName), readonly ? messages.app.readonly : undefined].filter(Boolean);
   const left = `${messages.app.name}${sep}${parts.join(sep)}`;
-  const [licenseText, licenseStyle] = describeLicense(license, messages.app.license, theme.text);
+  const [licenseText, licenseStyle] = describeLicense(license, messages, theme.text);
   const right = `${messages.app.license.label} ${licenseText}`;
   const rightWidth = Math.min(textWidth(right), Math.max(0, width - 12));
   const leftWidth = Math.max(0, width - rightWidth - 1);
@@ -29,13 +29,16 @@ export function Header({ width, summary }: { width: number; summary: PbxSummary 
   );
 }
 
-function describeLicense(state: LicenseState, text: ReturnType<typeof useMessages>['app']['license'], styles: ReturnType<typeof useTheme>['text']): [string, TextStyle] {
+function describeLicense(state: LicenseState, messages: ReturnType<typeof useMessages>, styles: ReturnType<typeof useTheme>['text']): [string, TextStyle] {
+  const text = messages.app.license;
   switch (state.kind) {
     case 'loading':
       return [text.loading, styles.muted];
     case 'unregistered':
       return [text.unregistered, styles.warning];
     case 'registered':
+      // A saved key is not a license of this PBX: without its seat it says so, not "registered".
+      if (state.seat === 'not-held') return [messages.seats.headerNoSeat(state.maskedKey), styles.warning];
       return [text.registered(state.maskedKey), styles.ok];
     case 'offline':
       return [text.offline, styles.error];

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { maskLicenseKey } from '../../domain/license-key.js';
+import { MIKOPBX_FEATURE_ID } from '../../domain/license-products.js';
 import { ConnectionError } from '../../licensing/errors.js';
 import type { LicenseStatus } from '../../licensing/marketplace-registration.js';
 import type { PbxContext } from '../../pbx-context.js';
@@ -17,9 +18,18 @@ import { useConsole } from '../console-context.js';
 export type LicenseState =
   | { kind: 'loading' }
   | { kind: 'unregistered' }
-  | { kind: 'registered'; maskedKey: string }
+  | { kind: 'registered'; maskedKey: string; /** This PBX's feature-33 seat, as the last read said. */ seat: OwnSeatState }
   | { kind: 'offline'; url: string | null }
   | { kind: 'store-error'; error: unknown };
+
+/** Whether this PBX holds its MikoPBX seat (feature 33): unknown until the service answers. */
+export type OwnSeatState = 'held' | 'not-held' | 'unknown';
+
+/** The feature-33 seat in a license read. */
+export function ownSeatState(status: LicenseStatus): OwnSeatState {
+  const held = status.seats.find((s) => s.featureId === MIKOPBX_FEATURE_ID)?.held;
+  return held === true ? 'held' : held === false ? 'not-held' : 'unknown';
+}
 
 export function useLicenseState(): LicenseState & { refresh: () => void } {
   const { pbx, storeRevision } = useConsole();
@@ -85,12 +95,13 @@ async function checkLicense(pbx: PbxContext, storeRevision: number, set: (state:
     set({ kind: 'unregistered' });
     return;
   }
-  const registered: LicenseState = { kind: 'registered', maskedKey: maskLicenseKey(key) };
-  // While offline, stay offline until the service answers: no flicker on every store change.
-  set((previous) => (previous.kind === 'offline' ? previous : registered));
+  const registered: LicenseState = { kind: 'registered', maskedKey: maskLicenseKey(key), seat: 'unknown' };
+  // While offline, stay offline until the service answers: no flicker on every store change;
+  // what was known of the seat stays until the service says otherwise.
+  set((previous) => (previous.kind === 'offline' ? previous : previous.kind === 'registered' && previous.maskedKey === registered.maskedKey ? previous : registered));
   try {
-    await readLicenseShared(pbx, storeRevision);
-    set(registered);
+    const status = await readLicenseShared(pbx, storeRevision);
+    set({ ...registered, seat: ownSeatState(status) });
   } catch (error) {
     // A key the service refuses is still the key saved here; the screen explains the refusal.
     set(error instanceof ConnectionError ? { kind: 'offline', url: error.url } : registered);

@@ -131,10 +131,11 @@ describe('session monitor screen', () => {
 
     const lines = frame.split('\n');
     const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
-    const otherHostRow = at(/pbx-02\s+MAC 02:00:00:00:00:[0-9a-f]{2}\s+Drop all/);
+    const otherHostRow = at(/pbx-02\s+id host-id-\s+02:00:00:00:00:[0-9a-f]{2}\s+Drop all/);
     const otherF33 = at(/root@pbx-02\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+MikoPBX free license \(33\) per: pbx-02\s+Drop\b/);
     const otherF51 = at(/root@pbx-02\s+.*ModuleUsersUI \(51\) per: pbx-02\s+Drop\b/);
-    const ownHostRow = at(new RegExp(`${own.host}\\s+MAC ${own.net}\\s+Drop all`));
+    const ownHostId = (await w.pbx.store.read()).settings.hostId;
+    const ownHostRow = at(new RegExp(`${own.host} \\(this PBX\\)\\s+id ${ownHostId.slice(0, 8)}\\s+${own.net}\\s+Drop all`));
     const ownF33 = at(new RegExp(`${own.user}@${own.host}\\s+.*MikoPBX free license \\(33\\) per: ${own.host}`));
     for (const [name, index] of Object.entries({ otherHostRow, otherF33, otherF51, ownHostRow, ownF33 })) assert.ok(index > 0, `${name} missing:\n${frame}`);
     // Hosts by name, each followed by its bindings.
@@ -233,7 +234,7 @@ describe('session monitor screen', () => {
     assert.match(frame, /! This drops features of other products: Users UI \(51\)/);
     await press(app, 'y');
     await waitForFrame(app, 'Dropped 2 bindings of pbx-02');
-    frame = plain(await waitForFrame(app, (f) => !/pbx-02\s+MAC/.test(stripAnsi(f))));
+    frame = plain(await waitForFrame(app, (f) => !/pbx-02\s+id /.test(stripAnsi(f))));
     assert.match(frame, /1 host, 1 binding/);
     assert.deepEqual(await liveFeatures(w, 'pbx-02'), []);
     assert.deepEqual(await liveFeatures(w, w.own!.host), [33], "this PBX's binding stays");

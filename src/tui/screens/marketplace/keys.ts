@@ -10,17 +10,22 @@ addKeyBindings({
   'marketplace.reset': [{ input: 'x' }],
   'marketplace.diagnostics': [{ input: 'd' }],
   'marketplace.reload': [{ input: 'u' }],
+  'marketplace.capture': [{ input: 't' }],
 });
 
 /** What the screen shows: which keys are live. */
 export type KeysMode = 'registered' | 'unregistered' | 'form' | 'diagnostics' | 'loading';
 
-/** The keys of the screen in a mode, for the help overlay and the footer. */
-export function marketplaceKeys(messages: Messages, mode: KeysMode): KeyHelp[] {
+/**
+ * The keys of the screen in a mode, for the help overlay and the footer. `seatMissing`: this
+ * PBX does not hold a seat it should; the key that takes it back goes first in the footer.
+ */
+export function marketplaceKeys(messages: Messages, mode: KeysMode, seatMissing = false): KeyHelp[] {
   const k = messages.screens.marketplace.keys;
   switch (mode) {
     case 'registered':
       return [
+        { command: 'marketplace.capture', description: seatMissing ? messages.seats.keys.captureShort : messages.seats.keys.capture, footer: seatMissing },
         { command: 'marketplace.reveal', description: k.reveal, footer: true },
         { command: 'marketplace.copy', description: k.copy, footer: true },
         { command: 'marketplace.coupon', description: k.coupon, footer: true },

@@ -3,13 +3,13 @@ import { useStdout } from 'ink';
 import { StoreError } from '../../../domain/errors.js';
 import { useMessages } from '../../../i18n/index.js';
 import { ConnectionError } from '../../../licensing/errors.js';
-import type { KeySaved } from '../../../licensing/marketplace-registration.js';
+import { lastReceivedLicense, type KeySaved } from '../../../licensing/marketplace-registration.js';
 import { useToast } from '../../components/toast/index.js';
 import { useConsole } from '../../console-context.js';
 import { useScreenKeys } from '../../frame/screen-keys.js';
 import { useAsync } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
-import { readLicenseShared, reportLicenseState } from '../../hooks/use-license-state.js';
+import { ownSeatState, readLicenseShared, reportLicenseState } from '../../hooks/use-license-state.js';
 import type { ScreenProps } from '../types.js';
 import { DiagnosticsView } from './diagnostics-view.js';
 import { CouponForm, KeyForm, RegistrationForm } from './forms.js';
@@ -39,6 +39,8 @@ export function MarketplaceScreen({ width, height }: ScreenProps) {
   const failure = license.status === 'failed' && !connectionError ? license.error : undefined;
   const status = failure === undefined ? license.data : undefined;
   const offline = connectionError ? { url: connectionError.url, reason: connectionError.message } : state.offline;
+  // Offline: the license last received (kept in the store by every read), with its age.
+  const remembered = useAsync(async () => (offline ? lastReceivedLicense(pbx) : null), [pbx, storeRevision, offline !== null]);
   // readLicense asks the service only when a key is saved: any failure but the store's means one is.
   const registered = status?.registered === true || (license.status === 'failed' && !(license.error instanceof StoreError));
 
@@ -46,13 +48,14 @@ export function MarketplaceScreen({ width, height }: ScreenProps) {
   useEffect(() => {
     if (license.status === 'ready') {
       dispatch({ type: 'connection-ok' });
-      reportLicenseState(pbx, license.data.registered ? { kind: 'registered', maskedKey: license.data.key ?? '' } : { kind: 'unregistered' });
+      reportLicenseState(pbx, license.data.registered ? { kind: 'registered', maskedKey: license.data.key ?? '', seat: ownSeatState(license.data) } : { kind: 'unregistered' });
     } else if (connectionError) {
       reportLicenseState(pbx, { kind: 'offline', url: connectionError.url });
     }
   }, [pbx, license.status, license.data, connectionError, dispatch]);
 
-  const actions = useLicenseActions({ state, dispatch, maskedKey: status?.key ?? null, output: stdout });
+  const actions = useLicenseActions({ state, dispatch, maskedKey: status?.key ?? null, output: stdout, info: status?.info ?? remembered.data?.last.info ?? null });
+  const seatMissing = !offline && (status?.seats ?? []).some((s) => s.held === false);
   const open = (view: MarketplaceView) => {
     if (readonly && view !== 'diagnostics') toast.info(texts.readonly);
     else dispatch({ type: 'open', view });
@@ -80,7 +83,7 @@ export function MarketplaceScreen({ width, height }: ScreenProps) {
 
   const loading = license.status === 'loading' && license.data === undefined;
   const mode: KeysMode = state.view === 'diagnostics' ? 'diagnostics' : state.view !== 'overview' ? 'form' : loading ? 'loading' : registered ? 'registered' : 'unregistered';
-  useScreenKeys(marketplaceKeys(messages, mode));
+  useScreenKeys(marketplaceKeys(messages, mode, seatMissing));
 
   useKeyLayer(
     (e) => {
@@ -100,6 +103,7 @@ export function MarketplaceScreen({ width, height }: ScreenProps) {
       else if (registered && e.is('marketplace.copy')) void actions.copyKey();
       else if (registered && e.is('marketplace.coupon')) open('coupon');
       else if (registered && e.is('marketplace.reset')) void actions.resetKey();
+      else if (registered && e.is('marketplace.capture')) void actions.captureSeats();
       else if (!registered && e.is('basic.confirm')) open('register');
       else if (!registered && e.is('marketplace.enterKey')) open('key');
       else return false;
@@ -128,6 +132,6 @@ export function MarketplaceScreen({ width, height }: ScreenProps) {
     case 'diagnostics':
       return <DiagnosticsView url={offline?.url ?? null} run={state.diagnosticsRun} width={width} height={height} />;
     case 'overview':
-      return <Overview status={status} failure={failure} loading={license.status === 'loading'} offline={offline} state={state} width={width} height={height} isActive />;
+      return <Overview status={status} remembered={remembered.data ?? null} failure={failure} loading={license.status === 'loading'} offline={offline} state={state} width={width} height={height} isActive />;
   }
 }

@@ -3,6 +3,10 @@ import { Box } from 'ink';
 import { StoreError } from '../../../domain/errors.js';
 import { useMessages } from '../../../i18n/index.js';
 import type { LicenseStatus } from '../../../licensing/marketplace-registration.js';
+import type { SeatReport } from '../../../licensing/own-seats.js';
+import type { LastLicense } from '../../../store/schema.js';
+import { localDateTime } from '../sessions/format-time.js';
+import { receivedAge, seatLines } from './seat-lines.js';
 import { BusyLine } from '../../components/busy-line/index.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { commandLabel } from '../../keys/bindings.js';
@@ -16,6 +20,8 @@ import type { MarketplaceState, Offline } from './use-marketplace-state.js';
 export interface OverviewProps {
   /** The last license read: undefined until the first one answers. */
   status: LicenseStatus | undefined;
+  /** Offline: the license last received for the saved key, and the seats this PBX should hold. */
+  remembered: { last: LastLicense; seats: SeatReport[] } | null;
   /** The last read failed for a reason other than the connection (a refused key, the store). */
   failure: unknown;
   loading: boolean;
@@ -30,9 +36,10 @@ export interface OverviewProps {
  * The screen's main view: the offline banner and the last action's notice on top, then the
  * license (key, owner, products; scrolls with the arrows) or the ways to get one.
  */
-export function Overview({ status, failure, loading, offline, state, width, height, isActive }: OverviewProps) {
+export function Overview({ status, remembered, failure, loading, offline, state, width, height, isActive }: OverviewProps) {
   const theme = useTheme();
-  const texts = useMessages().screens.marketplace;
+  const messages = useMessages();
+  const texts = messages.screens.marketplace;
   const { symbols } = theme;
 
   const top: Line[] = [];
@@ -46,7 +53,23 @@ export function Overview({ status, failure, loading, offline, state, width, heig
   let body: Line[] = [];
   if (status?.registered) {
     top.push(keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols), { text: '' });
-    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, serviceClock(status.info.serviceTime, new Date()))];
+    // Offline, whether a seat is held now is not known.
+    const seats = offline ? status.seats.map((seat) => ({ ...seat, held: null })) : status.seats;
+    const held = seatLines(seats, status.info, messages.seats, symbols, width);
+    if (status.info) body = [...held, ...(held.length > 0 ? [{ text: '' }] : []), ...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, serviceClock(status.info.serviceTime, new Date()))];
+  } else if (offline && failure === undefined && !status) {
+    // Started without the service: what it last said, and when.
+    if (remembered) {
+      const { last, seats } = remembered;
+      top.push(keyLine(texts, last.maskedKey, false, symbols), { text: '' });
+      body = [
+        ...wrapped(messages.seats.lastReceived(receivedAge(last.receivedAt, new Date(), messages.seats), localDateTime(last.receivedAt)), width, 'warning', 2),
+        { text: '' },
+        ...seatLines(seats, last.info, messages.seats, symbols, width),
+        { text: '' },
+        ...licenseLines(last.info, texts, symbols, serviceClock(last.info.serviceTime, new Date(last.receivedAt))),
+      ];
+    } else body = wrapped(messages.seats.neverReceived, width, 'muted');
   } else if (failure !== undefined) {
     // x resets a key the service refused; a store that cannot be read has no key to reset.
     const hint = failure instanceof StoreError ? texts.license.storeBrokenHint : texts.license.refusedHint;

@@ -7,20 +7,30 @@ import { userAtHost, type SessionRow } from './session-rows.js';
 /** Below this width the capture time leaves out the year, so that the feature lines keep their room. */
 const FULL_DATE_WIDTH = 100;
 
-/** Info | User@Host | Captured | Features | Action, as in the vendor's license cabinet (SPEC section 4). */
-export function sessionColumns(m: Messages['screens']['sessions'], symbols: ThemeSymbols, width: number): TableColumn<SessionRow>[] {
+/** Which host is this PBX's, and the hosts' ids shortened (see shortHostIds). */
+export interface HostMarks {
+  ownHostId: string;
+  shortIds: ReadonlyMap<string, string>;
+}
+
+/**
+ * Info | User@Host | Captured | Features | Action, as in the vendor's license cabinet (SPEC
+ * section 4). A host row names the host, marks this PBX's, and shows its id (shortened) and MAC.
+ */
+export function sessionColumns(m: Messages['screens']['sessions'], own: Messages['seats']['sessions'], symbols: ThemeSymbols, width: number, marks: HostMarks): TableColumn<SessionRow>[] {
   const c = m.columns;
+  const hostName = (r: SessionRow) => (r.host.hostId === marks.ownHostId ? `${r.host.host} (${own.thisPbx})` : r.host.host);
   const full = width >= FULL_DATE_WIDTH;
   const captured = (iso: string) => (full ? localDateTime(iso) : localDateTime(iso).slice(5));
   return [
     { title: c.info, width: 4, value: (r) => (r.kind === 'host' ? symbols.groupOpen : ` ${symbols.info}`), tone: (r) => (r.kind === 'host' ? 'heading' : 'muted') },
-    { title: c.userHost, flex: 2, minWidth: 10, value: (r) => (r.kind === 'host' ? r.host.host : userAtHost(r.binding)), tone: (r) => (r.kind === 'host' ? 'heading' : undefined) },
+    { title: c.userHost, flex: 2, minWidth: 10, value: (r) => (r.kind === 'host' ? hostName(r) : userAtHost(r.binding)), tone: (r) => (r.kind === 'host' ? 'heading' : undefined) },
     { title: c.captured, width: full ? 16 : 11, value: (r) => (r.kind === 'host' ? '' : captured(r.binding.start)) },
     {
       title: c.features,
       flex: 3,
       minWidth: 12,
-      value: (r) => (r.kind === 'host' ? m.hostMac(r.host.net) : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
+      value: (r) => (r.kind === 'host' ? own.hostCell(marks.shortIds.get(r.host.hostId) ?? r.host.hostId, r.host.net) : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
       tone: (r) => (r.kind === 'host' ? 'muted' : undefined),
     },
     { title: c.action, width: 8, value: (r) => (r.kind === 'host' ? m.dropHostAction : m.dropAction), tone: () => 'accent' },

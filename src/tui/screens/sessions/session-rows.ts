@@ -15,6 +15,24 @@ export function sessionRows(hosts: readonly SessionHost[]): SessionRow[] {
   ]);
 }
 
+/** Host ids are shown by their first characters, this many at least; more where two hosts start alike. */
+const SHORT_HOST_ID = 8;
+
+/**
+ * Each host's id as short as it can be and still tell the hosts apart: two hosts with the same
+ * name (a moved PBX, a restored backup) are two rows with different ids.
+ */
+export function shortHostIds(hosts: readonly SessionHost[]): Map<string, string> {
+  const ids = [...new Set(hosts.map((h) => h.hostId))];
+  const shortened = new Map<string, string>();
+  for (const id of ids) {
+    let length = Math.min(SHORT_HOST_ID, id.length);
+    while (length < id.length && ids.some((other) => other !== id && other.startsWith(id.slice(0, length)))) length++;
+    shortened.set(id, id.slice(0, length));
+  }
+  return shortened;
+}
+
 export const sessionRowKey = (row: SessionRow): string => row.key;
 
 export const userAtHost = (binding: Binding): string => `${binding.user}@${binding.host}`;

@@ -22,7 +22,7 @@ import { LoginForm } from './login-form.js';
 import { Notice } from './notice.js';
 import { sessionColumns } from './session-columns.js';
 import { INFO_PANEL_LINES, SessionInfo } from './session-info.js';
-import { sessionRowKey, sessionRows, sessionRowText, type SessionRow } from './session-rows.js';
+import { sessionRowKey, sessionRows, sessionRowText, shortHostIds, type SessionRow } from './session-rows.js';
 import { identityText, SessionStatus } from './session-status.js';
 import { useSessionMonitor } from './use-session-monitor.js';
 
@@ -76,7 +76,9 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
   const rowText = useCallback((row: SessionRow) => sessionRowText(row, m), [m]);
   const listShown = !loginOpen && snapshot !== undefined && !noKey;
   const filter = useFilter(rows, { text: rowText, isActive: listShown });
-  const columns = useMemo(() => sessionColumns(m, theme.symbols, width), [m, theme.symbols, width]);
+  const ownHostId = snapshot?.ownHostId ?? '';
+  const shortIds = useMemo(() => shortHostIds(snapshot?.hosts ?? []), [snapshot]);
+  const columns = useMemo(() => sessionColumns(m, messages.seats.sessions, theme.symbols, width, { ownHostId, shortIds }), [m, messages.seats.sessions, theme.symbols, width, ownHostId, shortIds]);
 
   const drop = async (row: SessionRow) => {
     if (readonly) {
@@ -90,7 +92,7 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
       toast.error(m.drop.failed(describeError(error)));
       return;
     }
-    const answer = await confirm(dropConfirmRequest(plan, row.kind === 'host', m, Math.min(width, 76)));
+    const answer = await confirm(dropConfirmRequest(plan, row.kind === 'host', m, Math.min(width, 76), undefined, { hostId: ownHostId, texts: messages.seats.sessions }));
     if (!answer.confirmed) return;
     setBusy(m.drop.busy);
     try {
