@@ -1,6 +1,6 @@
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { describeSystemError, type SystemErrorText } from '../domain/system-errors.js';
+import { describeSystemError, systemCause, type SystemCause, type SystemErrorText } from '../domain/system-errors.js';
 
 /**
  * `describeSystemError` with the facts only the disk knows: a full disk and a file system out
@@ -31,4 +31,12 @@ export async function inodesUsedUp(path: string): Promise<boolean> {
     }
   }
   return false;
+}
+
+/** `systemCause` with the facts only the disk knows, for an error's reason. */
+export async function explainSystemCause(error: unknown, path?: string): Promise<SystemCause> {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const at = path ?? (error as NodeJS.ErrnoException | undefined)?.path;
+  const inodesExhausted = code === 'ENOSPC' && at !== undefined && (await inodesUsedUp(at));
+  return systemCause(error, path, { inodesExhausted });
 }

@@ -1,5 +1,6 @@
 import type { ErrorCatalog } from '../en/errors.js';
 import { general } from './errors/general.js';
+import { domain } from './errors/domain.js';
 import { store } from './errors/store.js';
 import { modules } from './errors/modules.js';
 import { licensing } from './errors/licensing.js';
@@ -7,4 +8,4 @@ import { dialplan } from './errors/dialplan.js';
 import { commands } from './errors/commands.js';
 
 /** Every error, by id, in Russian; the same ids and values as the English catalog. */
-export const errors: ErrorCatalog = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands };
+export const errors: ErrorCatalog = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands };
