@@ -211,4 +211,9 @@ export const modules = {
   module_interrupted_again: (p: { signal: string; operation: string; moduleId?: string }) => ({
     message: `${p.signal} again: stopped at once; the next module operation rolls the ${operationText(p)} back.`,
   }),
+  console_readonly: () => ({ message: 'This console is read-only (--readonly): modules cannot be changed here.' }),
+
+  /** Why a module is disabled, kept with it in the store (written in the language in use). */
+  module_being_updated: (p: { version: string }) => ({ message: `Being updated to ${p.version}` }),
+  module_binding_dropped: () => ({ message: 'The binding of this PBX was dropped in the session monitor. Enable the module again to capture a seat.' }),
 } satisfies Record<string, (p: never) => ErrorText>;

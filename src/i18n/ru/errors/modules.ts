@@ -209,4 +209,8 @@ export const modules: typeof English = {
   module_interrupted_again: (p: { signal: string; operation: string; moduleId?: string }) => ({
     message: `${p.signal} повторно: остановлено сразу; следующая операция с модулями откатит операцию «${operationText(p)}».`,
   }),
+  console_readonly: () => ({ message: 'Консоль открыта только для чтения (--readonly): модули здесь изменить нельзя.' }),
+
+  module_being_updated: (p: { version: string }) => ({ message: `Обновляется до ${p.version}` }),
+  module_binding_dropped: () => ({ message: 'Привязка этой АТС была снята в Мониторе сессий. Включите модуль снова, чтобы занять место.' }),
 };
