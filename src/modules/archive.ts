@@ -215,7 +215,7 @@ export class ModuleArchive {
     const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(entry, { minimal: true });
     const packed = Buffer.allocUnsafe(entry.compressedSize);
     const { bytesRead } = await this.handle.read(packed, 0, entry.compressedSize, fileDataStart);
-    if (bytesRead !== entry.compressedSize) throw corrupt(new Error('unexpected end of file'), item.path);
+    if (bytesRead !== entry.compressedSize) throw new ArchiveError(reason('archive_truncated', { entry: quoteEntry(item.path) }), item.path, 'archive_corrupt');
     let data: Buffer;
     if (entry.compressionMethod === 8) {
       try {

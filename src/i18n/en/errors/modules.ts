@@ -88,6 +88,7 @@ export const modules = {
     hint: 'Fix the offsets with `zip -A FILE` (or unpack it and zip the module again), then install that; nothing was installed.',
   }),
   archive_corrupt: (p: { entry?: string; detail: string }) => ({ message: `The file is not a readable zip archive${at(p.entry)}: ${p.detail}.`, hint: ARCHIVE_HINT }),
+  archive_truncated: (p: { entry: string }) => ({ message: `The file is not a readable zip archive${at(p.entry)}: unexpected end of file.`, hint: ARCHIVE_HINT }),
 
   download_http: (p: { status: number; url: string }) => ({
     message: `The licensing service answered HTTP ${p.status} for the archive ${p.url}.`,
