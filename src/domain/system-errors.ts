@@ -28,7 +28,8 @@ export interface SystemErrorText {
 export function systemCause(error: unknown, path?: string, facts: SystemErrorFacts = {}): SystemCause {
   const e = error as NodeJS.ErrnoException | undefined;
   const errno = typeof e?.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) ? e.code : null;
-  const cause: SystemCause = { errno, path: path ?? e?.path ?? 'a file' };
+  const where = path ?? e?.path;
+  const cause: SystemCause = where === undefined ? { errno } : { errno, path: where };
   if (errno === 'ENOSPC' && facts.inodesExhausted) cause.inodes = true;
   if (!KNOWN.has(errno ?? '')) cause.detail = error instanceof Error ? error.message : String(error);
   return cause;

@@ -8,7 +8,8 @@ import type { ErrorText } from '../errors.js';
  */
 export interface SystemCause {
   errno: string | null;
-  path: string;
+  /** Absent when neither the caller nor the error named one. */
+  path?: string;
   inodes?: boolean;
   detail?: string;
 }
@@ -16,7 +17,7 @@ export interface SystemCause {
 const CHECK = 'Check the disk and the data directory, then try again.';
 
 /** What happened (`message`) and what to do (`hint`) for a system error, in English. */
-export function systemErrorText({ errno, path, inodes, detail }: SystemCause): Required<ErrorText> {
+export function systemErrorText({ errno, path = 'a file', inodes, detail }: SystemCause): Required<ErrorText> {
   switch (errno) {
     case 'ENAMETOOLONG':
       return { message: `The name ${path} is too long for the file system (at most 255 bytes per name, 4096 per path).`, hint: 'Use a shorter name, or a data directory with a shorter path (--data-dir).' };

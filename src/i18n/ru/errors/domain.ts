@@ -5,7 +5,7 @@ import type { ErrorText } from '../../en/errors.js';
 const CHECK = 'Проверьте диск и каталог данных, затем повторите попытку.';
 
 /** What happened (`message`) and what to do (`hint`) for a system error, in Russian. */
-export function systemErrorText({ errno, path, inodes, detail }: SystemCause): Required<ErrorText> {
+export function systemErrorText({ errno, path = 'файл', inodes, detail }: SystemCause): Required<ErrorText> {
   switch (errno) {
     case 'ENAMETOOLONG':
       return { message: `Имя ${path} слишком длинное для файловой системы (не больше 255 байт на имя, 4096 на путь).`, hint: 'Используйте более короткое имя или каталог данных с более коротким путём (--data-dir).' };
