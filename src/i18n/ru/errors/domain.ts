@@ -56,7 +56,7 @@ export const domain: typeof English = {
 
   manifest_too_large: (p: { bytes: number }) => ({ message: `module.json занимает ${formatBytes(p.bytes)}; настоящий — несколько сотен байт.`, hint: MANIFEST_HINT }),
   manifest_text_too_large: (p: { limitKib: number }) => ({ message: `module.json больше ${p.limitKib} KiB; настоящий — несколько сотен байт.`, hint: MANIFEST_HINT }),
-  manifest_invalid_json: (p: { detail: string }) => ({ message: `module.json — не корректный JSON (${p.detail}).`, hint: MANIFEST_HINT }),
+  manifest_invalid_json: (p: { detail: string }) => ({ message: `module.json — некорректный JSON (${p.detail}).`, hint: MANIFEST_HINT }),
   manifest_not_object: () => ({ message: 'module.json не содержит объекта JSON.', hint: MANIFEST_HINT }),
   manifest_missing_id: () => ({ message: 'В module.json нет «moduleUniqueID»: у модуля нет идентификатора.', hint: MANIFEST_HINT }),
   manifest_id_too_long: (p: { length: number; start: string; max: number }) => ({

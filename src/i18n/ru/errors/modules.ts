@@ -87,8 +87,8 @@ export const modules: typeof English = {
     message: `Смещения zip в файле не указывают на его записи${at(p.entry)}: похоже на самораспаковывающийся архив или zip, перед которым дописаны данные.`,
     hint: 'Исправьте смещения командой `zip -A ФАЙЛ` (или распакуйте его и упакуйте модуль заново), затем установите его; ничего не установлено.',
   }),
-  archive_corrupt: (p: { entry?: string; detail: string }) => ({ message: `Файл — не читаемый zip-архив${at(p.entry)}: ${p.detail}.`, hint: ARCHIVE_HINT }),
-  archive_truncated: (p: { entry: string }) => ({ message: `Файл — не читаемый zip-архив${at(p.entry)}: файл неожиданно кончился.`, hint: ARCHIVE_HINT }),
+  archive_corrupt: (p: { entry?: string; detail: string }) => ({ message: `Файл не является читаемым zip-архивом${at(p.entry)}: ${p.detail}.`, hint: ARCHIVE_HINT }),
+  archive_truncated: (p: { entry: string }) => ({ message: `Файл не является читаемым zip-архивом${at(p.entry)}: файл неожиданно кончился.`, hint: ARCHIVE_HINT }),
 
   download_http: (p: { status: number; url: string }) => ({
     message: `Сервис лицензирования ответил HTTP ${p.status} на запрос архива ${p.url}.`,

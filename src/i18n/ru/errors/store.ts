@@ -37,7 +37,7 @@ export const store: typeof English = {
   }),
   store_corrupt_empty: (p: StoreFile) => ({ message: `Не удаётся прочитать ${storeName(p.store).nom} ${p.file}: файл пуст.`, hint: untouched(p.file) }),
   store_corrupt_json: (p: StoreFile & { detail: string }) => ({
-    message: `Не удаётся прочитать ${storeName(p.store).nom} ${p.file}: это не корректный JSON (${p.detail}).`,
+    message: `Не удаётся прочитать ${storeName(p.store).nom} ${p.file}: это некорректный JSON (${p.detail}).`,
     hint: untouched(p.file),
   }),
   store_corrupt_not_object: (p: StoreFile) => ({ message: `Не удаётся прочитать ${storeName(p.store).nom} ${p.file}: в нём нет объекта JSON.`, hint: untouched(p.file) }),
