@@ -1,4 +1,5 @@
 import { PbxmodError, reason, type ErrorId, type Reason } from '../domain/errors.js';
+import { visibleText } from '../domain/terminal-text.js';
 import { LICENSE_KEY_MISSING_MESSAGE } from '../i18n/en/errors/modules.js';
 
 /** Why an archive was refused before anything reached the modules directory. */
@@ -72,7 +73,9 @@ export class ModuleBusyError extends PbxmodError {
   /** What the other process is doing, when it said so. */
   readonly holder: LockHolder | null;
   constructor(holder: LockHolder | null) {
-    super('module_busy', reason('module_busy', holder ? { operation: holder.operation, ...(holder.moduleId ? { moduleId: holder.moduleId } : {}), pid: holder.pid } : {}));
+    // The names come from the lock file another process wrote: never raw to the terminal.
+    const named = holder ? { operation: visibleText(holder.operation), ...(holder.moduleId ? { moduleId: visibleText(holder.moduleId) } : {}), pid: holder.pid } : {};
+    super('module_busy', reason('module_busy', named));
     this.holder = holder;
   }
 }
