@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ValidationError } from './domain/errors.js';
+import { ValidationError, reason } from './domain/errors.js';
 
 /** Where pbxmod keeps its files: `--data-dir`, `PBXMOD_DATA_DIR`, `$XDG_DATA_HOME/pbxmod`, `~/.local/share/pbxmod`. */
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -27,10 +27,10 @@ export function parseServiceUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new ValidationError(`"${input}" is not a URL.`, 'Give the licensing service as http://host:port or https://host.', 'api');
+    throw new ValidationError(reason('service_url_malformed', { value: input }), 'api');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ValidationError(`The licensing service URL must start with http:// or https:// (got ${url.protocol}).`, 'Give the licensing service as http://host:port or https://host.', 'api');
+    throw new ValidationError(reason('service_url_protocol', { protocol: url.protocol }), 'api');
   }
   return url.toString().replace(/\/+$/, '');
 }

@@ -5,8 +5,8 @@ import type { ErrorCatalog, ErrorId, ErrorText } from '../i18n/en/errors.js';
 export type { ErrorId } from '../i18n/en/errors.js';
 
 /** Why an error happened: a catalog id and the values its words need. */
-export interface Reason {
-  readonly id: ErrorId;
+export interface Reason<K extends ErrorId = ErrorId> {
+  readonly id: K;
   readonly params: Readonly<Record<string, unknown>>;
 }
 
@@ -14,7 +14,7 @@ export interface Reason {
  * `reason('dialplan_number_busy', {number: '201', owner: 'Reception'})`: the id and values,
  * checked against the English catalog's entry, with no words in them.
  */
-export function reason<K extends ErrorId>(id: K, ...params: Parameters<ErrorCatalog[K]>): Reason {
+export function reason<K extends ErrorId>(id: K, ...params: Parameters<ErrorCatalog[K]>): Reason<K> {
   return { id, params: (params[0] ?? {}) as Record<string, unknown> };
 }
 
@@ -114,12 +114,13 @@ export class ValidationError extends PbxmodError {
 /** The local store cannot be read or written; it names the file and is never overwritten. */
 export class StoreError extends PbxmodError {
   readonly file: string;
-  constructor(why: Reason, file: string);
+  /** `code`: the code it is reported under, when several reasons share one (default: the reason's id). */
+  constructor(why: Reason, file: string, code?: string);
   /** @deprecated old form. */
   constructor(code: string, file: string, message: string, hint: string);
-  constructor(whyOrCode: Reason | string, file: string, message?: string, hint?: string) {
-    if (typeof whyOrCode === 'string') super(whyOrCode, message ?? whyOrCode, hint);
-    else super(whyOrCode.id, whyOrCode);
+  constructor(whyOrCode: Reason | string, file: string, messageOrCode?: string, hint?: string) {
+    if (typeof whyOrCode === 'string') super(whyOrCode, messageOrCode ?? whyOrCode, hint);
+    else super(messageOrCode ?? whyOrCode.id, whyOrCode);
     this.file = file;
   }
 }

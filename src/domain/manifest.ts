@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PbxmodError } from './errors.js';
+import { PbxmodError, reason, type ErrorId, type Reason } from './errors.js';
 import { visibleText } from './terminal-text.js';
 import { VERSION_PATTERN } from './version.js';
 
@@ -49,8 +49,11 @@ export class ManifestError extends PbxmodError {
   declare readonly code: ManifestErrorCode;
   /** The field at fault, where there is one. */
   readonly field: string | undefined;
-  constructor(code: ManifestErrorCode, message: string, field?: string) {
-    super(code, message, 'Ask the module developer for a correctly built release; nothing was installed.');
+  /** `code`: the code it is reported under, when several reasons share one (default: the reason's id). */
+  constructor(why: Reason<Extract<ManifestErrorCode, ErrorId>>, field?: string);
+  constructor(why: Reason, field: string | undefined, code: ManifestErrorCode);
+  constructor(why: Reason, field?: string, code?: ManifestErrorCode) {
+    super(code ?? why.id, why);
     this.field = field;
   }
 }
@@ -67,59 +70,51 @@ const wikiLinksSchema = z.record(z.string(), z.record(z.string(), z.string()));
 /** Parse and validate the text of a module.json; every defect has its own ManifestError. */
 export function parseManifest(text: string): ModuleManifest {
   if (Buffer.byteLength(text) > MAX_MANIFEST_BYTES) {
-    throw new ManifestError('manifest_too_large', `module.json is larger than ${MAX_MANIFEST_BYTES / 1024} KiB; a real one is a few hundred bytes.`);
+    throw new ManifestError(reason('manifest_text_too_large', { limitKib: MAX_MANIFEST_BYTES / 1024 }), undefined, 'manifest_too_large');
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ManifestError('manifest_invalid_json', `module.json is not valid JSON (${(error as Error).message}).`);
+    throw new ManifestError(reason('manifest_invalid_json', { detail: (error as Error).message }));
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ManifestError('manifest_not_object', 'module.json does not hold a JSON object.');
+    throw new ManifestError(reason('manifest_not_object'));
   }
   const data = raw as Record<string, unknown>;
 
   const id = data.moduleUniqueID;
   if (id === undefined || id === null || id === '') {
-    throw new ManifestError('manifest_missing_id', 'module.json has no "moduleUniqueID": the module has no id.', 'moduleUniqueID');
+    throw new ManifestError(reason('manifest_missing_id'), 'moduleUniqueID');
   }
   if (typeof id === 'string' && MODULE_ID_PATTERN.test(id) && id.length > MAX_MODULE_ID_LENGTH) {
-    throw new ManifestError('manifest_bad_id', `module.json has a "moduleUniqueID" of ${id.length} characters (${id.slice(0, 24)}…); an id may have at most ${MAX_MODULE_ID_LENGTH}.`, 'moduleUniqueID');
+    throw new ManifestError(reason('manifest_id_too_long', { length: id.length, start: id.slice(0, 24), max: MAX_MODULE_ID_LENGTH }), 'moduleUniqueID', 'manifest_bad_id');
   }
   if (typeof id !== 'string' || !MODULE_ID_PATTERN.test(id)) {
-    throw new ManifestError(
-      'manifest_bad_id',
-      `module.json has a malformed "moduleUniqueID" (${quoted(id)}): it must start with a letter and hold only letters and digits.`,
-      'moduleUniqueID',
-    );
+    throw new ManifestError(reason('manifest_bad_id', { value: quoted(id) }), 'moduleUniqueID');
   }
 
   const fields: Record<string, string> = {};
   for (const [jsonName, name] of REQUIRED_TEXT_FIELDS) {
     const value = data[jsonName];
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-      throw new ManifestError('manifest_missing_field', `module.json of ${id} is missing the required field "${jsonName}".`, jsonName);
+      throw new ManifestError(reason('manifest_missing_field', { id, field: jsonName }), jsonName);
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new ManifestError('manifest_bad_field', `module.json of ${id}: "${jsonName}" must be text.`, jsonName);
+      throw new ManifestError(reason('manifest_field_not_text', { id, field: jsonName }), jsonName, 'manifest_bad_field');
     }
     fields[name] = String(value).trim();
   }
   const version = fields.version as string;
   if (version.includes(VERSION_PLACEHOLDER)) {
-    throw new ManifestError(
-      'manifest_version_placeholder',
-      `module.json of ${id} still has the build placeholder ${VERSION_PLACEHOLDER} as its version: this is a source checkout, not a release build.`,
-      'version',
-    );
+    throw new ManifestError(reason('manifest_version_placeholder', { id, placeholder: VERSION_PLACEHOLDER }), 'version');
   }
   if (version.length > 50 || !/^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(version)) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "version" ${quoted(version)} is not a version.`, 'version');
+    throw new ManifestError(reason('manifest_bad_version', { id, value: quoted(version) }), 'version', 'manifest_bad_field');
   }
   const minPbxVersion = fields.minPbxVersion as string;
   if (!VERSION_PATTERN.test(minPbxVersion)) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "min_pbx_version" ${quoted(minPbxVersion)} is not a PBX version like 2024.1.114.`, 'min_pbx_version');
+    throw new ManifestError(reason('manifest_bad_min_pbx_version', { id, value: quoted(minPbxVersion) }), 'min_pbx_version', 'manifest_bad_field');
   }
 
   const manifest: ModuleManifest = {
@@ -134,15 +129,15 @@ export function parseManifest(text: string): ModuleManifest {
   // A product without a feature is a real case (the vendor's CTI client): a key and the product's
   // trial, no seat. A feature without a product has no license to belong to.
   if (manifest.licProductId === 0 && manifest.licFeatureId > 0) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "lic_feature_id" ${manifest.licFeatureId} needs a "lic_product_id" above 0.`, 'lic_product_id');
+    throw new ManifestError(reason('manifest_feature_without_product', { id, featureId: manifest.licFeatureId }), 'lic_product_id', 'manifest_bad_field');
   }
   if (data.module_type !== undefined) {
-    if (typeof data.module_type !== 'string') throw new ManifestError('manifest_bad_field', `module.json of ${id}: "module_type" must be text.`, 'module_type');
+    if (typeof data.module_type !== 'string') throw new ManifestError(reason('manifest_field_not_text', { id, field: 'module_type' }), 'module_type', 'manifest_bad_field');
     manifest.moduleType = data.module_type;
   }
   if (data.wiki_links !== undefined) {
     const links = wikiLinksSchema.safeParse(data.wiki_links);
-    if (!links.success) throw new ManifestError('manifest_bad_field', `module.json of ${id}: "wiki_links" must map languages to URL pairs.`, 'wiki_links');
+    if (!links.success) throw new ManifestError(reason('manifest_bad_wiki_links', { id }), 'wiki_links', 'manifest_bad_field');
     manifest.wikiLinks = links.data;
   }
   return manifest;
@@ -164,7 +159,7 @@ function licenseId(data: Record<string, unknown>, field: string, id: string): nu
   // Vendor manifests write numbers; a numeric string is accepted as the PHP side would.
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new ManifestError('manifest_bad_field', `module.json of ${id}: "${field}" must be a whole number (got ${quoted(value)}).`, field);
+    throw new ManifestError(reason('manifest_not_whole_number', { id, field, value: quoted(value) }), field, 'manifest_bad_field');
   }
   return n;
 }

@@ -1,4 +1,6 @@
-import { describeSystemError } from '../domain/system-errors.js';
+import { systemCause } from '../domain/system-errors.js';
+import { formatBytes } from '../domain/byte-size.js';
+import { reason } from '../domain/errors.js';
 import { visibleText } from '../domain/terminal-text.js';
 import { inodesUsedUp } from '../store/system-error.js';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -8,7 +10,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { unsafeEntryName } from '../domain/archive-entry-name.js';
+import { unsafeEntryName, type UnsafeNameKind } from '../domain/archive-entry-name.js';
 import { MAX_MANIFEST_BYTES, ManifestError, parseManifest, type ModuleManifest } from '../domain/manifest.js';
 import { ArchiveError, ModuleError } from './errors.js';
 import { CachedZipReader } from './zip-reader.js';
@@ -117,18 +119,17 @@ export class ModuleArchive {
     } catch (error) {
       await handle?.close().catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new ModuleError('module_io', `There is no file ${file}.`, 'Check the path of the module archive.');
-      if (code === 'EISDIR') throw new ModuleError('module_io', `${file} is a folder, not a zip archive.`, 'Give the path of the module\'s .zip file.');
-      if (code === 'EACCES') throw new ModuleError('module_io', `Cannot read ${file}: permission denied.`, 'Check the file permissions.');
+      if (code === 'ENOENT') throw new ModuleError(reason('module_file_missing', { file }), 'module_io');
+      if (code === 'EISDIR') throw new ModuleError(reason('module_file_is_folder', { file }), 'module_io');
+      if (code === 'EACCES') throw new ModuleError(reason('module_file_denied', { file }), 'module_io');
       if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) {
-        const { what, todo } = describeSystemError(error, file);
-        throw new ModuleError('module_io', `Cannot read the module archive: ${what}`, todo);
+        throw new ModuleError(reason('module_file_unreadable', { cause: systemCause(error, file) }), 'module_io');
       }
       throw corrupt(error);
     }
     try {
       if (zip.entryCount > effective.maxEntries) {
-        throw new ArchiveError('archive_too_many_entries', `The archive has ${zip.entryCount} entries; a module may have at most ${effective.maxEntries}.`);
+        throw new ArchiveError(reason('archive_too_many_entries', { count: zip.entryCount, max: effective.maxEntries }));
       }
       const entries = await readCentralDirectory(zip, effective);
       const manifest = await readManifest(zip, entries);
@@ -156,7 +157,7 @@ export class ModuleArchive {
       const destination = resolve(root, item.path);
       // Names were checked already; this is the last line of defence against a path outside.
       const rel = relative(root, destination);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw unsafe(item.path, 'would be written outside the module directory');
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw unsafe(item.path, 'dot_dot');
       if (item.directory) folders.add(destination);
       else {
         folders.add(dirname(destination));
@@ -214,7 +215,7 @@ export class ModuleArchive {
     const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(entry, { minimal: true });
     const packed = Buffer.allocUnsafe(entry.compressedSize);
     const { bytesRead } = await this.handle.read(packed, 0, entry.compressedSize, fileDataStart);
-    if (bytesRead !== entry.compressedSize) throw corrupt(new Error('unexpected end of file'), item.path);
+    if (bytesRead !== entry.compressedSize) throw new ArchiveError(reason('archive_truncated', { entry: quoteEntry(item.path) }), item.path, 'archive_corrupt');
     let data: Buffer;
     if (entry.compressionMethod === 8) {
       try {
@@ -228,7 +229,7 @@ export class ModuleArchive {
       data = packed;
     }
     if (data.length !== entry.uncompressedSize) throw sizeMismatch(item.path, entry.uncompressedSize, String(data.length));
-    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new ArchiveError('archive_checksum', `The archive entry ${quoteEntry(item.path)} is damaged: its CRC-32 does not match.`, item.path);
+    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new ArchiveError(reason('archive_checksum', { entry: quoteEntry(item.path) }), item.path);
     return data;
   }
 
@@ -276,7 +277,7 @@ class EntryCheck extends Transform {
       return;
     }
     if (this.crc >>> 0 !== this.item.entry.crc32 >>> 0) {
-      done(new ArchiveError('archive_checksum', `The archive entry ${quoteEntry(this.item.path)} is damaged: its CRC-32 does not match.`, this.item.path));
+      done(new ArchiveError(reason('archive_checksum', { entry: quoteEntry(this.item.path) }), this.item.path));
       return;
     }
     done();
@@ -292,14 +293,14 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
     for await (const entry of zip.eachEntry()) {
       const item = checkEntry(entry, limits);
       if (seen.has(item.path)) {
-        throw new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(item.path)} more than once; which copy is meant cannot be told.`, item.path);
+        throw new ArchiveError(reason('archive_duplicate_entry', { entry: quoteEntry(item.path) }), item.path);
       }
       seen.add(item.path);
       if (!item.directory) {
         total += entry.uncompressedSize;
         packed += entry.compressedSize;
         if (total > limits.maxTotalBytes) {
-          throw new ArchiveError('archive_too_large', `The archive unpacks to more than ${formatBytes(limits.maxTotalBytes)}, the most a module may take.`, item.path);
+          throw new ArchiveError(reason('archive_too_large', { maxBytes: limits.maxTotalBytes }), item.path);
         }
       }
       entries.push(item);
@@ -308,10 +309,8 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
     throw error instanceof ArchiveError ? error : yauzlEntryError(error);
   }
   if (total > limits.totalRatioFloorBytes && total / Math.max(packed, 1) > limits.maxTotalRatio) {
-    throw new ArchiveError(
-      'archive_ratio',
-      `The archive unpacks ${Math.round(total / Math.max(packed, 1))} times larger than it is packed (${formatBytes(packed)} → ${formatBytes(total)}): a zip bomb. Over ${formatBytes(limits.totalRatioFloorBytes)} the limit is ${limits.maxTotalRatio}:1.`,
-    );
+    const ratio = Math.round(total / Math.max(packed, 1));
+    throw new ArchiveError(reason('archive_ratio', { ratio, packed, unpacked: total, floorBytes: limits.totalRatioFloorBytes, limit: limits.maxTotalRatio }));
   }
   // A file and a folder of the same name (`a` and `a/b`) cannot both exist on disk.
   const files = new Set(entries.filter((e) => !e.directory).map((e) => e.path));
@@ -320,7 +319,7 @@ async function readCentralDirectory(zip: ZipFile, limits: ArchiveLimits): Promis
     for (let i = 1; i < parts.length; i++) {
       const parent = parts.slice(0, i).join('/');
       if (files.has(parent)) {
-        throw new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(parent)} both as a file and as the folder of ${quoteEntry(item.path)}.`, item.path);
+        throw new ArchiveError(reason('archive_duplicate_folder', { parent: quoteEntry(parent), entry: quoteEntry(item.path) }), item.path, 'archive_duplicate_entry');
       }
     }
   }
@@ -331,36 +330,36 @@ function checkEntry(entry: Entry, limits: ArchiveLimits): CheckedEntry {
   const name = entry.fileName;
   // pbxmod's own name rules (src/domain/archive-entry-name.ts); quoteEntry shows control characters as escapes, quoted once.
   const why = unsafeEntryName(name, limits.maxNameBytes);
-  if (why) throw unsafe(Buffer.byteLength(name) > limits.maxNameBytes ? `${name.slice(0, 60)}...` : name, why);
+  if (why) throw unsafe(why === 'name_too_long' ? `${name.slice(0, 60)}...` : name, why, limits.maxNameBytes);
 
   const unixMode = (entry.externalFileAttributes >>> 16) & 0xffff;
   const type = unixMode & S_IFMT;
   if (type === S_IFLNK) {
-    throw new ArchiveError('archive_symlink', `The archive entry ${quoteEntry(name)} is a symbolic link; module archives may hold only files and folders.`, name);
+    throw new ArchiveError(reason('archive_symlink', { entry: quoteEntry(name) }), name);
   }
   const directory = name.endsWith('/') || type === S_IFDIR;
   if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
-    throw new ArchiveError('archive_special_file', `The archive entry ${quoteEntry(name)} is a device, pipe or socket; module archives may hold only files and folders.`, name);
+    throw new ArchiveError(reason('archive_special_file', { entry: quoteEntry(name) }), name);
   }
 
   const path = name.replace(/\/+$/, '');
 
-  if (entry.isEncrypted()) throw new ArchiveError('archive_encrypted', `The archive entry ${quoteEntry(name)} is encrypted; module archives are not.`, name);
+  if (entry.isEncrypted()) throw new ArchiveError(reason('archive_encrypted', { entry: quoteEntry(name) }), name);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    throw new ArchiveError('archive_unsupported', `The archive entry ${quoteEntry(name)} uses compression method ${entry.compressionMethod}; only stored and deflated entries are supported.`, name);
+    throw new ArchiveError(reason('archive_unsupported', { entry: quoteEntry(name), method: entry.compressionMethod }), name);
   }
   if (directory) {
     if (entry.uncompressedSize !== 0) throw sizeMismatch(name, 0, String(entry.uncompressedSize));
   } else {
     if (entry.uncompressedSize > limits.maxEntryBytes) {
-      throw new ArchiveError('archive_too_large', `The archive entry ${quoteEntry(name)} unpacks to ${formatBytes(entry.uncompressedSize)}; one file may take at most ${formatBytes(limits.maxEntryBytes)}.`, name);
+      throw new ArchiveError(reason('archive_entry_too_large', { entry: quoteEntry(name), bytes: entry.uncompressedSize, maxBytes: limits.maxEntryBytes }), name, 'archive_too_large');
     }
     if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
       const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
       throw new ArchiveError(
-        'archive_ratio',
-        `The archive entry ${quoteEntry(name)} unpacks ${ratio} times larger than it is packed (${formatBytes(entry.compressedSize)} → ${formatBytes(entry.uncompressedSize)}): a zip bomb. The limit is ${limits.maxRatio}:1.`,
+        reason('archive_entry_ratio', { entry: quoteEntry(name), ratio, packed: entry.compressedSize, unpacked: entry.uncompressedSize, limit: limits.maxRatio }),
         name,
+        'archive_ratio',
       );
     }
   }
@@ -371,15 +370,12 @@ async function readManifest(zip: ZipFile, entries: CheckedEntry[]): Promise<Modu
   const item = entries.find((e) => e.path === 'module.json' && !e.directory);
   if (!item) {
     const nested = entries.find((e) => !e.directory && e.path.endsWith('/module.json'));
-    throw new ArchiveError(
-      'archive_no_manifest',
-      nested
-        ? `The archive has no module.json at its root (there is one at ${nested.path}): a module archive holds the module's files at its top level.`
-        : 'The archive has no module.json at its root: it is not a MikoPBX module.',
-    );
+    throw nested
+      ? new ArchiveError(reason('archive_nested_manifest', { path: visibleText(nested.path) }), undefined, 'archive_no_manifest')
+      : new ArchiveError(reason('archive_no_manifest'));
   }
   if (item.entry.uncompressedSize > MAX_MANIFEST_BYTES) {
-    throw new ManifestError('manifest_too_large', `module.json is ${formatBytes(item.entry.uncompressedSize)}; a real one is a few hundred bytes.`);
+    throw new ManifestError(reason('manifest_too_large', { bytes: item.entry.uncompressedSize }));
   }
   const stream = await openEntry(zip, item.entry);
   const chunks: Buffer[] = [];
@@ -392,7 +388,7 @@ async function readManifest(zip: ZipFile, entries: CheckedEntry[]): Promise<Modu
   } catch (error) {
     throw extractionFailure(error, 'module.json');
   }
-  if (crc >>> 0 !== item.entry.crc32 >>> 0) throw new ArchiveError('archive_checksum', 'The archive entry "module.json" is damaged: its CRC-32 does not match.', 'module.json');
+  if (crc >>> 0 !== item.entry.crc32 >>> 0) throw new ArchiveError(reason('archive_checksum', { entry: quoteEntry('module.json') }), 'module.json');
   return parseManifest(manifestText(Buffer.concat(chunks)));
 }
 
@@ -419,21 +415,20 @@ async function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
 
 /** ENOSPC is a full disk or a file system out of inodes (a module of many small files): statfs tells which. */
 async function outOfSpace(failure: unknown, root: string): Promise<unknown> {
-  if (!(failure instanceof ModuleError) || failure.code !== 'disk_full' || !(await inodesUsedUp(root))) return failure;
-  const { what, todo } = describeSystemError({ code: 'ENOSPC' }, root, { inodesExhausted: true });
-  return new ModuleError('disk_full', `${failure.message.replace(/^The disk is full: /, '').replace(/\.$/, '')}: ${what.charAt(0).toLowerCase()}${what.slice(1)}`, `${todo} The previous version is untouched.`);
+  if (!(failure instanceof ModuleError) || failure.reason?.id !== 'module_unpack_disk_full' || !(await inodesUsedUp(root))) return failure;
+  const cause = systemCause({ code: 'ENOSPC' }, root, { inodesExhausted: true });
+  return new ModuleError(reason('module_unpack_no_inodes', { entry: String(failure.params.entry), cause }), 'disk_full');
 }
 
 function extractionFailure(error: unknown, entry: string): Error {
   if (error instanceof ArchiveError || error instanceof ModuleError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ModuleError('disk_full', `The disk is full: ${quoteEntry(entry)} could not be unpacked.`, 'Free some disk space and try again; the previous version is untouched.');
+    return new ModuleError(reason('module_unpack_disk_full', { entry: quoteEntry(entry) }), 'disk_full');
   }
-  if (code === 'EEXIST') return new ArchiveError('archive_duplicate_entry', `The archive holds ${quoteEntry(entry)} more than once.`, entry);
+  if (code === 'EEXIST') return new ArchiveError(reason('archive_duplicate_on_disk', { entry: quoteEntry(entry) }), entry, 'archive_duplicate_entry');
   if (code && /^E[A-Z0-9]+$/.test(code)) {
-    const { what, todo } = describeSystemError(error);
-    return new ModuleError('module_io', `Cannot unpack ${quoteEntry(entry)}: ${what}`, `${todo} The previous version is untouched.`);
+    return new ModuleError(reason('module_unpack_failed', { entry: quoteEntry(entry), cause: systemCause(error) }), 'module_io');
   }
   const message = (error as Error).message ?? String(error);
   const declared = /bytes in the stream\. expected (\d+)\. got (?:at least|only) (\d+)/.exec(message);
@@ -446,19 +441,19 @@ function yauzlEntryError(error: unknown): ArchiveError {
   const named = /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(message);
   if (named) {
     const [, kind, name = ''] = named;
-    if (kind === 'absolute path') return unsafe(name, /^[A-Za-z]:/.test(name) ? 'starts with a drive letter (an absolute path)' : 'has an absolute path');
-    if (kind === 'invalid relative path') return unsafe(name, 'would be written outside the module directory ("..")');
-    return unsafe(name, 'uses backslashes, which can turn into a path outside the module directory on some systems');
+    if (kind === 'absolute path') return unsafe(name, /^[A-Za-z]:/.test(name) ? 'drive_letter' : 'absolute');
+    if (kind === 'invalid relative path') return unsafe(name, 'dot_dot');
+    return unsafe(name, 'backslash');
   }
   return corrupt(error);
 }
 
-function unsafe(name: string, why: string): ArchiveError {
-  return new ArchiveError('archive_unsafe_path', `The archive entry ${quoteEntry(name)} ${why}; the archive is refused as unsafe.`, name);
+function unsafe(name: string, why: UnsafeNameKind, maxBytes?: number): ArchiveError {
+  return new ArchiveError(reason('archive_unsafe_path', { entry: quoteEntry(name), why, ...(why === 'name_too_long' ? { maxBytes } : {}) }), name);
 }
 
 function sizeMismatch(name: string, declared: number, actual: string): ArchiveError {
-  return new ArchiveError('archive_size_mismatch', `The archive entry ${quoteEntry(name)} unpacks to ${actual} bytes but declares ${declared}: the archive is damaged or forged.`, name);
+  return new ArchiveError(reason('archive_size_mismatch', { entry: quoteEntry(name), actual, declared }), name);
 }
 
 function corrupt(error: unknown, entry?: string): ArchiveError {
@@ -466,23 +461,12 @@ function corrupt(error: unknown, entry?: string): ArchiveError {
   if (/invalid (local file|central directory file) header signature/i.test(detail)) {
     // The offsets of the central directory point at the wrong bytes: data was put in front of the
     // zip (a self-extracting archive) without fixing them. `unzip` compensates; pbxmod does not guess.
-    return new ArchiveError(
-      'archive_corrupt',
-      `The file's zip offsets do not point at its entries${entry ? ` (at ${quoteEntry(entry)})` : ''}: it looks like a self-extracting archive, or a zip with data put in front of it.`,
-      entry,
-      'Fix the offsets with `zip -A FILE` (or unpack it and zip the module again), then install that; nothing was installed.',
-    );
+    return new ArchiveError(reason('archive_offsets', entry ? { entry: quoteEntry(entry) } : {}), entry, 'archive_corrupt');
   }
-  return new ArchiveError('archive_corrupt', `The file is not a readable zip archive${entry ? ` (at ${quoteEntry(entry)})` : ''}: ${detail.replace(/\.+$/, '')}.`, entry);
+  return new ArchiveError(reason('archive_corrupt', { ...(entry ? { entry: quoteEntry(entry) } : {}), detail: visibleText(detail.replace(/\.+$/, '')) }), entry);
 }
 
-export function formatBytes(n: number): string {
-  // Powers of 1024, so KiB / MiB / GiB: what `du -h` and `df -h` mean by K / M / G.
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GiB`;
-}
+export { formatBytes } from '../domain/byte-size.js';
 
 /**
  * An entry name from the archive, quoted for a message: control characters (a NUL, an escape

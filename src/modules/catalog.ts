@@ -3,6 +3,7 @@ import type { CatalogModule, ModuleDetails } from '../licensing/api.js';
 import { ServiceRequestError } from '../licensing/errors.js';
 import type { InstalledModule } from '../store/schema.js';
 import type { ModuleContext } from './context.js';
+import { reason } from '../domain/errors.js';
 import { ModuleError } from './errors.js';
 import { recoverModuleOperations } from './recovery.js';
 import { findModule } from './transaction.js';
@@ -65,7 +66,7 @@ export async function moduleInfo(ctx: ModuleContext, id: string): Promise<Module
     if (!(error instanceof ServiceRequestError && error.status === 404)) throw error;
   }
   if (!details && !installed) {
-    throw new ModuleError('module_not_in_catalog', `There is no module ${id}: it is not installed, and the marketplace has none for MikoPBX ${state.settings.pbxVersion}.`, 'Check the id with `pbxmod modules available`.');
+    throw new ModuleError(reason('module_not_in_catalog', { id, pbxVersion: state.settings.pbxVersion }));
   }
   return { id, installed, details, updateAvailable: details !== null && installed !== null && compareVersions(details.version, installed.version) > 0 };
 }

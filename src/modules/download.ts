@@ -4,8 +4,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { formatBytes } from './archive.js';
-import { explainSystemError } from '../store/system-error.js';
+import { reason } from '../domain/errors.js';
+import { explainSystemCause } from '../store/system-error.js';
 import { DownloadError, ModuleError } from './errors.js';
 import type { ArchiveOpener, ArchiveResponse } from '../licensing/archive-response.js';
 import type { ProgressCallback } from './context.js';
@@ -39,13 +39,13 @@ export async function downloadArchive(url: string, file: string, options: Downlo
   const opened = await (options.open ?? ((link: string) => get(link, idleTimeoutMs, MAX_REDIRECTS)))(url);
   if (opened.statusCode !== 200) {
     opened.body.resume();
-    throw new DownloadError('download_http', `The licensing service answered HTTP ${opened.statusCode} for the archive ${url}.`, 'The download link may have expired: try again. Nothing was changed.');
+    throw new DownloadError(reason('download_http', { status: opened.statusCode, url }));
   }
   const response = opened.body;
   const announced = opened.headers['content-length'];
   if (announced !== undefined && Number(announced) !== size) {
     response.destroy();
-    throw new DownloadError('download_size_mismatch', `The archive at ${url} is ${formatBytes(Number(announced))}, but the service announced ${formatBytes(size)}.`);
+    throw new DownloadError(reason('download_size_mismatch', { url, bytes: Number(announced), announced: size }));
   }
 
   const hash = createHash('md5');
@@ -56,7 +56,7 @@ export async function downloadArchive(url: string, file: string, options: Downlo
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
       if (received > size) {
-        done(new DownloadError('download_size_mismatch', `The archive at ${url} is larger than the ${formatBytes(size)} the service announced; the download was stopped.`));
+        done(new DownloadError(reason('download_too_long', { url, announced: size }), 'download_size_mismatch'));
         return;
       }
       hash.update(chunk);
@@ -75,23 +75,22 @@ export async function downloadArchive(url: string, file: string, options: Downlo
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
       // A full disk or a file system out of inodes: statfs tells which (system-errors.ts).
-      const { what, todo } = await explainSystemError(error, file);
-      throw new ModuleError('disk_full', `The archive could not be saved (${formatBytes(received)} of ${formatBytes(size)}): ${what}`, `${todo} Nothing was changed.`);
+      throw new ModuleError(reason('download_not_saved', { received, size, cause: await explainSystemCause(error, file) }), 'disk_full');
     }
     if (received < size) throw cutOff(url, received, size, error);
-    throw new DownloadError('download_failed', `The download of ${url} failed: ${(error as Error).message}.`);
+    throw new DownloadError(reason('download_failed', { url, detail: (error as Error).message }));
   }
   if (received < size) throw cutOff(url, received, size);
   onProgress?.({ stage: 'verify' });
   const md5 = hash.digest('hex');
   if (md5 !== expectedMd5) {
-    throw new DownloadError('download_checksum', `The downloaded archive is damaged: its md5 is ${md5}, the service announced ${expectedMd5}.`, 'Try again; if it repeats, the archive on the service is broken: report it to the module developer. Nothing was changed.');
+    throw new DownloadError(reason('download_checksum', { md5, expected: expectedMd5 }));
   }
 }
 
 function cutOff(url: string, received: number, size: number, cause?: unknown): DownloadError {
-  const why = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
-  return new DownloadError('download_cut_off', `The download of ${url} was cut off after ${formatBytes(received)} of ${formatBytes(size)}${why}.`);
+  const why = cause instanceof IdleTimeout ? { idleSeconds: cause.seconds } : cause instanceof Error && cause.message ? { detail: cause.message } : {};
+  return new DownloadError(reason('download_cut_off', { url, received, size, ...why }));
 }
 
 function get(url: string, idleTimeoutMs: number, redirectsLeft: number): Promise<ArchiveResponse> {
@@ -100,12 +99,12 @@ function get(url: string, idleTimeoutMs: number, redirectsLeft: number): Promise
     try {
       parsed = new URL(url);
     } catch {
-      reject(new DownloadError('download_failed', `The service gave an invalid download link: ${url}.`));
+      reject(new DownloadError(reason('download_bad_link', { url }), 'download_failed'));
       return;
     }
     const client = parsed.protocol === 'https:' ? https : parsed.protocol === 'http:' ? http : null;
     if (!client) {
-      reject(new DownloadError('download_failed', `The service gave a download link that is neither http nor https: ${url}.`));
+      reject(new DownloadError(reason('download_link_protocol', { url }), 'download_failed'));
       return;
     }
     const request = client.get(parsed, { headers: { accept: 'application/zip, application/octet-stream' } }, (response) => {
@@ -118,7 +117,14 @@ function get(url: string, idleTimeoutMs: number, redirectsLeft: number): Promise
       resolve({ statusCode: status, headers: response.headers, body: response });
     });
     // An idle socket (no byte for idleTimeoutMs) is a stalled download, not a slow one.
-    request.setTimeout(idleTimeoutMs, () => request.destroy(new Error(`no data for ${Math.round(idleTimeoutMs / 1000)} s`)));
-    request.on('error', (error) => reject(new DownloadError('download_failed', `Cannot download ${url}: ${error.message}.`)));
+    request.setTimeout(idleTimeoutMs, () => request.destroy(new IdleTimeout(Math.round(idleTimeoutMs / 1000))));
+    request.on('error', (error) => reject(new DownloadError(reason('download_unreachable', { url, detail: error.message }), 'download_failed')));
   });
+}
+
+/** A socket with no byte for this long: a stalled download, told as such in the cut-off message. */
+class IdleTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`no data for ${seconds} s`);
+  }
 }

@@ -1,4 +1,6 @@
-import { PbxmodError } from '../domain/errors.js';
+import { PbxmodError, reason, type ErrorId, type Reason } from '../domain/errors.js';
+import { visibleText } from '../domain/terminal-text.js';
+import { LICENSE_KEY_MISSING_MESSAGE } from '../i18n/en/errors/modules.js';
 
 /** Why an archive was refused before anything reached the modules directory. */
 export type ArchiveErrorCode =
@@ -16,15 +18,18 @@ export type ArchiveErrorCode =
   | 'archive_encrypted'
   | 'archive_unsupported';
 
-const ARCHIVE_HINT = 'The archive was refused and nothing was installed; get the module again from its developer or the marketplace.';
-
-/** A module archive that is broken or unsafe to unpack. */
+/**
+ * A module archive that is broken or unsafe to unpack: `new ArchiveError(reason('archive_symlink',
+ * {entry}), name)`. `code`: the code it is reported under, when several reasons share one.
+ */
 export class ArchiveError extends PbxmodError {
   declare readonly code: ArchiveErrorCode;
   /** The entry at fault, where there is one. */
   readonly entry: string | undefined;
-  constructor(code: ArchiveErrorCode, message: string, entry?: string, hint: string = ARCHIVE_HINT) {
-    super(code, message, hint);
+  constructor(why: Reason<Extract<ArchiveErrorCode, ErrorId>>, entry?: string);
+  constructor(why: Reason, entry: string | undefined, code: ArchiveErrorCode);
+  constructor(why: Reason, entry?: string, code?: ArchiveErrorCode) {
+    super(code ?? why.id, why);
     this.entry = entry;
   }
 }
@@ -34,8 +39,10 @@ export type DownloadErrorCode = 'download_failed' | 'download_cut_off' | 'downlo
 /** The archive did not arrive whole; the previous version is untouched. */
 export class DownloadError extends PbxmodError {
   declare readonly code: DownloadErrorCode;
-  constructor(code: DownloadErrorCode, message: string, hint = 'Check the connection to the licensing service and try again; nothing was changed.') {
-    super(code, message, hint);
+  constructor(why: Reason<Extract<DownloadErrorCode, ErrorId>>);
+  constructor(why: Reason, code: DownloadErrorCode);
+  constructor(why: Reason, code?: DownloadErrorCode) {
+    super(code ?? why.id, why);
   }
 }
 
@@ -53,8 +60,11 @@ export type ModuleErrorCode =
 /** A module operation that cannot go ahead, with what to do about it. */
 export class ModuleError extends PbxmodError {
   declare readonly code: ModuleErrorCode;
-  constructor(code: ModuleErrorCode, message: string, hint?: string) {
-    super(code, message, hint);
+  /** `code`: the code it is reported under, when several reasons share one (default: the reason's id). */
+  constructor(why: Reason<Extract<ModuleErrorCode, ErrorId>>);
+  constructor(why: Reason, code: ModuleErrorCode);
+  constructor(why: Reason, code?: ModuleErrorCode) {
+    super(code ?? why.id, why);
   }
 }
 
@@ -63,8 +73,9 @@ export class ModuleBusyError extends PbxmodError {
   /** What the other process is doing, when it said so. */
   readonly holder: LockHolder | null;
   constructor(holder: LockHolder | null) {
-    const what = holder ? ` (${holder.operation}${holder.moduleId ? ` ${holder.moduleId}` : ''} by pid ${holder.pid})` : '';
-    super('module_busy', `Another module operation is running${what}; try again when it finishes.`, 'Only one install, update, enable, disable or remove runs at a time on a PBX.');
+    // The names come from the lock file another process wrote: never raw to the terminal.
+    const named = holder ? { operation: visibleText(holder.operation), ...(holder.moduleId ? { moduleId: visibleText(holder.moduleId) } : {}), pid: holder.pid } : {};
+    super('module_busy', reason('module_busy', named));
     this.holder = holder;
   }
 }
@@ -77,13 +88,9 @@ export interface LockHolder {
   since: string;
 }
 
-/** The message SPEC §5 gives for a paid module on a PBX without a saved key. */
-export const LICENSE_KEY_MISSING_MESSAGE = 'The license key to activate the license for the module has not been installed.';
+/** The message SPEC §5 gives for a paid module on a PBX without a saved key (English; the catalog has it in every language). */
+export { LICENSE_KEY_MISSING_MESSAGE };
 
 export function licenseKeyMissing(moduleId: string): ModuleError {
-  return new ModuleError(
-    'license_key_missing',
-    `${LICENSE_KEY_MISSING_MESSAGE} ${moduleId} is a paid module.`,
-    'Register the PBX in the marketplace or enter your license key (console screen 1, or `pbxmod license register` / `pbxmod license set-key`), then try again.',
-  );
+  return new ModuleError(reason('license_key_missing', { id: moduleId }));
 }

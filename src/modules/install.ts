@@ -1,15 +1,16 @@
 import { cp, mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { PbxmodError } from '../domain/errors.js';
+import { PbxmodError, reason } from '../domain/errors.js';
+import { activeMessages } from '../i18n/active.js';
 import { LicenseError } from '../domain/license-codes.js';
-import { explainSystemError } from '../store/system-error.js';
+import { explainSystemCause } from '../store/system-error.js';
 import { isPaidModule, needsFeatureSeat, type ModuleManifest } from '../domain/manifest.js';
 import { compareVersions } from '../domain/version.js';
 import type { ModuleDetails, Release } from '../licensing/api.js';
 import type { LicensingClient } from '../licensing/client.js';
 import { ServiceRequestError } from '../licensing/errors.js';
 import type { InstalledModule } from '../store/schema.js';
-import { ModuleArchive, formatBytes, type ArchiveLimits } from './archive.js';
+import { ModuleArchive, type ArchiveLimits } from './archive.js';
 import { auditedModuleOperation } from './audit.js';
 import { moduleLayout, SETTINGS_FOLDER, type ModuleContext, type ProgressCallback } from './context.js';
 import { downloadArchive } from './download.js';
@@ -130,7 +131,7 @@ async function marketplaceInstall(ctx: ModuleContext, lock: ModuleLockHandle, id
   const state = await ctx.store.read();
   const installed = findModule(state, id);
   if (mode === 'update' && !installed) {
-    throw new ModuleError('module_not_installed', `${id} is not installed, so there is nothing to update.`, `Install it with \`pbxmod modules install ${id}\`.`);
+    throw new ModuleError(reason('module_update_not_installed', { id }), 'module_not_installed');
   }
   const client = await ctx.licensing();
   const details = await fetchDetails(client, id, state.settings.pbxVersion);
@@ -152,7 +153,7 @@ async function marketplaceInstall(ctx: ModuleContext, lock: ModuleLockHandle, id
 
   const op = await beginOperation(ctx.dataDir, id);
   try {
-    await ensureFreeSpace(op.dir, () => link.size, 'the download');
+    await ensureFreeSpace(op.dir, () => link.size, null);
     const archive = join(op.dir, 'archive.zip');
     await downloadArchive(client.resolveHref(link.href), archive, { size: link.size, md5: link.md5, signal: lock.signal, ...(onProgress ? { onProgress } : {}), ...(client.openArchive ? { open: client.openArchive } : {}) });
     return await installStage(ctx, lock, op, archive, { ...options, expectedId: id, catalog: details, licensed: paid });
@@ -185,7 +186,7 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
     manifest = archive.manifest;
     checkManifest(manifest, options.expectedId, state.settings.pbxVersion);
     if (isPaidModule(manifest) && !state.settings.licenseKey) throw licenseKeyMissing(manifest.moduleUniqueID);
-    await ensureFreeSpace(op.dir, (blockSize) => archive.diskBytes(blockSize), `unpacking ${manifest.moduleUniqueID}`);
+    await ensureFreeSpace(op.dir, (blockSize) => archive.diskBytes(blockSize), manifest.moduleUniqueID);
     await archive.extractTo(op.newDir, (bytes, total) => onProgress?.({ stage: 'extract', bytes, total }), lock.signal);
   } finally {
     await archive.close();
@@ -240,7 +241,7 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
     // An enabled module is disabled while its files are swapped (SPEC §5), enabled again by the commit.
     await ctx.store.update((s) => {
       const record = findModule(s, id);
-      if (record) Object.assign(record, { enabled: false, disabledReason: 'DisabledByUser', disabledReasonText: `Being updated to ${manifest.version}` });
+      if (record) Object.assign(record, { enabled: false, disabledReason: 'DisabledByUser', disabledReasonText: activeMessages().errors.module_being_updated({ version: manifest.version }).message });
     });
   }
   if (hadDir) await rename(moduleDir, op.oldDir);
@@ -257,14 +258,10 @@ async function installStage(ctx: ModuleContext, lock: ModuleLockHandle, op: Oper
 
 function checkManifest(manifest: ModuleManifest, expectedId: string | undefined, pbxVersion: string): void {
   if (expectedId !== undefined && manifest.moduleUniqueID !== expectedId) {
-    throw new ModuleError('module_id_mismatch', `The archive downloaded for ${expectedId} holds module ${manifest.moduleUniqueID}.`, 'The catalog entry is wrong: report it to the marketplace. Nothing was changed.');
+    throw new ModuleError(reason('module_id_mismatch', { expected: expectedId, actual: manifest.moduleUniqueID }));
   }
   if (compareVersions(manifest.minPbxVersion, pbxVersion) > 0) {
-    throw new ModuleError(
-      'pbx_too_old',
-      `${manifest.moduleUniqueID} ${manifest.version} needs MikoPBX ${manifest.minPbxVersion} or newer; this PBX runs ${pbxVersion}.`,
-      'Update the PBX first, or install an older release of the module.',
-    );
+    throw new ModuleError(reason('pbx_too_old', { id: manifest.moduleUniqueID, version: manifest.version, needs: manifest.minPbxVersion, pbxVersion }));
   }
 }
 
@@ -298,7 +295,7 @@ async function fetchDetails(client: LicensingClient, id: string, pbxVersion: str
     return await client.moduleDetails(id, pbxVersion);
   } catch (error) {
     if (error instanceof ServiceRequestError && error.status === 404) {
-      throw new ModuleError('module_not_in_catalog', `The marketplace has no module ${id} that MikoPBX ${pbxVersion} can install.`, 'Check the id with `pbxmod modules available`.');
+      throw new ModuleError(reason('module_not_offered', { id, pbxVersion }), 'module_not_in_catalog');
     }
     throw error;
   }
@@ -308,12 +305,10 @@ function chooseRelease(details: ModuleDetails, wanted: string | undefined, pbxVe
   const releases = details.releases;
   const chosen = wanted === undefined ? releases[0] : releases.find((r) => r.version === wanted);
   if (!chosen) {
-    const offered = releases.map((r) => r.version).join(', ') || 'none';
-    throw new ModuleError(
-      'release_not_found',
-      wanted === undefined ? `The marketplace offers no release of ${details.id} for MikoPBX ${pbxVersion}.` : `${details.id} has no release ${wanted} that MikoPBX ${pbxVersion} can install.`,
-      `Releases on offer: ${offered}.`,
-    );
+    const offered = releases.map((r) => r.version);
+    throw wanted === undefined
+      ? new ModuleError(reason('release_not_found', { id: details.id, pbxVersion, offered }))
+      : new ModuleError(reason('release_not_offered', { id: details.id, wanted, pbxVersion, offered }), 'release_not_found');
   }
   return chosen;
 }
@@ -344,8 +339,8 @@ async function mergeSettings(kept: string, target: string): Promise<void> {
   await cp(kept, target, { recursive: true, preserveTimestamps: true, force: true, errorOnExist: false });
 }
 
-/** Refuse up front what cannot fit; what still runs out of space midway is rolled back (disk_full). */
-async function ensureFreeSpace(dir: string, needed: (blockSize: number) => number, what: string): Promise<void> {
+/** Refuse up front what cannot fit (the download, or unpacking the module `unpacking`); what still runs out of space midway is rolled back (disk_full). */
+async function ensureFreeSpace(dir: string, needed: (blockSize: number) => number, unpacking: string | null): Promise<void> {
   let free: number;
   let bytes: number;
   try {
@@ -358,11 +353,8 @@ async function ensureFreeSpace(dir: string, needed: (blockSize: number) => numbe
   const margin = 1024 * 1024;
   if (free < bytes + margin) {
     // The margin is part of the need: "needs 2.4 MiB, 2.8 MiB is free" would read as a contradiction.
-    throw new ModuleError(
-      'disk_full',
-      `Not enough disk space for ${what}: it needs ${formatBytes(bytes + margin)} (${formatBytes(bytes)} and a ${formatBytes(margin)} reserve), and ${formatBytes(free)} is free.`,
-      `Free at least ${formatBytes(bytes + margin - free)} and try again; nothing was changed.`,
-    );
+    const space = { bytes, margin, free };
+    throw new ModuleError(unpacking === null ? reason('disk_space_download', space) : reason('disk_space_unpack', { id: unpacking, ...space }), 'disk_full');
   }
 }
 
@@ -370,10 +362,9 @@ async function ensureFreeSpace(dir: string, needed: (blockSize: number) => numbe
 async function asModuleError(error: unknown, dataDir: string): Promise<unknown> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof PbxmodError || typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return error;
-  const { what, todo } = await explainSystemError(error, (error as NodeJS.ErrnoException).path ?? dataDir);
-  const unchanged = 'The previous version and the store are as they were.';
+  const cause = await explainSystemCause(error, (error as NodeJS.ErrnoException).path ?? dataDir);
   const full = code === 'ENOSPC' || code === 'EDQUOT';
-  return new ModuleError(full ? 'disk_full' : 'module_io', `The module could not be installed: ${what}`, `${todo} ${unchanged}`);
+  return new ModuleError(reason('module_swap_failed', { cause }), full ? 'disk_full' : 'module_io');
 }
 
 function describeInstall(result: InstallResult): string {

@@ -1,3 +1,5 @@
+import { reason } from '../domain/errors.js';
+import { activeMessages } from '../i18n/active.js';
 import { ModuleError } from './errors.js';
 
 /**
@@ -9,6 +11,12 @@ import { ModuleError } from './errors.js';
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
+/** The operation a signal stopped, as the module lock names it: `{operation: 'install', moduleId: 'ModuleX'}`. */
+export interface StoppedOperation {
+  operation: string;
+  moduleId?: string;
+}
+
 interface Watch {
   controller: AbortController;
   settled: Promise<string | null>;
@@ -17,8 +25,8 @@ const running = new Set<Watch>();
 
 export class ModuleInterruptedError extends ModuleError {
   readonly signal: NodeJS.Signals;
-  constructor(signal: NodeJS.Signals, what: string) {
-    super('module_interrupted', `${signal} stopped the ${what}; it was rolled back.`, 'Nothing was changed; run it again when you are ready.');
+  constructor(signal: NodeJS.Signals, what: StoppedOperation) {
+    super(reason('module_interrupted', { signal, ...operationParams(what) }));
     this.signal = signal;
   }
 }
@@ -29,8 +37,8 @@ export interface OperationWatch {
   end(outcome: 'committed' | 'rolled-back'): void;
 }
 
-/** Watch the signals for one module operation, `what` naming it ("install of ModuleX"). */
-export function watchSignals(what: string): OperationWatch {
+/** Watch the signals for one module operation, `what` naming it as the lock does. */
+export function watchSignals(what: StoppedOperation): OperationWatch {
   const controller = new AbortController();
   let resolveSettled!: (message: string | null) => void;
   const watch: Watch = { controller, settled: new Promise((r) => (resolveSettled = r)) };
@@ -41,7 +49,7 @@ export function watchSignals(what: string): OperationWatch {
       // A second Ctrl-C while a step cannot stop (a request to the service): end now; the next
       // pbxmod settles what is left (recovery runs before every operation).
       if (process.listenerCount(signal) === 1) {
-        process.stderr.write(`pbxmod: ${signal} again: stopped at once; the next module operation rolls the ${what} back.\n`);
+        process.stderr.write(`pbxmod: ${activeMessages().errors.module_interrupted_again({ signal, ...operationParams(what) }).message}\n`);
         process.exit(128 + (SIGNAL_NUMBERS[signal] ?? 0));
       }
       return;
@@ -59,10 +67,9 @@ export function watchSignals(what: string): OperationWatch {
         resolveSettled(null);
         return;
       }
-      const message =
-        outcome === 'rolled-back'
-          ? `${received} stopped the ${what}: it was rolled back and its staging folder removed; nothing was changed.`
-          : `${received} arrived as the ${what} was committing: it finished.`;
+      const said = { signal: received, ...operationParams(what) };
+      const { errors } = activeMessages();
+      const message = (outcome === 'rolled-back' ? errors.module_interrupted_rolled_back(said) : errors.module_interrupted_committed(said)).message;
       resolveSettled(message);
       // The console listens too and ends itself once `interruptModuleOperations` returns; a command ends here.
       if (process.listenerCount(received) === 0) {
@@ -76,7 +83,11 @@ export function watchSignals(what: string): OperationWatch {
 /** Stop every module operation of this process and wait until each rolled back; what each said. */
 export async function interruptModuleOperations(signal: NodeJS.Signals): Promise<string[]> {
   const watches = [...running];
-  for (const watch of watches) if (!watch.controller.signal.aborted) watch.controller.abort(new ModuleInterruptedError(signal, 'module operation'));
+  for (const watch of watches) if (!watch.controller.signal.aborted) watch.controller.abort(new ModuleInterruptedError(signal, { operation: 'module operation' }));
   const messages = await Promise.all(watches.map((w) => w.settled));
   return messages.filter((m): m is string => m !== null);
+}
+
+function operationParams(what: StoppedOperation): StoppedOperation {
+  return what.moduleId ? { operation: what.operation, moduleId: what.moduleId } : { operation: what.operation };
 }

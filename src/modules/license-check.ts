@@ -4,7 +4,8 @@ import { ConnectionError } from '../licensing/errors.js';
 import { appendAudit } from '../store/pbx-store.js';
 import type { InstalledModule } from '../store/schema.js';
 import type { ModuleContext } from './context.js';
-import { LICENSE_KEY_MISSING_MESSAGE, ModuleBusyError } from './errors.js';
+import { activeMessages } from '../i18n/active.js';
+import { ModuleBusyError } from './errors.js';
 import { withModuleLock, type ModuleLockOptions } from './lock.js';
 import { findModule, recoverInterruptedOperations } from './transaction.js';
 
@@ -36,7 +37,7 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
     const result: LicenseCheckResult = { checked: paid.map((m) => m.id), disabled: [], unreachable: null };
     const key = state.settings.licenseKey;
     if (paid.length > 0 && !key) {
-      result.disabled = paid.map((m) => ({ id: m.id, reason: LICENSE_KEY_MISSING_MESSAGE }));
+      result.disabled = paid.map((m) => ({ id: m.id, reason: activeMessages().errors.license_key_missing_short().message }));
     } else if (paid.length > 0 && key) {
       try {
         const client = await ctx.licensing();
@@ -45,7 +46,7 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
           const reason = await verifySeat(module, async (featureId) => {
             const check = await client.checkFeature(key, featureId, host.hostId);
             // A seat the admin dropped stays dropped until the module is enabled again; a lapsed one is taken back.
-            if (check.dropped) throw new LicenseError(2008, 'The binding of this PBX was dropped in the session monitor. Enable the module again to capture a seat.');
+            if (check.dropped) throw new LicenseError(2008, activeMessages().errors.module_binding_dropped().message);
             if (!check.held) await client.captureFeature(key, featureId, host);
           });
           if (reason !== null) result.disabled.push({ id: module.id, reason });

@@ -4,7 +4,9 @@ import { needsFeatureSeat } from '../domain/manifest.js';
 import type { InstalledModule, PbxState } from '../store/schema.js';
 import { auditedModuleOperation } from './audit.js';
 import { moduleLayout, type ModuleContext } from './context.js';
-import { LICENSE_KEY_MISSING_MESSAGE, ModuleError } from './errors.js';
+import { reason } from '../domain/errors.js';
+import { activeMessages } from '../i18n/active.js';
+import { ModuleError } from './errors.js';
 import { captureModuleFeature, requireLicenseKey } from './license-stage.js';
 import { withModuleLock, type ModuleLockOptions } from './lock.js';
 import { beginOperation, exists, findModule, finishRemove, recoverInterruptedOperations, restoreRecord, settleOperation, writeJournal } from './transaction.js';
@@ -40,8 +42,8 @@ export function enableModule(ctx: ModuleContext, id: string, options: ModuleLock
           await captureModuleFeature(await ctx.licensing(), key, { id, licProductId: module.licProductId ?? 0, licFeatureId: module.licFeatureId ?? 0 }, ctx);
         } catch (error) {
           // Every license refusal leaves the module disabled by license with the reason (SPEC §5).
-          const reason = error instanceof LicenseError ? error.serviceMessage : error instanceof ModuleError && error.code === 'license_key_missing' ? LICENSE_KEY_MISSING_MESSAGE : null;
-          if (reason !== null) await setState(ctx, id, { enabled: false, disabledReason: 'DisabledByLicense', disabledReasonText: reason });
+          const why = error instanceof LicenseError ? error.serviceMessage : error instanceof ModuleError && error.code === 'license_key_missing' ? activeMessages().errors.license_key_missing_short().message : null;
+          if (why !== null) await setState(ctx, id, { enabled: false, disabledReason: 'DisabledByLicense', disabledReasonText: why });
           throw error;
         }
       }
@@ -114,7 +116,7 @@ export function requireInstalled(state: PbxState, id: string): InstalledModule {
   const module = findModule(state, id);
   if (!module) {
     const known = state.modules.map((m) => m.id);
-    throw new ModuleError('module_not_installed', `${id} is not installed.`, known.length > 0 ? `Installed modules: ${known.join(', ')}.` : 'No module is installed; see `pbxmod modules available`.');
+    throw new ModuleError(reason('module_not_installed', { id, installed: known }));
   }
   return module;
 }

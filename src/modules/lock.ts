@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { lockOwner, tryLock, type HeldLock, type LockOwner } from '../store/process-lock.js';
-import { describeSystemError } from '../domain/system-errors.js';
+import { reason } from '../domain/errors.js';
+import { systemCause } from '../domain/system-errors.js';
 import { moduleLayout } from './context.js';
 import { ModuleBusyError, ModuleError, type LockHolder } from './errors.js';
 import { watchSignals } from './interruption.js';
@@ -37,7 +38,7 @@ export async function withModuleLock<R>(
     throw lockIoError(dataDir, error);
   });
   const lock = await acquire(dataDir, holder, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
-  const watch = watchSignals(holder.moduleId ? `${holder.operation} of ${holder.moduleId}` : holder.operation);
+  const watch = watchSignals(holder);
   let outcome: 'committed' | 'rolled-back' = 'rolled-back';
   try {
     const result = await run({
@@ -45,7 +46,7 @@ export async function withModuleLock<R>(
       assertHeld() {
         watch.signal.throwIfAborted();
         if (!lock.isHeld()) {
-          throw new ModuleError('module_io', `The module lock ${moduleLayout.lockFile(dataDir)} was removed during the operation.`, 'Nothing was committed; try again.');
+          throw new ModuleError(reason('module_lock_removed', { file: moduleLayout.lockFile(dataDir) }), 'module_io');
         }
       },
     });
@@ -88,6 +89,5 @@ function toHolder(owner: LockOwner): LockHolder {
 }
 
 function lockIoError(dataDir: string, error: unknown): ModuleError {
-  const { what, todo } = describeSystemError(error, moduleLayout.lockFile(dataDir));
-  return new ModuleError('module_io', `Cannot take the module lock: ${what}`, todo);
+  return new ModuleError(reason('module_lock_failed', { cause: systemCause(error, moduleLayout.lockFile(dataDir)) }), 'module_io');
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import type { InstalledModule, PbxState } from '../store/schema.js';
 import { moduleLayout, SETTINGS_FOLDER, type ModuleContext } from './context.js';
+import { reason } from '../domain/errors.js';
 import { ModuleError } from './errors.js';
 
 /**
@@ -139,11 +140,7 @@ export async function recoverInterruptedOperations(ctx: ModuleContext): Promise<
       const outcome = await settleOperation(ctx, op);
       settled.push({ id: name.split('.')[0] ?? name, outcome });
     } catch (error) {
-      throw new ModuleError(
-        'module_io',
-        `An interrupted module operation in ${dir} could not be settled: ${(error as Error).message}.`,
-        'Check the disk and the permissions of the data directory, then try again.',
-      );
+      throw new ModuleError(reason('module_recovery_failed', { dir, detail: (error as Error).message }), 'module_io');
     }
   }
   return settled;

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { StoreError } from '../domain/errors.js';
+import { StoreError, reason, type Reason } from '../domain/errors.js';
 import { tryLock } from './process-lock.js';
-import { explainSystemError } from './system-error.js';
+import { explainSystemCause } from './system-error.js';
 
 /** Every store file carries the version of its shape. */
 export interface Versioned {
@@ -82,7 +82,7 @@ export class JsonFileStore<T extends Versioned> {
       const parsed = this.options.schema.safeParse(data);
       if (!parsed.success) {
         // A bug, not a user error: refuse to write something the next read would reject.
-        throw new StoreError('store_invalid_write', this.file, `Refused to save the ${this.options.label} ${this.file}: ${parsed.error.issues[0]?.message ?? 'invalid data'}.`, 'Nothing was changed. Please report this as a bug.');
+        throw new StoreError(reason('store_invalid_write', { store: this.options.label, file: this.file, detail: parsed.error.issues[0]?.message ?? 'invalid data' }), this.file);
       }
       this.db.data = parsed.data;
       await this.db.write().catch((error: unknown) => {
@@ -115,8 +115,8 @@ export class JsonFileStore<T extends Versioned> {
       }
       if ('held' in attempt) return () => attempt.held.release();
       if (Date.now() - started > wait) {
-        const who = attempt.busy ? ` (pid ${attempt.busy.pid}${attempt.busy.host !== undefined ? ` on ${String(attempt.busy.host)}` : ''})` : '';
-        throw new StoreError('store_busy', this.file, `The ${this.options.label} ${this.file} is locked by another pbxmod process${who}.`, 'Wait for the other operation to finish and try again. A lock whose process has ended is taken over at once.');
+        const who = attempt.busy ? { pid: attempt.busy.pid, ...(attempt.busy.host !== undefined ? { host: String(attempt.busy.host) } : {}) } : {};
+        throw new StoreError(reason('store_busy', { store: this.options.label, file: this.file, ...who }), this.file);
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
     }
@@ -159,16 +159,16 @@ class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw corrupt(this.options, text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(error as Error).message})`);
+      throw corrupt(this.options, text.trim() === '' ? reason('store_corrupt_empty', { store: label, file }) : reason('store_corrupt_json', { store: label, file, detail: (error as Error).message }));
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw corrupt(this.options, 'it does not hold a JSON object');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw corrupt(this.options, reason('store_corrupt_not_object', { store: label, file }));
     if (signature === this.written && (raw as Versioned).schemaVersion === this.options.currentVersion) return raw as T;
     const migrated = migrate(this.options, raw as Record<string, unknown>);
     const parsed = this.options.schema.safeParse(migrated);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      throw corrupt(this.options, `its content does not fit the ${label} format${where}: ${issue?.message ?? 'invalid'}`);
+      const at = issue && issue.path.length > 0 ? { at: issue.path.join('.') } : {};
+      throw corrupt(this.options, reason('store_corrupt_shape', { store: label, file, ...at, detail: issue?.message ?? 'invalid' }));
     }
     return parsed.data;
   }
@@ -203,32 +203,26 @@ class DurableJsonAdapter<T extends Versioned> implements Adapter<T> {
 function migrate<T extends Versioned>(options: JsonFileStoreOptions<T>, raw: Record<string, unknown>): Record<string, unknown> {
   const version = raw.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw corrupt(options, 'it has no valid "schemaVersion"');
+    throw corrupt(options, reason('store_corrupt_version', { store: options.label, file: options.file }));
   }
   if (version > options.currentVersion) {
-    throw new StoreError('store_too_new', options.file, `The ${options.label} ${options.file} was written by a newer pbxmod (format ${version}; this one knows up to ${options.currentVersion}).`, 'Upgrade pbxmod. The file was left untouched.');
+    throw new StoreError(reason('store_too_new', { store: options.label, file: options.file, version, known: options.currentVersion }), options.file);
   }
   let data = raw;
   for (let v = version; v < options.currentVersion; v++) {
     const step = options.migrations[v];
-    if (!step) throw new StoreError('store_no_migration', options.file, `The ${options.label} ${options.file} is in format ${v}, which this pbxmod cannot upgrade.`, 'Upgrade pbxmod step by step. The file was left untouched.');
+    if (!step) throw new StoreError(reason('store_no_migration', { store: options.label, file: options.file, version: v }), options.file);
     data = { ...step(data), schemaVersion: v + 1 };
   }
   return data;
 }
 
-function corrupt<T extends Versioned>(options: JsonFileStoreOptions<T>, why: string): StoreError {
-  return new StoreError(
-    'store_corrupt',
-    options.file,
-    `The ${options.label} ${options.file} cannot be read: ${why}.`,
-    `It was left untouched. Restore it from a backup, or move it aside (mv ${options.file} ${options.file}.broken) to start with an empty one.`,
-  );
+function corrupt<T extends Versioned>(options: JsonFileStoreOptions<T>, why: Reason): StoreError {
+  return new StoreError(why, options.file, 'store_corrupt');
 }
 
 async function storeIoError<T extends Versioned>(options: JsonFileStoreOptions<T>, error: unknown): Promise<StoreError> {
   if (error instanceof StoreError) return error;
-  const { code, what, todo } = await explainSystemError(error);
-  const nothingChanged = /nothing was changed/i.test(todo) ? '' : ' Nothing was changed.';
-  return new StoreError(`store_io_${(code ?? 'EIO').toLowerCase()}`, options.file, `Cannot access the ${options.label} ${options.file}: ${what}`, `${todo}${nothingChanged}`);
+  const cause = await explainSystemCause(error);
+  return new StoreError(reason('store_io', { store: options.label, file: options.file, cause }), options.file, `store_io_${(cause.errno ?? 'EIO').toLowerCase()}`);
 }

@@ -1,19 +1,16 @@
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { describeSystemError, type SystemErrorText } from '../domain/system-errors.js';
+import { systemCause, type SystemCause } from '../domain/system-errors.js';
 
 /**
- * `describeSystemError` with the facts only the disk knows: a full disk and a file system out
- * of inodes both say ENOSPC, and statfs tells them apart.
+ * `systemCause` with the facts only the disk knows, for an error's reason: a full disk and a
+ * file system out of inodes both say ENOSPC, and statfs tells them apart.
  */
-export async function explainSystemError(error: unknown, path?: string): Promise<SystemErrorText> {
+export async function explainSystemCause(error: unknown, path?: string): Promise<SystemCause> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  let inodesExhausted = false;
-  if (code === 'ENOSPC') {
-    const at = path ?? (error as NodeJS.ErrnoException).path;
-    inodesExhausted = at !== undefined && (await inodesUsedUp(at));
-  }
-  return describeSystemError(error, path, { inodesExhausted });
+  const at = path ?? (error as NodeJS.ErrnoException | undefined)?.path;
+  const inodesExhausted = code === 'ENOSPC' && at !== undefined && (await inodesUsedUp(at));
+  return systemCause(error, path, { inodesExhausted });
 }
 
 /** No free inodes where `path` lives (or its closest existing parent). */

@@ -13,26 +13,26 @@ describe('archive entry names', () => {
   });
 
   it('refuses ".." as a path part, wherever it is', () => {
-    for (const name of ['..', '../x', 'a/../b', 'a/b/..', '../', 'a/../../etc/passwd']) assert.equal(why(name), 'would be written outside the module directory ("..")', name);
+    for (const name of ['..', '../x', 'a/../b', 'a/b/..', '../', 'a/../../etc/passwd']) assert.equal(why(name), 'dot_dot', name);
   });
 
   it('refuses absolute names', () => {
-    for (const name of ['/etc/passwd', '/', '/a/']) assert.equal(why(name), 'has an absolute path', name);
+    for (const name of ['/etc/passwd', '/', '/a/']) assert.equal(why(name), 'absolute', name);
   });
 
   it('refuses drive letters, with or without a separator', () => {
-    for (const name of ['C:/Windows/x', 'c:x', 'Z:', 'd:/']) assert.equal(why(name), 'starts with a drive letter (an absolute path)', name);
+    for (const name of ['C:/Windows/x', 'c:x', 'Z:', 'd:/']) assert.equal(why(name), 'drive_letter', name);
   });
 
   it('refuses backslashes, which other systems read as separators', () => {
-    for (const name of ['a\\b', '..\\..\\x', '\\etc\\passwd', 'Lib\\Main.php']) assert.match(why(name) ?? '', /^uses backslashes/, name);
+    for (const name of ['a\\b', '..\\..\\x', '\\etc\\passwd', 'Lib\\Main.php']) assert.equal(why(name), 'backslash', name);
   });
 
   it('refuses empty and "." parts, control characters and over-long names', () => {
-    for (const name of ['', 'a//b', './x', 'a/./b']) assert.equal(why(name), 'has an empty or "." part in its path', JSON.stringify(name));
-    for (const name of ['a\u0000b', 'x\ny', '\u001b[31mred']) assert.equal(why(name), 'has control characters in its name', JSON.stringify(name));
+    for (const name of ['', 'a//b', './x', 'a/./b']) assert.equal(why(name), 'empty_part', JSON.stringify(name));
+    for (const name of ['a\u0000b', 'x\ny', '\u001b[31mred']) assert.equal(why(name), 'control_characters', JSON.stringify(name));
     assert.equal(why('x'.repeat(MAX)), undefined);
-    assert.equal(why('x'.repeat(MAX + 1)), `has a name longer than ${MAX} bytes`);
-    assert.equal(why('я'.repeat(MAX / 2 + 1)), `has a name longer than ${MAX} bytes`, 'bytes, not characters');
+    assert.equal(why('x'.repeat(MAX + 1)), 'name_too_long');
+    assert.equal(why('я'.repeat(MAX / 2 + 1)), 'name_too_long', 'bytes, not characters');
   });
 });

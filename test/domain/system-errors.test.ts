@@ -44,3 +44,22 @@ test('a real ENAMETOOLONG from the file system reads as words', async () => {
   assert.equal(text.code, 'ENAMETOOLONG');
   assert.match(text.what, /^The name .* is too long for the file system/);
 });
+
+test('a system error keeps its errno and path as values, and reads in the language in use', async () => {
+  const { systemCause } = await import('../../src/domain/system-errors.js');
+  const { setActiveMessages } = await import('../../src/i18n/active.js');
+  const { en } = await import('../../src/i18n/en.js');
+  const { ru } = await import('../../src/i18n/ru.js');
+  assert.deepEqual(systemCause(errno('EROFS')), { errno: 'EROFS', path: '/var/lib/pbxmod/pbx.json' });
+  assert.deepEqual(systemCause(errno('ENOSPC'), '/data', { inodesExhausted: true }), { errno: 'ENOSPC', path: '/data', inodes: true });
+  assert.deepEqual(systemCause(new Error('socket hang up')), { errno: null, detail: 'socket hang up' });
+  setActiveMessages(ru);
+  try {
+    const text = describeSystemError(errno('EROFS'));
+    assert.equal(text.what, 'Файловая система, где находится /var/lib/pbxmod/pbx.json, доступна только для чтения.');
+    assert.match(text.todo, /--data-dir/);
+  } finally {
+    setActiveMessages(en);
+  }
+  assert.equal(describeSystemError(errno('EROFS')).what, 'The file system holding /var/lib/pbxmod/pbx.json is read-only.');
+});

@@ -148,3 +148,24 @@ test('an audited action is logged with its outcome, and a failure is logged and 
     assert.ok(!Number.isNaN(Date.parse(entry.at)));
   }
 });
+
+test('a store error keeps its code, reason and values, and reads in Russian with the Russian catalog', async (t) => {
+  const { errorToJson } = await import('../../src/domain/errors.js');
+  const { ru } = await import('../../src/i18n/ru.js');
+  const dataDir = await tempDir(t);
+  const file = pbxStoreFile(dataDir);
+  await writeFile(file, JSON.stringify({ ...validState(), schemaVersion: PBX_STORE_VERSION + 1 }), { mode: 0o600 });
+  const error = await expectStoreError(openPbxStore(dataDir).read(), 'store_too_new', file);
+  assert.deepEqual(errorToJson(error, ru), {
+    code: 'store_too_new',
+    params: { store: 'PBX store', file, version: PBX_STORE_VERSION + 1, known: PBX_STORE_VERSION },
+    message: `Хранилище АТС ${file} записано более новой версией pbxmod (формат ${PBX_STORE_VERSION + 1}; эта знает форматы до ${PBX_STORE_VERSION}).`,
+    hint: 'Обновите pbxmod. Файл не тронут.',
+  });
+  assert.match(error.message, /was written by a newer pbxmod/, 'shown in the language in use, English here');
+
+  await writeFile(file, '[1]', { mode: 0o600 });
+  const corrupt = errorToJson(await expectStoreError(openPbxStore(dataDir).read(), 'store_corrupt', file), ru);
+  assert.equal(corrupt.reason, 'store_corrupt_not_object');
+  assert.equal(corrupt.message, `Не удаётся прочитать хранилище АТС ${file}: в нём нет объекта JSON.`);
+});

@@ -1,4 +1,5 @@
 import { general } from './errors/general.js';
+import { domain } from './errors/domain.js';
 import { store } from './errors/store.js';
 import { modules } from './errors/modules.js';
 import { licensing } from './errors/licensing.js';
@@ -13,7 +14,7 @@ import { seats } from './errors/seats.js';
  * {number, owner})`); the words come from here, in the language in use, when the error is
  * shown. One file per part of the program, so the parts can grow apart.
  */
-export const errors = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service, ...seats };
+export const errors = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service, ...seats };
 
 /** The words of one error. */
 export interface ErrorText {

@@ -1,5 +1,6 @@
 import type { ErrorCatalog } from '../en/errors.js';
 import { general } from './errors/general.js';
+import { domain } from './errors/domain.js';
 import { store } from './errors/store.js';
 import { modules } from './errors/modules.js';
 import { licensing } from './errors/licensing.js';
@@ -9,4 +10,4 @@ import { service } from './errors/service.js';
 import { seats } from './errors/seats.js';
 
 /** Every error, by id, in Russian; the same ids and values as the English catalog. */
-export const errors: ErrorCatalog = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service, ...seats };
+export const errors: ErrorCatalog = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service, ...seats };

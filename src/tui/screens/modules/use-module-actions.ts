@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { PbxmodError } from '../../../domain/errors.js';
+import { PbxmodError, reason } from '../../../domain/errors.js';
 import { isPaidModule } from '../../../domain/manifest.js';
 import { useMessages } from '../../../i18n/index.js';
 import {
@@ -20,6 +20,18 @@ import { useConfirm } from '../../components/confirm/index.js';
 import { useToast } from '../../components/toast/index.js';
 import { useConsole } from '../../console-context.js';
 import { operationTrackerFor, type OperationKind, type OperationsSnapshot } from './operation-tracker.js';
+
+/** What the module lock calls each operation: the refusal's catalog entry puts it in words. */
+const LOCK_OPERATIONS: Record<OperationKind, string> = {
+  install: 'install',
+  update: 'update',
+  'update-all': 'update all',
+  'install-file': 'install from file',
+  enable: 'enable',
+  disable: 'disable',
+  remove: 'remove',
+  'license-check': 'license check',
+};
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -63,9 +75,9 @@ export function useModuleActions(): ModuleActions {
     const refusal = (moduleId: string | null): PbxmodError | null => {
       let refused: PbxmodError | null = null;
       const running = tracker.getSnapshot().running;
-      if (readonly) refused = new PbxmodError('readonly', m.readonly);
+      if (readonly) refused = new PbxmodError('readonly', reason('console_readonly'));
       else if (running) {
-        refused = new ModuleBusyError({ operation: m.operation.lockName[running.kind], ...(running.moduleId ? { moduleId: running.moduleId } : {}), pid: process.pid, since: running.since });
+        refused = new ModuleBusyError({ operation: LOCK_OPERATIONS[running.kind], ...(running.moduleId ? { moduleId: running.moduleId } : {}), pid: process.pid, since: running.since });
         if (moduleId) tracker.fail(moduleId, refused);
       }
       if (refused) toast.error(refused.message);
