@@ -1,4 +1,7 @@
+import { audit } from './ru/audit.js';
+import { commandHelp } from './ru/command-help.js';
 import { dialplan } from './ru/dialplan.js';
+import { readOnly } from './ru/read-only.js';
 import { errors } from './ru/errors.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
@@ -115,7 +118,13 @@ export const ru: Messages = {
   },
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
-  screens: { marketplace, modules, dialplan, sessions },
+  screens: { marketplace, modules, dialplan, sessions, audit },
+
+  /** The command line's own help (`pbxmod help`). */
+  commandHelp,
+
+  /** The console's read-only mode. */
+  readOnly,
 
   /** Every error, by id (see en/errors.ts). */
   errors,
