@@ -15,7 +15,7 @@ export const audit = {
   bounded: (kept: number) => `Newest first. The store keeps the last ${kept} entries; older ones are in audit.1.jsonl and audit.2.jsonl.`,
   keys: {
     move: 'move',
-    filter: 'filter by who, action, target or outcome',
+    filter: 'filter',
     top: 'newest / oldest',
     reload: 'read the log again',
   },

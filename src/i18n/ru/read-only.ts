@@ -2,6 +2,6 @@
 import type { readOnly as English } from '../en/read-only.js';
 
 export const readOnly: typeof English = {
-  refused: (what) => `Только чтение: «${what}» что-то меняет, а консоль запущена только для чтения (--readonly или PBXMOD_READONLY). Ничего не изменено.`,
+  refused: (what) => `Только чтение: «${what}» что-то меняет и отключено (--readonly или PBXMOD_READONLY).`,
   helpNote: 'Только чтение: клавиши, которые что-то меняют, отключены.',
 };
