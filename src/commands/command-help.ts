@@ -41,7 +41,8 @@ export function installCommandHelp(program: Command): void {
 export function checkBeforeAction(program: Command, actionCommand: Command): void {
   if (actionCommand === program && program.args.length > 0) failUsage(program, unknownCommand(program, [program.args[0]!]));
   const options = actionCommand.optsWithGlobals<GlobalOptions>();
-  if (readOnlyRequested(options.readonly) && commandChangesState(actionCommand)) {
+  // The program's own action is the console, which is read-only in its own way (it offers no changing key).
+  if (actionCommand !== program && readOnlyRequested(options.readonly) && commandChangesState(actionCommand)) {
     failUsage(actionCommand, new PbxmodError('readonly', reason('readonly_refused', { command: commandPath(actionCommand) })));
   }
 }

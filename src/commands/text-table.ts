@@ -1,5 +1,5 @@
 import { visibleText } from '../domain/terminal-text.js';
-import { textWidth, truncateText } from '../tui/text-fit.js';
+import { textWidth, truncateText } from '../domain/text-cells.js';
 
 /** A command's text table: a header row and rows of cells. */
 export interface TextTable {

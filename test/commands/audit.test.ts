@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { appendAudit, openPbxStore } from '../../src/store/pbx-store.js';
 import { AUDIT_KEPT_AFTER_ROTATION, AUDIT_LIMIT } from '../../src/store/audit-log.js';
 import { runCli, tempDir } from '../support/cli.js';
-import { textWidth } from '../../src/tui/text-fit.js';
+import { textWidth } from '../../src/domain/text-cells.js';
 
 let dir: { path: string; remove: () => Promise<void> };
 const pbxmod = (dataDir: string, args: string[]) => runCli(['--data-dir', dataDir, ...args], { env: { PBXMOD_READONLY: '' } });

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatTable, terminalColumns } from '../../src/commands/text-table.js';
-import { textWidth } from '../../src/tui/text-fit.js';
+import { textWidth } from '../../src/domain/text-cells.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map(textWidth));
 
