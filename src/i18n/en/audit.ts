@@ -12,7 +12,7 @@ export const audit = {
   detail: (when: string, who: string, action: string, target: string, outcome: string) => `${when}  ${who}  ${action} ${target}: ${outcome}`,
   noDetail: 'No detail recorded.',
   /** How the log is kept, under the table. */
-  bounded: (kept: number) => `Newest first. The store keeps the last ${kept} entries; older ones are in audit.1.jsonl and audit.2.jsonl.`,
+  bounded: (kept: number) => `Newest first. Past ${kept} entries the oldest move to audit.1.jsonl.`,
   keys: {
     move: 'move',
     filter: 'filter',

@@ -11,7 +11,7 @@ export const audit: typeof English = {
   outcome: { ok: 'успешно', failed: 'ошибка' },
   detail: (when, who, action, target, outcome) => `${when}  ${who}  ${action} ${target}: ${outcome}`,
   noDetail: 'Подробностей нет.',
-  bounded: (kept) => `Сначала новые. Хранилище держит до ${kept} последних записей; более старые — в audit.1.jsonl и audit.2.jsonl.`,
+  bounded: (kept) => `Сначала новые. Сверх ${kept} записей старые уходят в audit.1.jsonl.`,
   keys: {
     move: 'перемещение',
     filter: 'фильтр',
