@@ -1,7 +1,9 @@
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatTable, terminalColumns } from '../../src/commands/text-table.js';
 import { textWidth } from '../../src/domain/text-cells.js';
+import { openPbxStore } from '../../src/store/pbx-store.js';
+import { runCli, tempDir } from '../support/cli.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map(textWidth));
 
@@ -47,5 +49,37 @@ describe('the command line\'s text tables', () => {
     assert.equal(terminalColumns({ isTTY: true, columns: 132 }, {}), 132);
     assert.equal(terminalColumns({ isTTY: false }, { COLUMNS: '100' }), 100);
     assert.equal(terminalColumns({ isTTY: false }, {}), 80);
+  });
+});
+
+describe('pbxmod modules list, in a real process', () => {
+  let dir: { path: string; remove: () => Promise<void> };
+  const reasonText = `the licensing service refused the seat: ${'no free seat of feature 7041 on key MIKO-*****-*****-*****-PQRST; '.repeat(3)}drop one in the session monitor`;
+  before(async () => {
+    dir = await tempDir('pbxmod-table-');
+    const installed = await runCli(['--data-dir', dir.path, 'modules', 'install', 'ModuleBackup']);
+    assert.equal(installed.code, 0, installed.stderr);
+    // What a license check leaves on a paid module it disabled: a long reason from the service.
+    await openPbxStore(dir.path).update((s) => {
+      const module = s.modules.find((m) => m.id === 'ModuleBackup')!;
+      module.disabledReason = 'DisabledByLicense';
+      module.disabledReasonText = reasonText;
+    });
+  });
+  after(() => dir.remove());
+
+  test('the text fits 80 columns with no terminal, and the id and version stay whole', async () => {
+    const r = await runCli(['--data-dir', dir.path, 'modules', 'list'], { env: { COLUMNS: '' } });
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const line of lines) assert.ok(textWidth(line) <= 80, `${textWidth(line)} columns: ${line}`);
+    assert.match(lines[1]!, /^ModuleBackup +1\.76 +disabled: license \(the licensing.*…/);
+  });
+
+  test('--wide cuts nothing', async () => {
+    const r = await runCli(['--data-dir', dir.path, '--wide', 'modules', 'list']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stdout.includes(`disabled: license (${reasonText})`), r.stdout);
+    assert.doesNotMatch(r.stdout, /…/);
   });
 });
