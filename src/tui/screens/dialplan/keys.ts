@@ -26,8 +26,8 @@ export function dialplanKeys(messages: Messages, mode: DialplanKeysMode): KeyHel
     case 'list':
       return [
         { command: 'dialplan.create', description: k.create, footer: true, changes: true },
-        { command: 'basic.confirm', description: k.edit, footer: true, changes: true },
-        { command: 'dialplan.edit', description: k.edit, changes: true },
+        { command: 'basic.confirm', description: k.edit, footer: true },
+        { command: 'dialplan.edit', description: k.edit },
         { command: 'dialplan.copy', description: k.copy, footer: true, changes: true },
         { command: 'dialplan.delete', description: k.delete, footer: true, changes: true },
         { command: 'dialplan.preview', description: k.preview },
