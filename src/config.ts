@@ -34,3 +34,9 @@ export function parseServiceUrl(input: string): string {
   }
   return url.toString().replace(/\/+$/, '');
 }
+
+/** `--readonly`, or `PBXMOD_READONLY` set to 1/true/yes/on: look, change nothing. */
+export function readOnlyRequested(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (flag) return true;
+  return /^(1|true|yes|on)$/i.test((env.PBXMOD_READONLY ?? '').trim());
+}

@@ -15,6 +15,8 @@ export interface GlobalOptions {
   size?: string;
   ascii?: boolean;
   readonly?: boolean;
+  /** `--wide`: text tables are not cut to the terminal width. */
+  wide?: boolean;
   /** `--lang ru|en`: before the store's setting and the locale. */
   lang?: string;
 }

@@ -23,6 +23,7 @@ import type { PhpSyntaxCheck } from '../dialplan/php-lint.js';
 import { visibleText } from '../domain/terminal-text.js';
 import type { DialplanApplication } from '../store/schema.js';
 import { confirmOrRefuse, runCommandAction, type CommandOutput } from './output.js';
+import { formatTable, tableFitOf, type TableFit } from './text-table.js';
 
 interface FieldOptions {
   name?: string;
@@ -43,9 +44,9 @@ export function registerDialplanCommands(program: Command): void {
     .description('list the applications: number, name, type, description')
     .option('--filter <text>', 'only those whose number, name, type or description contains TEXT')
     .action((options: { filter?: string }, command: Command) =>
-      runCommandAction(command, async (ctx) => {
+      runCommandAction(command, async (ctx, globals) => {
         const apps = await listApplications(ctx.store, options.filter);
-        return { json: { applications: apps, count: apps.length }, text: listText(apps, options.filter) };
+        return { json: { applications: apps, count: apps.length }, text: listText(apps, options.filter, tableFitOf(globals)) };
       }),
     );
 
@@ -224,19 +225,12 @@ function phpText(php: PhpSyntaxCheck): string {
   return `PHP syntax: ${visibleText(php.message)}${where}`;
 }
 
-function listText(apps: DialplanApplication[], filter: string | undefined): string {
+function listText(apps: DialplanApplication[], filter: string | undefined, fit: TableFit): string {
   if (apps.length === 0) {
     return filter ? `No dialplan application matches "${filter}".` : 'No dialplan applications yet. Add one with `pbxmod dialplan add --name NAME`.';
   }
-  const numberWidth = Math.max(6, ...apps.map((a) => a.extension.length));
-  const nameWidth = Math.min(30, Math.max(4, ...apps.map((a) => a.name.length)));
-  const descriptionWidth = Math.max(10, 80 - numberWidth - nameWidth - 9 - 6);
-  const row = (n: string, name: string, type: string, d: string) => `${n.padEnd(numberWidth)}  ${fit(name, nameWidth).padEnd(nameWidth)}  ${type.padEnd(9)}  ${fit(d, descriptionWidth)}`.trimEnd();
-  return [row('NUMBER', 'NAME', 'TYPE', 'DESCRIPTION'), ...apps.map((a) => row(a.extension, a.name, a.type, a.description.split('\n')[0] ?? ''))].join('\n');
-}
-
-function fit(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  const rows = apps.map((a) => [a.extension, a.name, a.type, a.description.split('\n')[0] ?? '']);
+  return formatTable({ header: ['NUMBER', 'NAME', 'TYPE', 'DESCRIPTION'], rows, keep: [0, 2] }, fit);
 }
 
 function showText(app: DialplanApplication): string {

@@ -12,7 +12,8 @@ export const globalOptionDefinitions = [
   { flags: '--json', description: 'print results as JSON (commands only)' },
   { flags: '--size <WxH>', description: 'terminal size when the terminal reports none (serial lines)' },
   { flags: '--ascii', description: 'plain ASCII borders and symbols, for consoles without Unicode' },
-  { flags: '--readonly', description: 'console only: look, change nothing' },
+  { flags: '--readonly', description: 'look, change nothing: commands that change something are refused (exit 2), the console offers no changing key (also PBXMOD_READONLY=1)' },
+  { flags: '--wide', description: 'text tables show every value whole instead of fitting the terminal width' },
   { flags: '--lang <language>', description: 'language: ru or en (default: the store\'s setting, then LC_ALL / LC_MESSAGES / LANG)' },
 ] as const;
 

@@ -6,6 +6,7 @@ import type { ModuleProgress, ProgressCallback } from '../modules/context.js';
 import type { InstallResult, UpdateAllResult } from '../modules/install.js';
 import type { LicenseCheckResult } from '../modules/license-check.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
+import { formatTable, tableFitOf, type TableFit } from './text-table.js';
 
 /** `pbxmod modules ...`: the Modules section without the console. */
 export function registerModulesCommands(program: Command): void {
@@ -16,7 +17,7 @@ export function registerModulesCommands(program: Command): void {
     .description('installed modules')
     .option('--updates', 'also ask the marketplace which modules have a newer release')
     .action((options: { updates?: boolean }, command: Command) =>
-      runCommandAction(command, async (ctx) => {
+      runCommandAction(command, async (ctx, globals) => {
         const { listInstalled, checkUpdates } = await import('../modules/catalog.js');
         const installed = await listInstalled(ctx);
         const updates = options.updates ? new Map((await checkUpdates(ctx)).map((u) => [u.id, u.latestVersion])) : new Map<string, string>();
@@ -27,6 +28,7 @@ export function registerModulesCommands(program: Command): void {
         const text = table(
           ['ID', 'VERSION', 'STATE', 'NAME'],
           rows.map((m) => [m.id, m.latestVersion ? `${m.version} -> ${m.latestVersion}` : m.version, stateOf(m), m.name]),
+          tableFitOf(globals),
         );
         return { json: { modules: rows }, text };
       }),
@@ -36,13 +38,14 @@ export function registerModulesCommands(program: Command): void {
     .command('available')
     .description('modules the marketplace offers for this PBX version')
     .action((_options: unknown, command: Command) =>
-      runCommandAction(command, async (ctx) => {
+      runCommandAction(command, async (ctx, globals) => {
         const [{ listAvailable }, { formatBytes }] = await Promise.all([import('../modules/catalog.js'), import('../modules/archive.js')]);
         const available = await listAvailable(ctx);
         if (available.length === 0) return { json: { modules: [] }, text: 'The marketplace offers no module for this PBX version.' };
         const text = table(
           ['ID', 'VERSION', 'LICENSE', 'SIZE', 'INSTALLED', 'NAME'],
           available.map((m) => [m.id, m.version, m.free ? 'free' : 'paid', formatBytes(m.size), m.installedVersion ? `${m.installedVersion}${m.updateAvailable ? ' (update)' : ''}` : '-', m.name]),
+          tableFitOf(globals),
         );
         return { json: { modules: available }, text };
       }),
@@ -220,10 +223,9 @@ function stateOf(m: InstalledModule): string {
   return 'disabled';
 }
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
-  return [line(header), ...rows.map(line)].join('\n');
+/** The id and version stay whole as long as the state and name can give way. */
+function table(header: string[], rows: string[][], fit: TableFit): string {
+  return formatTable({ header, rows, keep: [0, 1] }, fit);
 }
 
 const STAGE_LABELS: Record<ModuleProgress['stage'], string> = {

@@ -3,6 +3,8 @@ import { versionLine } from '../build-info.js';
 import { describeError } from '../domain/errors.js';
 import { chooseLanguage } from '../language.js';
 import type { GlobalOptions } from '../pbx-context.js';
+import { registerAuditCommand } from './audit.js';
+import { checkBeforeAction, installCommandHelp } from './command-help.js';
 import { controlCharacterProblem } from './control-characters.js';
 import { globalOptionDefinitions } from './global-options.js';
 import { registerDialplanCommands } from './dialplan.js';
@@ -32,6 +34,8 @@ export function buildProgram(): Command {
     const problem = controlCharacterProblem(actionCommand);
     // Exit 2 (bad input) through commander's own error path, like any usage mistake.
     if (problem) actionCommand.error(`pbxmod: ${problem}`, { exitCode: 2, code: 'pbxmod.controlCharacter' });
+    // An unknown command, or a changing one in read-only mode: refused here for every command.
+    checkBeforeAction(program, actionCommand);
   });
   registerLicenseCommands(program);
   registerLicenseCheckCommand(program);
@@ -39,6 +43,8 @@ export function buildProgram(): Command {
   registerSessionsCommands(program);
   registerServiceCommands(program);
   registerDialplanCommands(program);
+  registerAuditCommand(program);
+  installCommandHelp(program);
   return program;
 }
 

@@ -64,6 +64,13 @@ export function maskLicenseKey(key: string): string {
   return `MIKO-*****-*****-*****-${last}`;
 }
 
+const KEY_ANYWHERE = /MIKO(?:-[A-Z0-9]{5}){4}/g;
+
+/** Every license key in a text masked (a coupon, MIKOUPD-..., is left as it is). */
+export function maskKeysIn(text: string): string {
+  return text.replace(KEY_ANYWHERE, (key, offset: number) => (text.slice(offset, offset + 7) === 'MIKOUPD' ? key : maskLicenseKey(key)));
+}
+
 /** Make a random string of `MIKO`/`MIKOUPD` groups from a byte source. */
 export function formatLicenseCode(prefix: 'MIKO' | 'MIKOUPD', bytes: Uint8Array): string {
   if (bytes.length < 20) throw new RangeError('need 20 random bytes');

@@ -1,4 +1,7 @@
+import { audit } from './en/audit.js';
+import { commandHelp } from './en/command-help.js';
 import { dialplan } from './en/dialplan.js';
+import { readOnly } from './en/read-only.js';
 import { errors } from './en/errors.js';
 import { marketplace } from './en/marketplace.js';
 import { modules } from './en/modules.js';
@@ -124,7 +127,13 @@ export const en = {
   },
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
-  screens: { marketplace, modules, dialplan, sessions },
+  screens: { marketplace, modules, dialplan, sessions, audit },
+
+  /** The command line's own help (`pbxmod help`). */
+  commandHelp,
+
+  /** The console's read-only mode. */
+  readOnly,
 
   /** This PBX's own seats: header, screen 1, screen 4, the command line (en/seats.ts). */
   seats,

@@ -1,4 +1,7 @@
+import { audit } from './ru/audit.js';
+import { commandHelp } from './ru/command-help.js';
 import { dialplan } from './ru/dialplan.js';
+import { readOnly } from './ru/read-only.js';
 import { errors } from './ru/errors.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
@@ -116,7 +119,13 @@ export const ru: Messages = {
   },
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
-  screens: { marketplace, modules, dialplan, sessions },
+  screens: { marketplace, modules, dialplan, sessions, audit },
+
+  /** The command line's own help (`pbxmod help`). */
+  commandHelp,
+
+  /** The console's read-only mode. */
+  readOnly,
 
   /** This PBX's own seats: header, screen 1, screen 4, the command line (en/seats.ts). */
   seats,

@@ -1,7 +1,5 @@
-import { maskLicenseKey } from '../domain/license-key.js';
+import { maskKeysIn } from '../domain/license-key.js';
 import { appendAudit, type PbxStore } from '../store/pbx-store.js';
-
-const KEY_LIKE = /MIKO-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/g;
 
 /**
  * Record a module operation in the audit log, whatever its outcome. Like the store's
@@ -13,7 +11,7 @@ export async function auditedModuleOperation<R>(store: PbxStore, action: string,
   try {
     result = await run();
   } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error)).replace(KEY_LIKE, (key) => maskLicenseKey(key));
+    const detail = maskKeysIn(error instanceof Error ? error.message : String(error));
     await store.update((s) => appendAudit(s, { action, target, outcome: 'failed', detail })).catch(() => undefined);
     throw error;
   }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { JsonFileStore, type Migration } from './json-file.js';
 import { PBX_STORE_VERSION, pbxStateSchema, type AuditEntry, type PbxState } from './schema.js';
+import { maskKeysIn } from '../domain/license-key.js';
+import { rotateAuditOverflow } from './audit-log.js';
 import { builtInDialplanApplications, exampleExtensionNumbers } from './seed-data.js';
 
 /** The PBX version this console reports when the store does not say otherwise. */
@@ -10,8 +12,6 @@ export const DEFAULT_PBX_VERSION = '2025.1.120';
 
 /** `migrations[n]` upgrades a PBX store of format n to n + 1. */
 export const pbxStoreMigrations: Readonly<Record<number, Migration>> = {};
-
-const AUDIT_LIMIT = 2000;
 
 /** What callers use of the PBX store; the console gets a lazily opened one (see lazy-pbx-store.ts). */
 export type PbxStore = Pick<JsonFileStore<PbxState>, 'file' | 'read' | 'update'>;
@@ -32,7 +32,7 @@ export function pbxStoreFile(dataDir: string): string {
 }
 
 export function openPbxStore(dataDir: string): PbxStore {
-  return new JsonFileStore<PbxState>({
+  const store = new JsonFileStore<PbxState>({
     file: pbxStoreFile(dataDir),
     label: 'PBX store',
     currentVersion: PBX_STORE_VERSION,
@@ -40,6 +40,17 @@ export function openPbxStore(dataDir: string): PbxStore {
     schema: pbxStateSchema,
     create: newPbxState,
   });
+  return {
+    file: store.file,
+    read: () => store.read(),
+    // Every write keeps the audit log within its bound (audit-log.ts), whoever appended to it.
+    update: (change) =>
+      store.update(async (state) => {
+        const result = await change(state);
+        await rotateAuditOverflow(dataDir, state);
+        return result;
+      }),
+  };
 }
 
 /** Who is acting, as the audit log records it. */
@@ -54,10 +65,13 @@ export function currentActor(): string {
   return ssh ? `${user}@${ssh}` : user;
 }
 
-/** Append to the audit log inside an update; the oldest entries go past the limit. */
+/**
+ * Append to the audit log inside an update; a license key in its target or detail is masked.
+ * Past the log's limit the store moves the oldest entries to a rotated file (audit-log.ts).
+ */
 export function appendAudit(state: PbxState, entry: Omit<AuditEntry, 'at' | 'who'> & { at?: string; who?: string }): void {
-  state.audit.push({ at: entry.at ?? new Date().toISOString(), who: entry.who ?? currentActor(), ...stripUndefined(entry) });
-  if (state.audit.length > AUDIT_LIMIT) state.audit.splice(0, state.audit.length - AUDIT_LIMIT);
+  const masked = { ...entry, target: entry.target === undefined ? undefined : maskKeysIn(entry.target), detail: entry.detail === undefined ? undefined : maskKeysIn(entry.detail) };
+  state.audit.push({ at: entry.at ?? new Date().toISOString(), who: entry.who ?? currentActor(), ...stripUndefined(masked) });
 }
 
 function stripUndefined<T extends object>(value: T): T {

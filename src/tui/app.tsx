@@ -14,6 +14,7 @@ import { StatusLine } from './frame/status-line.js';
 import { TooSmall } from './frame/too-small.js';
 import { globalKeyHelp, useGlobalKeys } from './frame/use-global-keys.js';
 import { useFrameState } from './frame/use-frame-state.js';
+import { keysOfferedReadOnly, useReadOnlyGuard } from './frame/use-read-only-guard.js';
 import { KeymapProvider, useTyping } from './hooks/use-keymap.js';
 import { useBindingRefresh } from './hooks/use-binding-refresh.js';
 import { useLicenseChecks } from './hooks/use-license-checks.js';
@@ -120,7 +121,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
   const summary = usePbxSummary();
   useBindingRefresh();
   useStoreWatch();
-  const { storeChanged } = useConsole();
+  const { storeChanged, readonly } = useConsole();
   useLicenseChecks(env ?? process.env);
   const [state, dispatch] = useFrameState(Math.max(0, screens.findIndex((s) => s.id === initialScreen)));
   const [liveKeys, setLiveKeys] = useState<KeyHelp[] | undefined>(undefined);
@@ -177,7 +178,10 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
 
   const screen = screens[state.screen]!;
   const Screen = screen.component;
-  const screenKeys = liveKeys ?? screen.keys(messages);
+  const liveScreenKeys = liveKeys ?? screen.keys(messages);
+  useReadOnlyGuard(liveScreenKeys, !tooSmall && state.mode !== 'help');
+  // Read-only: the keys that would change something are neither offered nor heard.
+  const screenKeys = readonly ? keysOfferedReadOnly(liveScreenKeys, messages.readOnly.helpNote) : liveScreenKeys;
   const global = globalKeyHelp(messages, count);
   const typing = useTyping();
   // A root as tall as the terminal makes Ink clear the whole screen on every frame.

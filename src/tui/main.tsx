@@ -1,5 +1,6 @@
 import { closeSync } from 'node:fs';
 import { render } from 'ink';
+import { readOnlyRequested } from '../config.js';
 import { PbxContext, type GlobalOptions } from '../pbx-context.js';
 import { PbxmodError, ValidationError, describeError } from '../domain/errors.js';
 import type { Messages } from '../i18n/index.js';
@@ -119,7 +120,7 @@ export async function runConsole(options: GlobalOptions): Promise<void> {
   let crash: unknown;
   try {
     instance = render(
-      <App pbx={pbx} theme={themeFor(process.env, options)} messages={messages} readonly={options.readonly ?? false} sizeFlag={options.size} onQuit={() => instance?.unmount()} />,
+      <App pbx={pbx} theme={themeFor(process.env, options)} messages={messages} readonly={readOnlyRequested(options.readonly)} sizeFlag={options.size} onQuit={() => instance?.unmount()} />,
       { ...CONSOLE_RENDER_OPTIONS, stdin, stdout: consoleOutput(stdout), stderr },
     );
     // What a killed module operation left is settled as the console starts, after its first

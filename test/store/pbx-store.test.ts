@@ -110,16 +110,18 @@ for (const broken of brokenFiles) {
   });
 }
 
-test('the audit log keeps the newest 2000 entries', async (t) => {
+test('the audit log in the store stays within 2000 entries; the oldest move to audit.1.jsonl', async (t) => {
   const dataDir = await tempDir(t);
   const store = openPbxStore(dataDir);
   await store.update((s) => {
     for (let i = 0; i < 2005; i++) appendAudit(s, { action: 'test', target: String(i), outcome: 'ok', who: 'tester' });
   });
   const { audit } = await openPbxStore(dataDir).read();
-  assert.equal(audit.length, 2000);
-  assert.equal(audit[0]?.target, '5');
+  assert.ok(audit.length <= 2000);
   assert.equal(audit.at(-1)?.target, '2004');
+  const rotated = (await readFile(join(dataDir, 'audit.1.jsonl'), 'utf8')).trimEnd().split('\n');
+  assert.equal(rotated.length + audit.length, 2005, 'every entry is kept, in the store or the rotated file');
+  assert.equal(audit[0]?.target, String(rotated.length));
 });
 
 test('an audited action is logged with its outcome, and a failure is logged and rethrown', async (t) => {

@@ -11,11 +11,11 @@ afterEach(async () => {
 });
 
 describe('the console frame', () => {
-  test('shows the header, the four screens as tabs, and the first screen', async () => {
+  test('shows the header, the five screens as tabs, and the first screen', async () => {
     app = await renderApp();
     const frame = await waitForFrame(app, /PBX 2025\.1\.120/);
     assert.match(frame, /License: unregistered/);
-    for (const title of ['1 Marketplace & license', '2 Modules', '3 Dialplan applications', '4 Session monitor']) assert.ok(frame.includes(title), title);
+    for (const title of ['1 Marketplace & license', '2 Modules', '3 Dialplan applications', '4 Session monitor', '5 Audit log']) assert.ok(frame.includes(title), title);
     await waitForFrame(app, (f) => f.includes('not registered in the module marketplace'));
   });
 
@@ -39,9 +39,21 @@ describe('the console frame', () => {
     assert.doesNotMatch(frame, /ABCDE/);
   });
 
-  test('--readonly shows in the header', async () => {
+  test('--readonly shows as a badge after the name, and the keys that change something are not offered', async () => {
     app = await renderApp({ readonly: true });
-    await waitForFrame(app, /host \S+ · read-only/);
+    const frame = await waitForFrame(app, (f) => /^pbxmod +READ-ONLY +PBX 2025\.1\.120 · host \S+/.test(f) && f.includes('not registered in the module marketplace'));
+    const footer = frame.trimEnd().split('\n').at(-1) ?? '';
+    assert.doesNotMatch(footer, /register|license key/i, 'the footer offers no changing key');
+    const help = await press(app, '?', 'Keys: ');
+    assert.match(help, /Read-only: the keys that change something are off\./);
+  });
+
+  test('--readonly: a changing key is refused with a toast saying why, and no form opens', async () => {
+    app = await renderApp({ readonly: true });
+    await waitForFrame(app, 'not registered in the module marketplace');
+    const refused = await press(app, 'e', 'Read-only: "');
+    assert.match(refused, /Read-only: "enter a key you have" changes something and is off \(--readonly or PBXMOD_READONLY\)\./);
+    assert.doesNotMatch(refused, /Enter the license key you already have/);
   });
 
   test('number keys switch screens', async () => {
@@ -60,6 +72,7 @@ describe('the console frame', () => {
     await press(app, keys.tab);
     await waitForFrame(app, (f) => f.includes('No module is installed'));
     await press(app, keys.shiftTab, (f) => f.includes('not registered in the module marketplace') && !f.includes('No module is installed'));
+    await press(app, keys.shiftTab, 'The audit log is empty');
     await press(app, keys.shiftTab, 'Log in to the session monitor');
   });
 

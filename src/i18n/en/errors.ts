@@ -5,6 +5,7 @@ import { modules } from './errors/modules.js';
 import { licensing } from './errors/licensing.js';
 import { dialplan } from './errors/dialplan.js';
 import { commands } from './errors/commands.js';
+import { commandLine } from './errors/command-line.js';
 import { service } from './errors/service.js';
 import { seats } from './errors/seats.js';
 
@@ -14,7 +15,7 @@ import { seats } from './errors/seats.js';
  * {number, owner})`); the words come from here, in the language in use, when the error is
  * shown. One file per part of the program, so the parts can grow apart.
  */
-export const errors = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...service, ...seats };
+export const errors = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...commandLine, ...service, ...seats };
 
 /** The words of one error. */
 export interface ErrorText {

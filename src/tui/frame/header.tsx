@@ -13,15 +13,26 @@ export function Header({ width, summary }: { width: number; summary: PbxSummary 
   const { readonly } = useConsole();
   const license = useLicenseState();
   const sep = ` ${theme.symbols.separator} `;
-  const parts = [summary.pbxVersion ? messages.app.pbxVersion(summary.pbxVersion) : undefined, messages.app.host(summary.hostName), readonly ? messages.app.readonly : undefined].filter(Boolean);
-  const left = `${messages.app.name}${sep}${parts.join(sep)}`;
+  const parts = [summary.pbxVersion ? messages.app.pbxVersion(summary.pbxVersion) : undefined, messages.app.host(summary.hostName)].filter(Boolean);
+  // Read-only is a badge right after the name: the rest of the line gives way before it does.
+  const badge = readonly ? ` ${messages.app.readonly.toUpperCase()} ` : '';
+  const left = badge ? ` ${parts.join(sep)}` : `${messages.app.name}${sep}${parts.join(sep)}`;
   const [licenseText, licenseStyle] = describeLicense(license, messages, theme.text);
   const right = `${messages.app.license.label} ${licenseText}`;
-  const rightWidth = Math.min(textWidth(right), Math.max(0, width - 12));
-  const leftWidth = Math.max(0, width - rightWidth - 1);
+  const badgeWidth = badge ? textWidth(messages.app.name) + 1 + textWidth(badge) : 0;
+  const rightWidth = Math.min(textWidth(right), Math.max(0, width - 12 - badgeWidth));
+  const leftWidth = Math.max(0, width - rightWidth - 1 - badgeWidth);
   const { ellipsis } = theme.symbols;
   return (
     <Box width={width} height={1}>
+      {badge ? (
+        <Text>
+          <Text {...theme.text.heading}>{messages.app.name} </Text>
+          <Text {...theme.text.warning} inverse>
+            {badge}
+          </Text>
+        </Text>
+      ) : null}
       <Text {...theme.text.heading}>{fitText(left, leftWidth, ellipsis)}</Text>
       <Text> </Text>
       <Text {...licenseStyle}>{fitText(right, rightWidth, ellipsis, 'right')}</Text>

@@ -13,6 +13,11 @@ export interface KeyHelp {
   description: string;
   /** Also shown in the footer. Default false. */
   footer?: boolean;
+  /**
+   * The key changes something (saves, installs, drops a binding). In read-only mode the frame
+   * leaves it out of the footer and help and refuses it with a toast, whatever the screen does.
+   */
+  changes?: boolean;
 }
 
 /** The keys of a help entry as text: all of them ("↑/k"), or the first only (for the footer). */

@@ -1,5 +1,6 @@
 import { createElement, type ComponentType } from 'react';
 import type { ScreenDefinition, ScreenProps } from './types.js';
+import { auditKeys } from './audit/keys.js';
 import { dialplanKeys } from './dialplan/keys.js';
 import { marketplaceKeys } from './marketplace/keys.js';
 import { modulesKeyHelp } from './modules/key-help.js';
@@ -26,7 +27,7 @@ function lazyScreen(load: () => Promise<ComponentType<ScreenProps>>): Pick<Scree
 }
 
 /**
- * The console's screens, in tab order; number keys 1-4 follow this order. Each screen's code
+ * The console's screens, in tab order; number keys 1-5 follow this order. Each screen's code
  * loads on first show or when the console preloads it right after its first frame (`preload`),
  * so the first frame pays only for the first screen and a first visit pays for nothing.
  *
@@ -62,5 +63,14 @@ export const screens: readonly ScreenDefinition[] = [
     shortTitle: (m) => m.screens.sessions.shortTitle,
     ...lazyScreen(() => import('./sessions/sessions-screen.js').then((module) => module.SessionsScreen)),
     keys: (m) => sessionKeys(m, { mode: 'list', row: 'binding' }),
+  },
+  {
+    // Who changed what, for every screen's actions and the command line's: a tab of its own, so
+    // it is one key (5) from anywhere and named in the tab line.
+    id: 'audit',
+    title: (m) => m.screens.audit.title,
+    shortTitle: (m) => m.screens.audit.shortTitle,
+    ...lazyScreen(() => import('./audit/audit-screen.js').then((module) => module.AuditScreen)),
+    keys: auditKeys,
   },
 ];

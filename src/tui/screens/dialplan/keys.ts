@@ -25,11 +25,11 @@ export function dialplanKeys(messages: Messages, mode: DialplanKeysMode): KeyHel
   switch (mode) {
     case 'list':
       return [
-        { command: 'dialplan.create', description: k.create, footer: true },
+        { command: 'dialplan.create', description: k.create, footer: true, changes: true },
         { command: 'basic.confirm', description: k.edit, footer: true },
         { command: 'dialplan.edit', description: k.edit },
-        { command: 'dialplan.copy', description: k.copy, footer: true },
-        { command: 'dialplan.delete', description: k.delete, footer: true },
+        { command: 'dialplan.copy', description: k.copy, footer: true, changes: true },
+        { command: 'dialplan.delete', description: k.delete, footer: true, changes: true },
         { command: 'dialplan.preview', description: k.preview },
         { command: 'filter.start', description: k.filter, footer: true },
         { commands: ['nav.up', 'nav.down'], description: k.move },

@@ -28,8 +28,8 @@ export function marketplaceKeys(messages: Messages, mode: KeysMode, seatMissing 
         { command: 'marketplace.capture', description: seatMissing ? messages.seats.keys.captureShort : messages.seats.keys.capture, footer: seatMissing },
         { command: 'marketplace.reveal', description: k.reveal, footer: true },
         { command: 'marketplace.copy', description: k.copy, footer: true },
-        { command: 'marketplace.coupon', description: k.coupon, footer: true },
-        { command: 'marketplace.reset', description: k.reset },
+        { command: 'marketplace.coupon', description: k.coupon, footer: true, changes: true },
+        { command: 'marketplace.reset', description: k.reset, changes: true },
         { command: 'marketplace.diagnostics', description: k.diagnostics },
         { command: 'marketplace.reload', description: k.reload },
         { command: 'nav.down', description: k.scrollDown },
@@ -38,8 +38,8 @@ export function marketplaceKeys(messages: Messages, mode: KeysMode, seatMissing 
       ];
     case 'unregistered':
       return [
-        { command: 'basic.confirm', description: k.register, footer: true },
-        { command: 'marketplace.enterKey', description: k.enterKey, footer: true },
+        { command: 'basic.confirm', description: k.register, footer: true, changes: true },
+        { command: 'marketplace.enterKey', description: k.enterKey, footer: true, changes: true },
         { command: 'marketplace.diagnostics', description: k.diagnostics },
         { command: 'marketplace.reload', description: k.reload },
       ];

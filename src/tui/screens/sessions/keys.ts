@@ -41,7 +41,7 @@ export function sessionKeys(messages: Messages, state: SessionKeysState = { mode
     state.row === undefined
       ? []
       : [
-          { command: 'sessions.drop', description: state.compact ? k.drop : state.row === 'host' ? k.dropHost : k.dropBinding, footer: true },
+          { command: 'sessions.drop', description: state.compact ? k.drop : state.row === 'host' ? k.dropHost : k.dropBinding, footer: true, changes: true },
           { command: 'sessions.info', description: state.compact ? k.infoShort : k.info, footer: true },
         ];
   return [
