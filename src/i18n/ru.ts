@@ -1,5 +1,6 @@
 import { dialplan } from './ru/dialplan.js';
 import { errors } from './ru/errors.js';
+import { language } from './ru/language.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
 import { sessions } from './ru/sessions.js';
@@ -117,6 +118,9 @@ export const ru: Messages = {
     megabytes: (n: string) => `${n} МиБ`,
     gigabytes: (n: string) => `${n} ГиБ`,
   },
+
+  /** The key that chooses the console's language. */
+  language,
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions },

@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
 import type { PbxContext } from '../pbx-context.js';
-import { MessagesProvider, t, useMessages, type Messages } from '../i18n/index.js';
+import { MessagesProvider, setActiveMessages, t, useMessages, type Messages } from '../i18n/index.js';
 import { ConfirmHost, ConfirmProvider, useConfirm, useConfirmOpen } from './components/confirm/index.js';
 import { HelpOverlay } from './components/help/index.js';
 import { ToastProvider } from './components/toast/index.js';
@@ -14,6 +14,7 @@ import { StatusLine } from './frame/status-line.js';
 import { TooSmall } from './frame/too-small.js';
 import { globalKeyHelp, useGlobalKeys } from './frame/use-global-keys.js';
 import { useFrameState } from './frame/use-frame-state.js';
+import { useLanguageSwitch } from './frame/use-language-switch.js';
 import { KeymapProvider, useTyping } from './hooks/use-keymap.js';
 import { useBindingRefresh } from './hooks/use-binding-refresh.js';
 import { useLicenseChecks } from './hooks/use-license-checks.js';
@@ -35,7 +36,7 @@ export interface AppProps {
   onQuit: () => void;
   /** Default: colours and Unicode. */
   theme?: Theme;
-  /** Default: English. */
+  /** The first language; the language key (L) changes it. Default: English. */
   messages?: Messages;
   /** `--readonly`. Default false. */
   readonly?: boolean;
@@ -60,8 +61,18 @@ const PRELOAD_AFTER_MS = 100;
 const FRAME_LINES = 5;
 
 /** The console: providers around the frame. */
-export function App({ pbx, onQuit, theme, messages, readonly = false, screens = registry, initialScreen, env, sizeFlag, escapeDelayMs, toastDurationMs }: AppProps) {
+export function App({ pbx, onQuit, theme, messages: initialMessages, readonly = false, screens = registry, initialScreen, env, sizeFlag, escapeDelayMs, toastDurationMs }: AppProps) {
   const resolvedTheme = useMemo(() => theme ?? createTheme(), [theme]);
+  // The catalog in use; errors rendered outside React (error.message) follow it too.
+  const [messages, setMessages] = useState<Messages>(() => {
+    const first = initialMessages ?? t;
+    setActiveMessages(first);
+    return first;
+  });
+  const chooseMessages = useCallback((next: Messages) => {
+    setActiveMessages(next);
+    setMessages(next);
+  }, []);
   // q and Ctrl-C may both arrive; quit once.
   const [quitOnce] = useState(() => {
     let done = false;
@@ -76,13 +87,13 @@ export function App({ pbx, onQuit, theme, messages, readonly = false, screens = 
   const requestQuit = useCallback(() => requestQuitRef.current(), []);
   return (
     <ThemeProvider theme={resolvedTheme}>
-      <MessagesProvider messages={messages ?? t}>
+      <MessagesProvider messages={messages}>
         <UnsavedWorkProvider>
           <ConsoleProvider pbx={pbx} readonly={readonly} quit={requestQuit}>
             <KeymapProvider onForceQuit={requestQuit} {...(escapeDelayMs !== undefined ? { escapeDelayMs } : {})}>
               <ToastProvider {...(toastDurationMs !== undefined ? { durationMs: toastDurationMs } : {})}>
                 <ConfirmProvider>
-                  <Frame screens={screens} initialScreen={initialScreen} env={env} sizeFlag={sizeFlag} quit={quitOnce} requestQuitRef={requestQuitRef} />
+                  <Frame screens={screens} initialScreen={initialScreen} env={env} sizeFlag={sizeFlag} quit={quitOnce} requestQuitRef={requestQuitRef} setMessages={chooseMessages} />
                 </ConfirmProvider>
               </ToastProvider>
             </KeymapProvider>
@@ -102,10 +113,12 @@ interface FrameProps {
   quit: () => void;
   /** Set here: what q, Ctrl-C and the console's quit() do (ask first when something is unsaved). */
   requestQuitRef: MutableRefObject<() => void>;
+  /** Make another catalog the one in use (the language key). */
+  setMessages: (messages: Messages) => void;
 }
 
 /** Header, tabs, the current screen, status line, footer; help and dialogs over the screen. */
-function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: FrameProps) {
+function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef, setMessages }: FrameProps) {
   const theme = useTheme();
   const messages = useMessages();
   const size = useTerminalSize({ env: env ?? process.env, sizeFlag });
@@ -157,6 +170,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
     };
   }, [requestQuitRef, unsavedWork, quit, confirm, messages]);
   const onQuit = useCallback(() => requestQuitRef.current(), [requestQuitRef]);
+  const switchLanguage = useLanguageSwitch(setMessages);
 
   const showScreen = useCallback((index: number) => {
     setLiveKeys(undefined);
@@ -171,6 +185,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
       openHelp: () => dispatch({ type: 'open-help' }),
       quit: onQuit,
       reload: storeChanged,
+      switchLanguage,
     },
     !tooSmall,
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box } from 'ink';
 import { StoreError } from '../../../domain/errors.js';
-import { useMessages } from '../../../i18n/index.js';
+import { languageOf, useMessages } from '../../../i18n/index.js';
 import type { LicenseStatus } from '../../../licensing/marketplace-registration.js';
 import { BusyLine } from '../../components/busy-line/index.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
@@ -9,7 +9,7 @@ import { commandLabel } from '../../keys/bindings.js';
 import { useTheme } from '../../theme.js';
 import { errorLines, indented } from './error-lines.js';
 import { serviceClock } from '../../../licensing/service-time.js';
-import { keyLine, licenseLines } from './license-lines.js';
+import { keyLine, labelWidth, licenseLines } from './license-lines.js';
 import { Lines, wrapped, type Line } from './lines.js';
 import type { MarketplaceState, Offline } from './use-marketplace-state.js';
 
@@ -32,7 +32,8 @@ export interface OverviewProps {
  */
 export function Overview({ status, failure, loading, offline, state, width, height, isActive }: OverviewProps) {
   const theme = useTheme();
-  const texts = useMessages().screens.marketplace;
+  const messages = useMessages();
+  const texts = messages.screens.marketplace;
   const { symbols } = theme;
 
   const top: Line[] = [];
@@ -45,8 +46,10 @@ export function Overview({ status, failure, loading, offline, state, width, heig
 
   let body: Line[] = [];
   if (status?.registered) {
-    top.push(keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols), { text: '' });
-    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, serviceClock(status.info.serviceTime, new Date()))];
+    // The hint after the key wraps under the key's value when the line is too long (Russian at 60 columns).
+    const key = keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols);
+    top.push(...wrapped(key.text, width, key.tone, labelWidth(texts)), { text: '' });
+    if (status.info) body = [...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, languageOf(messages), symbols, serviceClock(status.info.serviceTime, new Date()))];
   } else if (failure !== undefined) {
     // x resets a key the service refused; a store that cannot be read has no key to reset.
     const hint = failure instanceof StoreError ? texts.license.storeBrokenHint : texts.license.refusedHint;

@@ -115,7 +115,7 @@ function marketplaceColumns(snapshot: OperationsSnapshot, messages: Messages, sy
     { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : 9, value: (row) => row.developer },
     { title: m.columns.version, width: 7, value: (row) => row.version },
     { title: m.columns.license, width: 7, value: (row) => (row.free ? m.state.free : m.state.paid) },
-    { title: m.columns.size, width: 8, align: 'right', value: (row) => formatBytes(row.size, messages.units) },
+    { title: m.columns.size, width: 8, align: 'right', value: (row) => formatBytes(row.size, messages) },
     {
       title: m.columns.installed,
       width: 10,

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { describeError } from '../../../domain/errors.js';
 import { serviceClock } from '../../../licensing/service-time.js';
 import { planDrop, type SessionLogin } from '../../../licensing/session-monitor.js';
-import { useMessages } from '../../../i18n/index.js';
+import { languageOf, useMessages } from '../../../i18n/index.js';
 import { BusyLine } from '../../components/busy-line/index.js';
 import { useConfirm } from '../../components/confirm/index.js';
 import { FilterLine, Table, useFilter } from '../../components/table/index.js';
@@ -76,7 +76,8 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
   const rowText = useCallback((row: SessionRow) => sessionRowText(row, m), [m]);
   const listShown = !loginOpen && snapshot !== undefined && !noKey;
   const filter = useFilter(rows, { text: rowText, isActive: listShown });
-  const columns = useMemo(() => sessionColumns(m, theme.symbols, width), [m, theme.symbols, width]);
+  const language = languageOf(messages);
+  const columns = useMemo(() => sessionColumns(m, language, theme.symbols, width), [m, language, theme.symbols, width]);
 
   const drop = async (row: SessionRow) => {
     if (readonly) {
@@ -90,7 +91,7 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
       toast.error(m.drop.failed(describeError(error)));
       return;
     }
-    const answer = await confirm(dropConfirmRequest(plan, row.kind === 'host', m, Math.min(width, 76)));
+    const answer = await confirm(dropConfirmRequest(plan, row.kind === 'host', m, language, Math.min(width, 76)));
     if (!answer.confirmed) return;
     setBusy(m.drop.busy);
     try {
