@@ -34,7 +34,7 @@ export const ru: Messages = {
     license: {
       label: 'Лицензия:',
       loading: 'проверка...',
-      unregistered: 'не зарегистрирована',
+      unregistered: 'нет регистрации',
       registered: (maskedKey: string) => `ключ ${maskedKey}`,
       offline: 'нет связи с сервером лицензирования',
       storeError: 'неизвестно (хранилище не читается)',
@@ -74,8 +74,8 @@ export const ru: Messages = {
     title: (screen: string) => `Клавиши: ${screen}`,
     screenSection: 'Этот экран',
     globalSection: 'На всех экранах',
-    close: 'Esc, ? или q закрывает справку.',
-    more: (shown: number, total: number) => `${shown} из ${total} строк; стрелки прокручивают`,
+    close: 'Esc, ? или q закрывают справку.',
+    more: (shown: number, total: number) => `${shown} из ${total} строк; стрелки листают`,
   },
 
   /** Shared widgets. */

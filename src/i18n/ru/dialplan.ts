@@ -63,9 +63,9 @@ export const dialplan: typeof English = {
     hintHint: 'необязательно: состояние устройства для BLF, например Custom:2200101 или PJSIP/201',
     descriptionHint: 'необязательно, до 2000 символов',
     code: 'Код',
-    codeHintPhp: 'скрипт PHP-AGI, начинается с <?php',
-    codeHintPlaintext: 'по строке вида приоритет,Приложение(аргументы), например n,Playback(hello-world)',
-    codeEnter: 'Tab — править здесь, Ctrl-E — в $EDITOR',
+    codeHintPhp: 'скрипт PHP-AGI с <?php в начале',
+    codeHintPlaintext: 'строки приоритет,Приложение(аргументы), например n,Playback(hello-world)',
+    codeEnter: 'Tab — правка, Ctrl-E — в $EDITOR',
     codeEditing: 'Esc — назад к полям',
     /** "строка 3 из 12, столбец 5" */
     position: (line: number, total: number, column: number) => `строка ${line} из ${total}, столбец ${column}`,
