@@ -114,6 +114,13 @@ export const marketplace = {
     someFailed: 'A check failed: the details above say where the connection breaks.',
     again: 'u runs the checks again, Esc goes back.',
     noUrl: 'No licensing URL is known yet.',
+    /** What a passed check found (a failed one shows the system's own error). */
+    found: {
+      address: (p: { address: string }) => p.address,
+      connected: (p: { address: string; port: number }) => `connected to ${p.address}:${p.port}`,
+      tls: (p: { protocol: string }) => `${p.protocol}, certificate valid`,
+      answered: (p: { service: string }) => `${p.service} answered`,
+    },
   },
 
   readonly: 'Read-only console: nothing is changed (start without --readonly to change the license).',
