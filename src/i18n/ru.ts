@@ -98,7 +98,7 @@ export const ru: Messages = {
     hint: 'y подтверждает, n или Esc отменяет, Enter выбирает выделенный ответ',
   },
   form: {
-    submitHint: 'Enter на последнем поле отправляет, Tab/стрелки переходят, Esc отменяет',
+    submitHint: 'Enter на последнем поле отправляет, Tab — поля, Esc — отмена',
     busy: (what: string) => `Выполняется... (${what})`,
     fixErrors: 'Исправьте отмеченные выше поля и отправьте ещё раз.',
     revealHint: 'Ctrl-T показывает вводимое',

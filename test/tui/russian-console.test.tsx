@@ -50,6 +50,7 @@ describe('the console in Russian', () => {
     await press(app!, 'd', 'Диагностика соединения');
     assertRussian('diagnostics', await see(/Все проверки пройдены|Проверка не прошла/));
     await press(app!, keys.escape);
+    await see('у меня уже есть лицензионный ключ');
 
     // Registration through the form: the license with its products, dates as Russian writes them.
     await press(app!, keys.enter, 'Название организации');
