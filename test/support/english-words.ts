@@ -48,6 +48,8 @@ export function englishWords(text: string): string[] {
     .replace(/pbxmod(?:-[a-z]+)*/g, ' ')
     .replace(/--[a-z][a-z-]*/g, ' ')
     .replace(/\S+@\S+/g, ' ')
+    // License keys and coupons, masked or not: MIKO-*****-*****-*****-AB12C.
+    .replace(/MIKO(?:UPD)?-[\w*?-]+/g, ' ')
     .replace(/[\w.-]*\/[\w./?-]*/g, ' ')
     .replace(/[\w-]+\.(?:json|zip|php)\b/g, ' ')
     // Words cut by an ellipsis at a column's edge: only their whole form can be looked up.

@@ -41,6 +41,7 @@ describe('the console in Russian', () => {
     await press(app!, keys.down);
     assertRussian('help overlay, scrolled', await press(app!, keys.down, /L\s+переключить консоль на English/).then(stripAnsi));
     await press(app!, keys.escape);
+    await until((f) => !f.includes('Клавиши:'));
     assertRussian('registration form', await press(app!, keys.enter, 'Регистрация этой АТС в маркетплейсе модулей').then(stripAnsi));
     await press(app!, keys.escape);
     await see('у меня уже есть лицензионный ключ');
@@ -77,13 +78,14 @@ describe('the console in Russian', () => {
     assertRussian('installed modules', await press(app!, '2', 'Установленные модули (0)').then(stripAnsi));
     assertRussian('modules help', await press(app!, '?', 'Клавиши: Управление модулями').then(stripAnsi));
     await press(app!, keys.escape);
+    await until((f) => !f.includes('Клавиши:'));
     const market = await press(app!, 'm', 'Маркетплейс: 5 модулей для MikoPBX').then(stripAnsi);
     assertRussian('marketplace', market);
     assert.match(market, /\d+,\d КиБ/, 'sizes with a decimal comma and Russian units');
     assertRussian('module details', await press(app!, keys.enter, 'Выпуски').then(stripAnsi));
     await press(app!, keys.escape);
     await see('Маркетплейс: 5 модулей');
-    const picker = await press(app!, 'r', 'выберите выпуск').then(stripAnsi);
+    const picker = await press(app!, 'r', /выберите выпуск[\s\S]*Версия\s+Дата/).then(stripAnsi);
     assertRussian('release picker', picker);
     assert.match(picker, /\d{2}\.\d{2}\.\d{4}/, 'release dates as Russian writes them');
     await press(app!, keys.escape);

@@ -106,7 +106,7 @@ export const sessions: typeof English = {
     hintFormat: 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX или MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX',
     required: 'Введите лицензионный ключ или купон.',
     submit: 'Вход',
-    noKey: 'У этой АТС нет лицензионного ключа: зарегистрируйте её или сохраните ключ на экране 1 (Esc, затем 1). Или войдите здесь с любым ключом или активированным купоном.',
+    noKey: 'Ключа нет: сохраните его на экране 1 (Esc, затем 1) или войдите с любым ключом или купоном.',
     done: (who: string) => `Вход выполнен: ${who}.`,
   },
 
