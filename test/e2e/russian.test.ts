@@ -60,8 +60,8 @@ describe('the console in Russian, in tmux', { skip }, () => {
     s.press('Enter');
     s.press('Enter');
     s.press('Enter');
-    screen = await s.waitFor(/Продукты/);
     await s.waitFor(/Лицензия: ключ MIKO-/);
+    screen = await s.waitFor(/Продукты[\s\S]*\? справка {2}q выход {2}L English/);
     assert.match(screen, /пробная, до \d\d\.\d\d\.\d{4} \(осталось 30 дней\)/);
     assertWhole(screen, 80, 24, 'registered');
 
@@ -69,6 +69,7 @@ describe('the console in Russian, in tmux', { skip }, () => {
     s.press('a');
     await s.waitFor('Активация купона');
     s.type('MIKOUPD-AAAAA-BBBBB-CCCCC-DDDDD');
+    await s.waitFor(/› Купон\s+MIKOUPD-AAAAA-BBBBB-CCCCC-DDDDD/);
     s.press('Enter');
     screen = await s.waitFor(/2040/);
     assert.match(screen, /Активация купона/);

@@ -18,7 +18,7 @@ import { builtInDialplanApplications } from '../../src/store/seed-data.js';
 const NAMES_AND_CODES = [
   'pbxmod', 'MikoPBX', 'MIKO', 'MIKOUPD', 'XXXXX', 'English',
   'Esc', 'Enter', 'Tab', 'Shift', 'Ctrl', 'PgUp', 'PgDn', 'Home', 'End', 'Space', 'Del', 'Backspace',
-  'DNS', 'TCP', 'TLS', 'HTTP', 'SSH', 'OSC', 'MAC', 'PHP', 'AGI', 'BLF', 'EDITOR', 'zip', 'php', 'plaintext',
+  'DNS', 'TCP', 'TLS', 'HTTP', 'SSH', 'OSC', 'MAC', 'PHP', 'AGI', 'BLF', 'EDITOR', 'zip', 'Zip', 'php', 'plaintext',
   'exten', 'same', 'Hangup', 'Answer', 'Playback', 'hello', 'world', 'DIALPLAN', 'CALLERID', 'num', 'Custom', 'PJSIP',
 ];
 
@@ -50,6 +50,8 @@ export function englishWords(text: string): string[] {
     .replace(/\S+@\S+/g, ' ')
     // License keys and coupons, masked or not: MIKO-*****-*****-*****-AB12C.
     .replace(/MIKO(?:UPD)?-[\w*?-]+/g, ' ')
+    // ... or their end, after a one-line toast cut out the middle of its message.
+    .replace(/\w*(?:-\*{5})+-\w+/g, ' ')
     .replace(/[\w.-]*\/[\w./?-]*/g, ' ')
     .replace(/[\w-]+\.(?:json|zip|php)\b/g, ' ')
     // Words cut by an ellipsis at a column's edge: only their whole form can be looked up.

@@ -65,7 +65,7 @@ export const marketplace: typeof English = {
     phoneHint: 'необязательно, например +7 495 123-45-67',
     innHint: 'необязательно: ИНН, ИИН, УНП и т. п., 10-12 цифр',
     submit: 'Регистрация',
-    done: (maskedKey: string) => `АТС зарегистрирована. Лицензионный ключ ${maskedKey} сохранён на этой АТС.`,
+    done: (maskedKey: string) => `АТС зарегистрирована, ключ ${maskedKey} сохранён.`,
   },
 
   keyForm: {
