@@ -52,14 +52,15 @@ describe('the console in Russian, in tmux', { skip }, () => {
     s.press('Enter');
     screen = await s.waitFor('Регистрация этой АТС в маркетплейсе модулей');
     assertRussian(screen, 'registration form');
-    s.type('ООО Ромашка');
-    s.press('Enter');
-    s.type('admin@example.com');
-    s.press('Enter');
-    s.type('Анна Ли');
-    s.press('Enter');
-    s.press('Enter');
-    s.press('Enter');
+    // Field by field, as a person fills it in: each value seen before Enter moves on.
+    for (const [label, value] of [['Название организации', 'ООО Ромашка'], ['Эл. почта контактного лица', 'admin@example.com'], ['Контактное лицо', 'Анна Ли'], ['Телефон', ''], ['Идентификатор компании', '']] as const) {
+      await s.waitFor(new RegExp(`› ${label}`));
+      if (value) {
+        s.type(value);
+        await s.waitFor(new RegExp(`› ${label}\\s+${value}`));
+      }
+      s.press('Enter');
+    }
     await s.waitFor(/Лицензия: ключ MIKO-/);
     screen = await s.waitFor(/Продукты[\s\S]*\? справка {2}q выход {2}L English/);
     assert.match(screen, /пробная, до \d\d\.\d\d\.\d{4} \(осталось 30 дней\)/);
