@@ -8,6 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Each language by its own name, as a language picker shows it to someone who reads only that one. */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', ru: 'Русский' };
+/** The same in ASCII, for `--ascii` terminals that cannot show another script (a Russian reader knows "Russkiy"). */
+export const LANGUAGE_NAMES_ASCII: Readonly<Record<Language, string>> = { en: 'English', ru: 'Russkiy' };
 
 /** The language after `language` in LANGUAGES (the console's language key goes round them). */
 export function nextLanguage(language: Language): Language {

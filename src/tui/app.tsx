@@ -193,7 +193,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef, se
   const screen = screens[state.screen]!;
   const Screen = screen.component;
   const screenKeys = liveKeys ?? screen.keys(messages);
-  const global = globalKeyHelp(messages, count);
+  const global = globalKeyHelp(messages, count, theme.unicode);
   const typing = useTyping();
   // A root as tall as the terminal makes Ink clear the whole screen on every frame.
   const height = Math.max(1, size.rows - 1);

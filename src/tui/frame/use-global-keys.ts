@@ -37,9 +37,9 @@ export function useGlobalKeys(screenCount: number, handlers: GlobalKeyHandlers, 
 }
 
 /** The global keys for help and footer. */
-export function globalKeyHelp(messages: Messages, screenCount: number): { help: KeyHelp[]; footer: KeyHelp[] } {
+export function globalKeyHelp(messages: Messages, screenCount: number, unicode = true): { help: KeyHelp[]; footer: KeyHelp[] } {
   const k = messages.keys;
-  const language = nextLanguageName(messages);
+  const language = nextLanguageName(messages, unicode);
   return {
     help: [
       { keys: `1-${screenCount}`, description: k.switchScreen },

@@ -1,13 +1,13 @@
 import { useCallback } from 'react';
 import { describeError } from '../../domain/errors.js';
-import { LANGUAGE_NAMES, languageOf, loadMessages, nextLanguage, useMessages, type Messages } from '../../i18n/index.js';
+import { LANGUAGE_NAMES, LANGUAGE_NAMES_ASCII, languageOf, loadMessages, nextLanguage, useMessages, type Messages } from '../../i18n/index.js';
 import { saveLanguage } from '../../store/language-setting.js';
 import { useToast } from '../components/toast/index.js';
 import { useConsole } from '../console-context.js';
 
-/** The language the language key switches to, by its own name ("Русский" in an English console). */
-export function nextLanguageName(messages: Messages): string {
-  return LANGUAGE_NAMES[nextLanguage(languageOf(messages))];
+/** The language the language key switches to, by its own name ("Русский" in an English console; "Russkiy" under --ascii). */
+export function nextLanguageName(messages: Messages, unicode = true): string {
+  return (unicode ? LANGUAGE_NAMES : LANGUAGE_NAMES_ASCII)[nextLanguage(languageOf(messages))];
 }
 
 /**
