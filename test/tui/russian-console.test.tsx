@@ -138,7 +138,7 @@ describe('the console in Russian', () => {
     await press(app, 'L', 'Установленные модули');
     await see('L English');
     assert.equal(activeMessages(), await loadMessages('ru'), 'errors shown outside React follow the console');
-    await until((f) => f.includes('Консоль теперь на русском языке'));
+    await until((f) => f.includes('Консоль на русском; выбор сохранён в настройках АТС.'));
     assert.equal((await app.pbx.store.read()).settings.language, 'ru');
     await press(app, 'L', 'Installed modules');
     await until((f) => f.includes('The console is in English now'));
@@ -148,7 +148,7 @@ describe('the console in Russian', () => {
 
   test('a read-only console switches for the session and says it did not save', async () => {
     app = await renderApp({ initialScreen: 'modules', readonly: true });
-    await press(app, 'L', 'режим только для чтения (--readonly), выбор не сохранён');
+    await press(app, 'L', 'Консоль на русском до выхода; выбор не сохранён (--readonly).');
     assert.equal((await app.pbx.store.read()).settings.language, null);
   });
 });

@@ -4,6 +4,6 @@ export const language = {
   helpLong: (name: string) => `switch the console to ${name} (saved in the PBX settings)`,
   /** Toasts, in the language just chosen. */
   switched: 'The console is in English now; saved in the PBX settings for the next start.',
-  switchedReadonly: 'The console is in English for this session; read-only (--readonly), so not saved.',
-  notSaved: (why: string) => `The console is in English for this session; not saved: ${why}`,
+  switchedReadonly: 'The console is in English until you quit; not saved (--readonly).',
+  notSaved: (why: string) => `The console is in English until you quit; not saved: ${why}`,
 };

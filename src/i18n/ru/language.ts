@@ -3,7 +3,7 @@ import type { language as English } from '../en/language.js';
 
 export const language: typeof English = {
   helpLong: (name: string) => `переключить консоль на ${name} (сохраняется в настройках АТС)`,
-  switched: 'Консоль теперь на русском языке; выбор сохранён в настройках АТС до следующего запуска.',
-  switchedReadonly: 'Консоль на русском языке до конца сеанса; режим только для чтения (--readonly), выбор не сохранён.',
-  notSaved: (why: string) => `Консоль на русском языке до конца сеанса; выбор не сохранён: ${why}`,
+  switched: 'Консоль на русском; выбор сохранён в настройках АТС.',
+  switchedReadonly: 'Консоль на русском до выхода; выбор не сохранён (--readonly).',
+  notSaved: (why: string) => `Консоль на русском до выхода; выбор не сохранён: ${why}`,
 };
