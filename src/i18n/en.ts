@@ -3,6 +3,7 @@ import { commandHelp } from './en/command-help.js';
 import { dialplan } from './en/dialplan.js';
 import { readOnly } from './en/read-only.js';
 import { errors } from './en/errors.js';
+import { language } from './en/language.js';
 import { marketplace } from './en/marketplace.js';
 import { modules } from './en/modules.js';
 import { sessions } from './en/sessions.js';
@@ -125,6 +126,9 @@ export const en = {
     megabytes: (n: string) => `${n} MiB`,
     gigabytes: (n: string) => `${n} GiB`,
   },
+
+  /** The key that chooses the console's language. */
+  language,
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions, audit },

@@ -3,7 +3,7 @@ import { en, type Messages } from './en.js';
 
 export type { Messages } from './en.js';
 export type { Language, LanguageSources } from './language.js';
-export { LANGUAGES, chooseLanguage, languageFromEnvironment, parseLanguage } from './language.js';
+export { LANGUAGES, LANGUAGE_NAMES, LANGUAGE_NAMES_ASCII, nextLanguage, chooseLanguage, languageFromEnvironment, parseLanguage } from './language.js';
 export { activeMessages, setActiveMessages } from './active.js';
 export { pluralForm, type PluralForms } from './plural.js';
 export { applyLanguage, currentMessages, languageOf, loadMessages, t } from './catalogs.js';

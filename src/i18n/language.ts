@@ -6,6 +6,16 @@
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Each language by its own name, as a language picker shows it to someone who reads only that one. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', ru: 'Русский' };
+/** The same in ASCII, for `--ascii` terminals that cannot show another script (a Russian reader knows "Russkiy"). */
+export const LANGUAGE_NAMES_ASCII: Readonly<Record<Language, string>> = { en: 'English', ru: 'Russkiy' };
+
+/** The language after `language` in LANGUAGES (the console's language key goes round them). */
+export function nextLanguage(language: Language): Language {
+  return LANGUAGES[(LANGUAGES.indexOf(language) + 1) % LANGUAGES.length]!;
+}
+
 /** `ru`, `RU`, `ru_RU.UTF-8`, `ru-RU` → 'ru'; anything that names no language here → undefined. */
 export function parseLanguage(value: string | null | undefined): Language | undefined {
   if (!value) return undefined;

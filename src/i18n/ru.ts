@@ -3,6 +3,7 @@ import { commandHelp } from './ru/command-help.js';
 import { dialplan } from './ru/dialplan.js';
 import { readOnly } from './ru/read-only.js';
 import { errors } from './ru/errors.js';
+import { language } from './ru/language.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
 import { sessions } from './ru/sessions.js';
@@ -10,113 +11,120 @@ import { seats } from './ru/seats.js';
 
 import type { Messages } from './en.js';
 
-/** Every text a person reads, in Russian: the same keys and values as en.ts. TODO(ru): translate. */
+/**
+ * Every text a person reads, in Russian: the same keys and values as en.ts. Terms follow the
+ * vendor's Russian interface (Маркетплейс модулей, Управление модулями, Приложения диалплана,
+ * Монитор сессий, лицензионный ключ, купон, привязка).
+ */
 export const ru: Messages = {
   /** Before the console starts and after it stops: printed on stderr. */
   console: {
     needsTerminal:
-      'the console needs a terminal: standard input and output must both be one.\n' +
-      'For scripts, pipes and cron use the command line instead, for example `pbxmod license show`.\n' +
-      'Run `pbxmod --help` for every command.',
-    crashed: 'The console stopped because of an unexpected error. The terminal has been restored.',
-    crashedHint: 'Please report this error with the text above.',
-    stoppedBySignal: (signal: string) => `The console was stopped (${signal}).`,
+      'консоли нужен терминал: стандартные ввод и вывод должны быть терминалом.\n' +
+      'В скриптах, конвейерах и cron используйте командную строку, например `pbxmod license show`.\n' +
+      'Все команды: `pbxmod --help`.',
+    crashed: 'Консоль остановлена из-за непредвиденной ошибки. Терминал восстановлен.',
+    crashedHint: 'Сообщите, пожалуйста, об этой ошибке, приложив текст выше.',
+    stoppedBySignal: (signal: string) => `Консоль остановлена (${signal}).`,
   },
 
   /** The frame: header, screen tabs, footer, help, too-small screen. */
   app: {
     name: 'pbxmod',
-    pbxVersion: (version: string) => `PBX ${version}`,
-    host: (name: string) => `host ${name}`,
-    readonly: 'read-only',
-    loading: 'Loading...',
+    pbxVersion: (version: string) => `АТС ${version}`,
+    host: (name: string) => `хост ${name}`,
+    readonly: 'только чтение',
+    loading: 'Загрузка...',
     license: {
-      label: 'License:',
-      loading: 'checking...',
-      unregistered: 'unregistered',
-      registered: (maskedKey: string) => `registered ${maskedKey}`,
-      offline: 'no connection to the licensing service',
-      storeError: 'unknown (store unreadable)',
+      label: 'Лицензия:',
+      loading: 'проверка...',
+      unregistered: 'нет регистрации',
+      registered: (maskedKey: string) => `ключ ${maskedKey}`,
+      offline: 'нет связи с сервером лицензирования',
+      storeError: 'неизвестно (хранилище не читается)',
     },
-    tooSmall: (need: string, have: string) => `Terminal too small (need ${need}, have ${have}).`,
-    tooSmallHint: 'Make the window larger, or press q to quit.',
-    tooSmallUnsaved: (what: string) => `Unsaved: ${what}. It is kept: make the window larger to save it.`,
-    tooSmallQuitArmed: 'Press q or Ctrl-C again to quit and lose it.',
-    quitUnsavedTitle: 'Quit with unsaved changes?',
-    quitUnsavedMessage: (what: string) => `Not saved yet: ${what}. Quitting loses it.`,
-    quitAnyway: 'Quit and lose them',
-    keepWorking: 'Keep working',
-    unsavedForm: 'the form you are filling in',
-    storeErrorTitle: 'The PBX store cannot be read.',
+    tooSmall: (need: string, have: string) => `Окно терминала слишком мало (нужно ${need}, сейчас ${have}).`,
+    tooSmallHint: 'Увеличьте окно или нажмите q, чтобы выйти.',
+    tooSmallUnsaved: (what: string) => `Не сохранено: ${what}. Данные не потеряны: увеличьте окно, чтобы сохранить.`,
+    tooSmallQuitArmed: 'Нажмите q или Ctrl-C ещё раз, чтобы выйти без сохранения.',
+    quitUnsavedTitle: 'Выйти, не сохранив изменения?',
+    quitUnsavedMessage: (what: string) => `Ещё не сохранено: ${what}. При выходе это будет потеряно.`,
+    quitAnyway: 'Выйти без сохранения',
+    keepWorking: 'Продолжить работу',
+    unsavedForm: 'заполняемая форма',
+    storeErrorTitle: 'Хранилище АТС не читается.',
   },
 
   /** Names of the global commands as the help overlay and the footer show them. */
   keys: {
-    help: 'help',
-    helpLong: 'show every key of this screen',
-    quit: 'quit',
-    quitLong: 'quit the console (asks first when something is unsaved)',
-    reload: 'read the lists again',
-    redraw: 'redraw the whole screen',
-    switchScreen: 'switch screen',
-    nextScreen: 'next / previous screen',
-    back: 'back, close, cancel',
-    move: 'move',
-    page: 'page up / down',
-    homeEnd: 'first / last',
-    open: 'open',
-    filter: 'filter',
-    toggle: 'toggle',
+    help: 'справка',
+    helpLong: 'все клавиши этого экрана',
+    quit: 'выход',
+    quitLong: 'выйти из консоли (спросит, если что-то не сохранено)',
+    reload: 'перечитать списки',
+    redraw: 'перерисовать весь экран',
+    switchScreen: 'перейти на экран',
+    nextScreen: 'следующий / предыдущий экран',
+    back: 'назад, закрыть, отменить',
+    move: 'перемещение',
+    page: 'страница вверх / вниз',
+    homeEnd: 'в начало / в конец',
+    open: 'открыть',
+    filter: 'фильтр',
+    toggle: 'переключить',
   },
 
   help: {
-    title: (screen: string) => `Keys: ${screen}`,
-    screenSection: 'This screen',
-    globalSection: 'Everywhere',
-    close: 'Esc, ? or q closes this help.',
-    more: (shown: number, total: number) => `${shown} of ${total} lines; arrows scroll`,
+    title: (screen: string) => `Клавиши: ${screen}`,
+    screenSection: 'Этот экран',
+    globalSection: 'На всех экранах',
+    close: 'Esc, ? или q закрывают справку.',
+    more: (shown: number, total: number) => `${shown} из ${total} строк; стрелки листают`,
   },
 
   /** Shared widgets. */
   table: {
-    empty: 'Nothing to show.',
-    position: (from: number, to: number, total: number) => `${from}-${to} of ${total}`,
+    empty: 'Нечего показать.',
+    position: (from: number, to: number, total: number) => `${from}-${to} из ${total}`,
   },
   filter: {
     prompt: '/',
-    matches: (shown: number, total: number) => `${shown} of ${total}`,
-    noMatches: (query: string) => `Nothing matches "${query}". Esc clears the filter.`,
-    hintTyping: 'Enter keeps the filter, Esc clears it',
+    matches: (shown: number, total: number) => `${shown} из ${total}`,
+    noMatches: (query: string) => `Ничего не найдено по «${query}». Esc сбрасывает фильтр.`,
+    hintTyping: 'Enter оставляет фильтр, Esc сбрасывает',
   },
   confirm: {
-    yes: 'Yes',
-    no: 'No',
+    yes: 'Да',
+    no: 'Нет',
     keysDefaultNo: '[y/N]',
     keysDefaultYes: '[Y/n]',
-    optionHint: 'Space toggles',
-    hint: 'y confirms, n or Esc cancels, Enter picks the highlighted answer',
+    optionHint: 'Пробел переключает',
+    hint: 'y подтверждает, n или Esc отменяет, Enter выбирает выделенный ответ',
   },
   form: {
-    submitHint: 'Enter on the last field submits, Tab/arrows move, Esc cancels',
-    busy: (what: string) => `Working... (${what})`,
-    fixErrors: 'Correct the fields marked above, then submit again.',
-    revealHint: 'Ctrl-T shows what you type',
-    hideHint: 'Ctrl-T hides it again',
-    required: 'Required.',
+    submitHint: 'Enter на последнем поле отправляет, Tab — поля, Esc — отмена',
+    busy: (what: string) => `Выполняется... (${what})`,
+    fixErrors: 'Исправьте отмеченные выше поля и отправьте ещё раз.',
+    revealHint: 'Ctrl-T показывает вводимое',
+    hideHint: 'Ctrl-T снова скрывает',
+    required: 'Обязательное поле.',
   },
   busy: {
-    working: (what: string) => `Working... (${what})`,
-    elapsed: (seconds: number) => `${seconds}s`,
+    working: (what: string) => `Выполняется... (${what})`,
+    elapsed: (seconds: number) => `${seconds} с`,
   },
   progress: {
-    of: (done: string, total: string) => `${done} of ${total}`,
+    of: (done: string, total: string) => `${done} из ${total}`,
   },
   units: {
-    bytes: (n: number) => `${n} B`,
-    kilobytes: (n: string) => `${n} KiB`,
-    megabytes: (n: string) => `${n} MiB`,
-    gigabytes: (n: string) => `${n} GiB`,
+    bytes: (n: number) => `${n} Б`,
+    kilobytes: (n: string) => `${n} КиБ`,
+    megabytes: (n: string) => `${n} МиБ`,
+    gigabytes: (n: string) => `${n} ГиБ`,
   },
+
+  /** The key that chooses the console's language. */
+  language,
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions, audit },
@@ -133,4 +141,3 @@ export const ru: Messages = {
   /** Every error, by id (see en/errors.ts). */
   errors,
 };
-

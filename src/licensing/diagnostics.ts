@@ -12,8 +12,16 @@ export interface DiagnosticStep {
   ok: boolean;
   /** "93.184.216.34", "connected", "TLSv1.3, certificate valid", or the failure. */
   detail: string;
+  /** What a passed step found, as values, for a face that says it in its own language (`detail` is the English). */
+  found?: DiagnosticFinding;
   ms: number;
 }
+
+export type DiagnosticFinding =
+  | { kind: 'address'; address: string }
+  | { kind: 'connected'; address: string; port: number }
+  | { kind: 'tls'; protocol: string }
+  | { kind: 'answered'; service: string };
 
 /**
  * Check the path to the service step by step: DNS, TCP connect, TLS handshake (https only),
@@ -37,27 +45,31 @@ export async function diagnoseConnection(baseUrl: string, options: { timeoutMs?:
     address = found.address;
     return found.address;
   });
-  if (!record({ name: 'dns', title: `DNS lookup of ${host}`, ...dns })) return steps;
+  if (!record({ name: 'dns', title: `DNS lookup of ${host}`, ...dns, ...(dns.ok ? { found: { kind: 'address', address } } : {}) })) return steps;
 
   const tcp = await timed(() => openSocket(() => connectTcp({ host: address, port }), 'connect', timeoutMs).then(() => `connected to ${address}:${port}`));
-  if (!record({ name: 'tcp', title: `TCP connect to ${address}:${port}`, ...tcp })) return steps;
+  if (!record({ name: 'tcp', title: `TCP connect to ${address}:${port}`, ...tcp, ...(tcp.ok ? { found: { kind: 'connected', address, port } } : {}) })) return steps;
 
   if (url.protocol === 'https:') {
+    let protocol = 'TLS';
     const tls = await timed(() =>
       openSocket(() => connectTls({ host: address, port, servername: host }), 'secureConnect', timeoutMs, (socket) => {
         const s = socket as import('node:tls').TLSSocket;
         if (!s.authorized) throw new Error(`certificate not trusted (${String(s.authorizationError)})`);
-        return `${s.getProtocol() ?? 'TLS'}, certificate valid`;
+        protocol = s.getProtocol() ?? 'TLS';
+        return `${protocol}, certificate valid`;
       }),
     );
-    if (!record({ name: 'tls', title: `TLS handshake with ${host}`, ...tls })) return steps;
+    if (!record({ name: 'tls', title: `TLS handshake with ${host}`, ...tls, ...(tls.ok ? { found: { kind: 'tls', protocol } } : {}) })) return steps;
   }
 
+  let service = '';
   const http = await timed(async () => {
     const pong = await new LicensingClient({ baseUrl, timeoutMs, retries: 0 }).ping();
+    service = pong.service;
     return `${pong.service} answered`;
   });
-  record({ name: 'http', title: `HTTP ping ${url.origin}${url.pathname === '/' ? '' : url.pathname}/api/v1/ping`, ...http });
+  record({ name: 'http', title: `HTTP ping ${url.origin}${url.pathname === '/' ? '' : url.pathname}/api/v1/ping`, ...http, ...(http.ok ? { found: { kind: 'answered', service } } : {}) });
   return steps;
 }
 

@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
 import type { PbxContext } from '../pbx-context.js';
-import { MessagesProvider, t, useMessages, type Messages } from '../i18n/index.js';
+import { MessagesProvider, setActiveMessages, t, useMessages, type Messages } from '../i18n/index.js';
 import { ConfirmHost, ConfirmProvider, useConfirm, useConfirmOpen } from './components/confirm/index.js';
 import { HelpOverlay } from './components/help/index.js';
 import { ToastProvider } from './components/toast/index.js';
@@ -15,6 +15,7 @@ import { TooSmall } from './frame/too-small.js';
 import { globalKeyHelp, useGlobalKeys } from './frame/use-global-keys.js';
 import { useFrameState } from './frame/use-frame-state.js';
 import { keysOfferedReadOnly, useReadOnlyGuard } from './frame/use-read-only-guard.js';
+import { useLanguageSwitch } from './frame/use-language-switch.js';
 import { KeymapProvider, useTyping } from './hooks/use-keymap.js';
 import { useBindingRefresh } from './hooks/use-binding-refresh.js';
 import { useLicenseChecks } from './hooks/use-license-checks.js';
@@ -36,7 +37,7 @@ export interface AppProps {
   onQuit: () => void;
   /** Default: colours and Unicode. */
   theme?: Theme;
-  /** Default: English. */
+  /** The first language; the language key (L) changes it. Default: English. */
   messages?: Messages;
   /** `--readonly`. Default false. */
   readonly?: boolean;
@@ -61,8 +62,18 @@ const PRELOAD_AFTER_MS = 100;
 const FRAME_LINES = 5;
 
 /** The console: providers around the frame. */
-export function App({ pbx, onQuit, theme, messages, readonly = false, screens = registry, initialScreen, env, sizeFlag, escapeDelayMs, toastDurationMs }: AppProps) {
+export function App({ pbx, onQuit, theme, messages: initialMessages, readonly = false, screens = registry, initialScreen, env, sizeFlag, escapeDelayMs, toastDurationMs }: AppProps) {
   const resolvedTheme = useMemo(() => theme ?? createTheme(), [theme]);
+  // The catalog in use; errors rendered outside React (error.message) follow it too.
+  const [messages, setMessages] = useState<Messages>(() => {
+    const first = initialMessages ?? t;
+    setActiveMessages(first);
+    return first;
+  });
+  const chooseMessages = useCallback((next: Messages) => {
+    setActiveMessages(next);
+    setMessages(next);
+  }, []);
   // q and Ctrl-C may both arrive; quit once.
   const [quitOnce] = useState(() => {
     let done = false;
@@ -77,13 +88,13 @@ export function App({ pbx, onQuit, theme, messages, readonly = false, screens = 
   const requestQuit = useCallback(() => requestQuitRef.current(), []);
   return (
     <ThemeProvider theme={resolvedTheme}>
-      <MessagesProvider messages={messages ?? t}>
+      <MessagesProvider messages={messages}>
         <UnsavedWorkProvider>
           <ConsoleProvider pbx={pbx} readonly={readonly} quit={requestQuit}>
             <KeymapProvider onForceQuit={requestQuit} {...(escapeDelayMs !== undefined ? { escapeDelayMs } : {})}>
               <ToastProvider {...(toastDurationMs !== undefined ? { durationMs: toastDurationMs } : {})}>
                 <ConfirmProvider>
-                  <Frame screens={screens} initialScreen={initialScreen} env={env} sizeFlag={sizeFlag} quit={quitOnce} requestQuitRef={requestQuitRef} />
+                  <Frame screens={screens} initialScreen={initialScreen} env={env} sizeFlag={sizeFlag} quit={quitOnce} requestQuitRef={requestQuitRef} setMessages={chooseMessages} />
                 </ConfirmProvider>
               </ToastProvider>
             </KeymapProvider>
@@ -103,10 +114,12 @@ interface FrameProps {
   quit: () => void;
   /** Set here: what q, Ctrl-C and the console's quit() do (ask first when something is unsaved). */
   requestQuitRef: MutableRefObject<() => void>;
+  /** Make another catalog the one in use (the language key). */
+  setMessages: (messages: Messages) => void;
 }
 
 /** Header, tabs, the current screen, status line, footer; help and dialogs over the screen. */
-function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: FrameProps) {
+function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef, setMessages }: FrameProps) {
   const theme = useTheme();
   const messages = useMessages();
   const size = useTerminalSize({ env: env ?? process.env, sizeFlag });
@@ -158,6 +171,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
     };
   }, [requestQuitRef, unsavedWork, quit, confirm, messages]);
   const onQuit = useCallback(() => requestQuitRef.current(), [requestQuitRef]);
+  const switchLanguage = useLanguageSwitch(setMessages);
 
   const showScreen = useCallback((index: number) => {
     setLiveKeys(undefined);
@@ -172,6 +186,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
       openHelp: () => dispatch({ type: 'open-help' }),
       quit: onQuit,
       reload: storeChanged,
+      switchLanguage,
     },
     !tooSmall,
   );
@@ -182,7 +197,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
   useReadOnlyGuard(liveScreenKeys, !tooSmall && state.mode !== 'help');
   // Read-only: the keys that would change something are neither offered nor heard.
   const screenKeys = readonly ? keysOfferedReadOnly(liveScreenKeys, messages.readOnly.helpNote) : liveScreenKeys;
-  const global = globalKeyHelp(messages, count);
+  const global = globalKeyHelp(messages, count, theme.unicode);
   const typing = useTyping();
   // A root as tall as the terminal makes Ink clear the whole screen on every frame.
   const height = Math.max(1, size.rows - 1);
@@ -220,7 +235,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
         </Box>
         <StatusLine width={width} storeError={summary.storeError} />
         {/* While a field or the editor has the keys, ? and q type: the footer does not offer them then. */}
-        <Footer entries={[...screenKeys.filter((k) => k.footer), ...(typing ? [] : global.footer)]} width={width} />
+        <Footer entries={screenKeys.filter((k) => k.footer)} fixed={typing ? [] : global.footer} width={width} />
       </Box>
     </Box>
   );

@@ -32,9 +32,9 @@ describe('progress', () => {
     assert.equal(progressPercent(5, 10), 50);
     assert.equal(progressPercent(5, 0), undefined);
     assert.equal(progressPercent(20, 10), 100);
-    assert.equal(formatBytes(512, t.units), '512 B');
-    assert.equal(formatBytes(1024 * 1024 * 250, t.units), '250 MiB');
-    assert.equal(formatBytes(1024 ** 3 * 1.25, t.units), '1.3 GiB');
+    assert.equal(formatBytes(512, t), '512 B');
+    assert.equal(formatBytes(1024 * 1024 * 250, t), '250 MiB');
+    assert.equal(formatBytes(1024 ** 3 * 1.25, t), '1.3 GiB');
   });
 });
 

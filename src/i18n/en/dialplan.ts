@@ -1,4 +1,9 @@
 /** Texts of the dialplan screen (see ../en.ts for the conventions). */
+import { pluralForm } from '../plural.js';
+
+const lines = (n: number) => pluralForm('en', n, { one: 'line', other: 'lines' });
+const problems = (n: number) => pluralForm('en', n, { one: 'problem', other: 'problems' });
+
 export const dialplan = {
   title: 'Dialplan applications',
   shortTitle: 'Dialplan',
@@ -65,7 +70,7 @@ export const dialplan = {
     position: (line: number, lines: number, column: number) => `line ${line} of ${lines}, column ${column}`,
     /** Summary of the fields while the code editor has the space. */
     summary: (extension: string, name: string, type: string) => `${extension || '?'}  ${name || '(no name)'}  ${type}`,
-    fieldsToFix: (count: number) => `${count} ${count === 1 ? 'field needs' : 'fields need'} fixing`,
+    fieldsToFix: (count: number) => `${count} ${pluralForm('en', count, { one: 'field needs', other: 'fields need' })} fixing`,
     fixFields: 'Correct the fields marked below, then save again (Ctrl-S).',
     saving: 'Saving',
     editing: 'Waiting for the editor to close',
@@ -84,10 +89,10 @@ export const dialplan = {
     newUniqid: 'DIALPLAN-????????',
     script: (fileName: string) => `agi-bin/${fileName}:`,
     phpCheck: (message: string) => `PHP syntax: ${message}`,
-    flagged: (count: number) => `${count} ${count === 1 ? 'problem' : 'problems'}`,
+    flagged: (count: number) => `${count} ${problems(count)}`,
     fine: 'no problems found',
-    more: (count: number) => `... ${count} more ${count === 1 ? 'line' : 'lines'}; Ctrl-P shows all`,
-    moreProblems: (count: number) => `... and ${count} more ${count === 1 ? 'problem' : 'problems'}; Ctrl-P shows all`,
+    more: (count: number) => `... ${count} more ${lines(count)}; Ctrl-P shows all`,
+    moreProblems: (count: number) => `... and ${count} more ${problems(count)}; Ctrl-P shows all`,
     empty: '(nothing generated)',
     scroll: (from: number, to: number, total: number) => `lines ${from}-${to} of ${total}; arrows scroll, Esc closes`,
   },
@@ -99,7 +104,7 @@ export const dialplan = {
   deleted: (extension: string, name: string) => `Deleted ${extension} ${name}.`,
   deleteTitle: (extension: string, name: string) => `Delete dialplan application ${extension} ${name}?`,
   deleteMessage: (uniqid: string, type: string) => [`${uniqid}, ${type}.`, 'Its number becomes free. This cannot be undone.'],
-  editorDone: (lines: number) => `Code taken from the editor (${lines} ${lines === 1 ? 'line' : 'lines'}); Ctrl-S saves it.`,
+  editorDone: (count: number) => `Code taken from the editor (${count} ${lines(count)}); Ctrl-S saves it.`,
   editorUnchanged: 'The editor closed without changing the code.',
   readonlyRefused: 'Read-only console: applications cannot be changed here.',
 };

@@ -1,4 +1,6 @@
 /** Texts of the marketplace screen (see ../en.ts for the conventions). */
+import { pluralForm } from '../plural.js';
+
 export const marketplace = {
   title: 'Marketplace & license',
   shortTitle: 'License',
@@ -28,10 +30,10 @@ export const marketplace = {
     stale: 'As the licensing service last answered:',
     /** "1 license for MikoPBX free license (33), 1 occupied" - the vendor's wording. */
     featureSeats: (count: number, name: string, featureId: number, occupied: number) =>
-      `${count} ${count === 1 ? 'license' : 'licenses'} for ${name} (${featureId}), ${occupied} occupied`,
+      `${count} ${pluralForm('en', count, { one: 'license', other: 'licenses' })} for ${name} (${featureId}), ${occupied} occupied`,
     /** "trial, expires 2026-12-22 (30 days left)". */
     productTerm: (trial: boolean, date: string, daysLeft: number) =>
-      `${trial ? 'trial, ' : ''}expires ${date} (${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left)`,
+      `${trial ? 'trial, ' : ''}expires ${date} (${daysLeft} ${pluralForm('en', daysLeft, { one: 'day', other: 'days' })} left)`,
     /** "EXPIRED on 2026-10-01". */
     productExpired: (trial: boolean, date: string) => `${trial ? 'trial ' : ''}EXPIRED on ${date}`,
     refused: 'The licensing service refused the saved key.',
@@ -97,7 +99,7 @@ export const marketplace = {
     warning: 'Paid modules cannot be installed or enabled until a key is saved.',
     confirm: 'Reset key',
     busy: 'Resetting the key',
-    done: (released: number) => `License key removed; ${released} ${released === 1 ? 'binding' : 'bindings'} of this host released.`,
+    done: (released: number) => `License key removed; ${released} ${pluralForm('en', released, { one: 'binding', other: 'bindings' })} of this host released.`,
   },
 
   diagnostics: {
@@ -114,6 +116,13 @@ export const marketplace = {
     someFailed: 'A check failed: the details above say where the connection breaks.',
     again: 'u runs the checks again, Esc goes back.',
     noUrl: 'No licensing URL is known yet.',
+    /** What a passed check found (a failed one shows the system's own error). */
+    found: {
+      address: (p: { address: string }) => p.address,
+      connected: (p: { address: string; port: number }) => `connected to ${p.address}:${p.port}`,
+      tls: (p: { protocol: string }) => `${p.protocol}, certificate valid`,
+      answered: (p: { service: string }) => `${p.service} answered`,
+    },
   },
 
   readonly: 'Read-only console: nothing is changed (start without --readonly to change the license).',

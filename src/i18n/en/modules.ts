@@ -1,4 +1,8 @@
 /** Texts of the modules screen (see ../en.ts for the conventions). */
+import { pluralForm } from '../plural.js';
+
+const modulesWord = (n: number) => pluralForm('en', n, { one: 'module', other: 'modules' });
+
 export const modules = {
   title: 'Modules',
   shortTitle: 'Modules',
@@ -7,7 +11,7 @@ export const modules = {
   heading: {
     installed: (count: number) => `Installed modules (${count})`,
     installedLoading: 'Installed modules',
-    marketplace: (count: number, pbxVersion: string) => `Marketplace: ${count} module(s) for MikoPBX ${pbxVersion}`,
+    marketplace: (count: number, pbxVersion: string) => `Marketplace: ${count} ${modulesWord(count)} for MikoPBX ${pbxVersion}`,
     marketplaceLoading: 'Marketplace',
   },
 
@@ -123,9 +127,9 @@ export const modules = {
     removed: (id: string, version: string) => `${id} ${version} was deleted.`,
     removedKept: (id: string, version: string) => `${id} ${version} was deleted; its settings were kept for a later install.`,
     updateAllNone: 'Every installed module is up to date.',
-    updateAll: (updated: number, failed: number) => (failed > 0 ? `${updated} module(s) updated, ${failed} failed (see their rows).` : `${updated} module(s) updated.`),
+    updateAll: (updated: number, failed: number) => (failed > 0 ? `${updated} ${modulesWord(updated)} updated, ${failed} failed (see their rows).` : `${updated} ${modulesWord(updated)} updated.`),
     licensesNone: 'No enabled paid module: nothing to check.',
-    licensesOk: (count: number) => `Licenses checked: ${count} paid module(s), all licensed.`,
+    licensesOk: (count: number) => `Licenses checked: ${count} paid ${modulesWord(count)}, all licensed.`,
     licensesDisabled: (ids: string) => `Disabled by license: ${ids}.`,
     licensesUnreachable: (why: string) => `Licenses were not checked, nothing was changed: ${why}`,
   },

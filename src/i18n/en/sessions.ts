@@ -1,4 +1,8 @@
 /** Texts of the session monitor screen (see ../en.ts for the conventions). */
+import { pluralForm } from '../plural.js';
+
+const bindingsWord = (n: number) => pluralForm('en', n, { one: 'binding', other: 'bindings' });
+
 export const sessions = {
   title: 'Session monitor',
   shortTitle: 'Sessions',
@@ -16,7 +20,7 @@ export const sessions = {
     coupon: (maskedCoupon: string) => `Coupon ${maskedCoupon}`,
   },
   /** "2 hosts, 3 bindings". */
-  counts: (hosts: number, bindings: number) => `${hosts} ${hosts === 1 ? 'host' : 'hosts'}, ${bindings} ${bindings === 1 ? 'binding' : 'bindings'}`,
+  counts: (hosts: number, bindings: number) => `${hosts} ${pluralForm('en', hosts, { one: 'host', other: 'hosts' })}, ${bindings} ${bindingsWord(bindings)}`,
 
   columns: {
     info: 'Info',
@@ -81,7 +85,7 @@ export const sessions = {
     otherProducts: (products: string) => `This drops features of other products: ${products}. Their modules on that PBX will be disabled at the next license check.`,
     confirm: 'Drop',
     busy: 'Dropping',
-    done: (released: number, host: string) => `Dropped ${released} ${released === 1 ? 'binding' : 'bindings'} of ${host}; the seats are free.`,
+    done: (released: number, host: string) => `Dropped ${released} ${bindingsWord(released)} of ${host}; the seats are free.`,
     failed: (reason: string) => `Nothing was dropped: ${reason}`,
     readonly: 'Read-only console: bindings are not dropped (start without --readonly to drop them).',
   },

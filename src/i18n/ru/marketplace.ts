@@ -1,141 +1,150 @@
-/** Texts of the marketplace screen (see ../en.ts for the conventions). */
+/** Texts of the marketplace screen, in Russian (see ../en.ts for the conventions). */
 import type { marketplace as English } from '../en/marketplace.js';
+import { pluralForm } from '../plural.js';
 
-// TODO(ru): translate — still the English text.
+const days = (n: number) => pluralForm('ru', n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
+
 export const marketplace: typeof English = {
-  title: 'Marketplace & license',
-  shortTitle: 'License',
+  title: 'Маркетплейс и лицензия',
+  shortTitle: 'Лицензия',
 
-  loading: 'Reading the license from the licensing service',
+  loading: 'Чтение лицензии с сервера лицензирования',
 
   unregistered: {
-    title: 'This PBX is not registered in the module marketplace.',
+    title: 'Эта АТС не зарегистрирована в маркетплейсе модулей.',
     explain:
-      'Registering issues a license key with a 30-day trial of MikoPBX; paid modules and the marketplace need it. ' +
-      'Everything that needs no license works without it.',
-    register: 'register this PBX (company, email, contact person)',
-    haveKey: 'I already have a license key',
+      'При регистрации выдаётся лицензионный ключ и пробная лицензия MikoPBX на 30 дней; он нужен для платных модулей и маркетплейса. ' +
+      'Всё, что не требует лицензии, работает и без него.',
+    register: 'зарегистрировать АТС (организация, почта, контакт)',
+    haveKey: 'у меня уже есть лицензионный ключ',
   },
 
   license: {
-    key: 'License key',
+    key: 'Лицензионный ключ',
     /** After the masked key: which keys reveal and copy it ("r", "c"). */
-    revealHint: (reveal: string, copy: string) => `${reveal} reveals, ${copy} copies`,
-    hideHint: (reveal: string, copy: string) => `${reveal} hides, ${copy} copies`,
-    owner: 'Owner',
-    contact: 'Contact',
-    phone: 'Phone',
-    taxId: 'Tax id',
-    products: 'Products',
-    noProducts: 'This key licenses no products yet.',
-    stale: 'As the licensing service last answered:',
-    /** "1 license for MikoPBX free license (33), 1 occupied" - the vendor's wording. */
+    revealHint: (reveal: string, copy: string) => `${reveal} показывает, ${copy} копирует`,
+    hideHint: (reveal: string, copy: string) => `${reveal} скрывает, ${copy} копирует`,
+    owner: 'Владелец',
+    contact: 'Контактное лицо',
+    phone: 'Телефон',
+    taxId: 'ИНН',
+    products: 'Продукты',
+    noProducts: 'Этот ключ пока не лицензирует ни одного продукта.',
+    stale: 'По последнему ответу сервера лицензирования:',
+    /** "1 лицензия на MikoPBX free license (33), занято 1". */
     featureSeats: (count: number, name: string, featureId: number, occupied: number) =>
-      `${count} ${count === 1 ? 'license' : 'licenses'} for ${name} (${featureId}), ${occupied} occupied`,
-    /** "trial, expires 2026-12-22 (30 days left)". */
+      `${count} ${pluralForm('ru', count, { one: 'лицензия', few: 'лицензии', many: 'лицензий', other: 'лицензии' })} на ${name} (${featureId}), занято ${occupied}`,
+    /** "пробная, до 22.12.2026 (осталось 30 дней)". */
     productTerm: (trial: boolean, date: string, daysLeft: number) =>
-      `${trial ? 'trial, ' : ''}expires ${date} (${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left)`,
-    /** "EXPIRED on 2026-10-01". */
-    productExpired: (trial: boolean, date: string) => `${trial ? 'trial ' : ''}EXPIRED on ${date}`,
-    refused: 'The licensing service refused the saved key.',
-    refusedHint: 'x resets the key so that you can register again or enter another; u tries again.',
+      `${trial ? 'пробная, ' : ''}до ${date} (${pluralForm('ru', daysLeft, { one: 'остался', few: 'осталось', many: 'осталось', other: 'осталось' })} ${daysLeft} ${days(daysLeft)})`,
+    /** "ИСТЕКЛА 01.10.2026". */
+    productExpired: (trial: boolean, date: string) => `${trial ? 'пробная, ' : ''}ИСТЕКЛА ${date}`,
+    refused: 'Сервер лицензирования отклонил сохранённый ключ.',
+    refusedHint: 'x сбрасывает ключ, чтобы зарегистрироваться заново или ввести другой; u пробует ещё раз.',
     /** Under a store that cannot be read: no key to reset, so no x. */
-    storeBrokenHint: 'Once the store file is fixed or moved aside, u reads it again.',
-    scroll: (from: number, to: number, total: number) => `lines ${from}-${to} of ${total}; arrows scroll`,
+    storeBrokenHint: 'Когда файл хранилища исправлен или убран, u перечитывает его.',
+    scroll: (from: number, to: number, total: number) => `строки ${from}-${to} из ${total}; стрелки прокручивают`,
   },
 
   offline: {
-    banner: (url: string) => `No access to the licensing server ${url}`,
-    hint: 'd runs the connection diagnostics (DNS, TCP, TLS, HTTP); u tries again.',
+    banner: (url: string) => `Нет доступа к серверу лицензирования ${url}`,
+    hint: 'd запускает диагностику соединения (DNS, TCP, TLS, HTTP); u пробует ещё раз.',
   },
 
   registerForm: {
-    title: 'Register this PBX in the module marketplace',
-    intro: 'The licensing service issues a license key and a 30-day trial; the key is saved on this PBX.',
-    company: 'Company name',
-    email: 'Contact email',
-    contact: 'Contact person',
-    phone: 'Phone',
-    inn: 'Company identifier',
-    companyHint: 'required',
-    emailHint: 'required, e.g. admin@example.com',
-    contactHint: 'required: who to talk to about the license',
-    phoneHint: 'optional, e.g. +7 495 123-45-67',
-    innHint: 'optional: tax id such as INN or VAT, 10-12 digits',
-    submit: 'Registering',
-    done: (maskedKey: string) => `Registered. License key ${maskedKey} saved on this PBX.`,
+    title: 'Регистрация этой АТС в маркетплейсе модулей',
+    intro: 'Сервер лицензирования выдаёт лицензионный ключ и пробный период на 30 дней; ключ сохраняется на этой АТС.',
+    company: 'Название организации',
+    email: 'Эл. почта контактного лица',
+    contact: 'Контактное лицо',
+    phone: 'Телефон',
+    inn: 'Идентификатор компании',
+    companyHint: 'обязательно',
+    emailHint: 'обязательно, например admin@example.com',
+    contactHint: 'обязательно: с кем связаться по вопросам лицензии',
+    phoneHint: 'необязательно, например +7 495 123-45-67',
+    innHint: 'необязательно: ИНН, ИИН, УНП и т. п., 10-12 цифр',
+    submit: 'Регистрация',
+    done: (maskedKey: string) => `АТС зарегистрирована, ключ ${maskedKey} сохранён.`,
   },
 
   keyForm: {
-    title: 'Enter the license key you already have',
-    intro: 'It is checked with the licensing service before it is saved. Typing is hidden.',
-    key: 'License key',
-    hint: 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX; spaces and lower case are fine',
-    submit: 'Checking the key',
-    done: (maskedKey: string) => `License key ${maskedKey} checked and saved.`,
+    title: 'Ввод имеющегося лицензионного ключа',
+    intro: 'Перед сохранением ключ проверяется на сервере лицензирования. Ввод скрыт.',
+    key: 'Лицензионный ключ',
+    hint: 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX; пробелы и строчные буквы допустимы',
+    submit: 'Проверка ключа',
+    done: (maskedKey: string) => `Лицензионный ключ ${maskedKey} проверен и сохранён.`,
   },
 
   couponForm: {
-    title: 'Activate a coupon',
-    intro: 'A coupon adds a product license to this PBX\'s key; each coupon activates once.',
-    coupon: 'Coupon',
-    hint: 'MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX; spaces and lower case are fine',
-    submit: 'Activating the coupon',
-    done: 'Coupon activated.',
+    title: 'Активация купона',
+    intro: 'Купон добавляет лицензию продукта к ключу этой АТС; каждый купон активируется один раз.',
+    coupon: 'Купон',
+    hint: 'MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX; пробелы и строчные буквы допустимы',
+    submit: 'Активация купона',
+    done: 'Купон активирован.',
   },
 
   reveal: {
-    busy: 'Reading the key',
+    busy: 'Чтение ключа',
     /** Nothing comes back to say whether the terminal passed it on: say what was sent, and the condition. */
     /** One toast line at 80 columns. */
-    copied: 'Key sent by OSC 52: on your clipboard only if the terminal allows OSC 52.',
+    copied: 'Ключ передан через OSC 52: он в буфере обмена, если терминал это разрешает.',
   },
 
   reset: {
-    title: (maskedKey: string | null) => (maskedKey ? `Reset the license key ${maskedKey}?` : 'Reset the license key?'),
+    title: (maskedKey: string | null) => (maskedKey ? `Сбросить лицензионный ключ ${maskedKey}?` : 'Сбросить лицензионный ключ?'),
     message: [
-      'This cancels the marketplace registration of this PBX: the key is',
-      'removed from it and the license bindings of this host are released.',
+      'Это отменяет регистрацию АТС в маркетплейсе: ключ удаляется с неё,',
+      'а привязки лицензий этого хоста освобождаются.',
     ],
-    warning: 'Paid modules cannot be installed or enabled until a key is saved.',
-    confirm: 'Reset key',
-    busy: 'Resetting the key',
-    done: (released: number) => `License key removed; ${released} ${released === 1 ? 'binding' : 'bindings'} of this host released.`,
+    warning: 'Пока ключ не сохранён, платные модули нельзя установить или включить.',
+    confirm: 'Сбросить ключ',
+    busy: 'Сброс ключа',
+    done: (released: number) =>
+      `Лицензионный ключ удалён; ${pluralForm('ru', released, { one: 'освобождена', few: 'освобождены', many: 'освобождено', other: 'освобождено' })} ${released} ${pluralForm('ru', released, { one: 'привязка', few: 'привязки', many: 'привязок', other: 'привязки' })} этого хоста.`,
   },
 
   diagnostics: {
-    title: (url: string) => `Connection diagnostics: ${url}`,
-    intro: 'The checks the vendor asks admins to run by hand over SSH.',
-    running: 'Checking the connection',
-    steps: { dns: 'DNS lookup', tcp: 'TCP connect', tls: 'TLS handshake', http: 'HTTP ping' },
-    ok: 'ok',
-    failed: 'failed',
-    pending: 'waiting',
-    skipped: 'not run: an earlier check failed',
-    ms: (ms: number) => `${ms} ms`,
-    allOk: 'Every check passed: the licensing service answers.',
-    someFailed: 'A check failed: the details above say where the connection breaks.',
-    again: 'u runs the checks again, Esc goes back.',
-    noUrl: 'No licensing URL is known yet.',
+    title: (url: string) => `Диагностика соединения: ${url}`,
+    intro: 'Проверки, которые производитель просит выполнить вручную по SSH.',
+    running: 'Проверка соединения',
+    steps: { dns: 'Запрос DNS', tcp: 'Соединение TCP', tls: 'Рукопожатие TLS', http: 'Запрос HTTP' },
+    ok: 'успешно',
+    failed: 'ошибка',
+    pending: 'ожидание',
+    skipped: 'не выполнялась: предыдущая проверка не прошла',
+    ms: (ms: number) => `${ms} мс`,
+    allOk: 'Все проверки пройдены: сервер лицензирования отвечает.',
+    someFailed: 'Проверка не прошла: по сведениям выше видно, где обрывается соединение.',
+    again: 'u повторяет проверки, Esc возвращает назад.',
+    noUrl: 'Адрес сервера лицензирования пока неизвестен.',
+    found: {
+      address: (p: { address: string }) => p.address,
+      connected: (p: { address: string; port: number }) => `соединение с ${p.address}:${p.port} установлено`,
+      tls: (p: { protocol: string }) => `${p.protocol}, сертификат действителен`,
+      answered: (p: { service: string }) => `${p.service} отвечает`,
+    },
   },
 
-  readonly: 'Read-only console: nothing is changed (start without --readonly to change the license).',
+  readonly: 'Консоль только для чтения: ничего не меняется (запустите без --readonly, чтобы изменить лицензию).',
 
   keys: {
-    register: 'register this PBX',
-    enterKey: 'enter a key you have',
-    reveal: 'reveal / hide key',
-    copy: 'copy key to clipboard',
-    coupon: 'activate coupon',
-    reset: 'reset key (cancels the registration)',
-    diagnostics: 'connection diagnostics',
-    reload: 'read the license again',
-    scrollUp: 'scroll up',
-    scrollDown: 'scroll down',
-    scrollPage: 'page down (PgUp: page up)',
-    formMove: 'next / previous field',
-    formSubmit: 'next field; submits on the last',
-    back: 'back',
-    runAgain: 'run the checks again',
+    register: 'зарегистрировать АТС',
+    enterKey: 'ввести свой ключ',
+    reveal: 'показать / скрыть ключ',
+    copy: 'скопировать ключ в буфер',
+    coupon: 'активировать купон',
+    reset: 'сбросить ключ (отменяет регистрацию)',
+    diagnostics: 'диагностика соединения',
+    reload: 'перечитать лицензию',
+    scrollUp: 'прокрутить вверх',
+    scrollDown: 'прокрутить вниз',
+    scrollPage: 'страница вниз (PgUp: вверх)',
+    formMove: 'следующее / предыдущее поле',
+    formSubmit: 'следующее поле; на последнем отправляет',
+    back: 'назад',
+    runAgain: 'повторить проверки',
   },
 };

@@ -1,155 +1,161 @@
-/** Texts of the session monitor screen (see ../en.ts for the conventions). */
+/** Texts of the session monitor screen, in Russian (see ../en.ts for the conventions). */
 import type { sessions as English } from '../en/sessions.js';
+import { pluralForm } from '../plural.js';
 
-// TODO(ru): translate — still the English text.
+const bindingsWord = (n: number) => pluralForm('ru', n, { one: 'привязка', few: 'привязки', many: 'привязок', other: 'привязки' });
+const bindingsAccusative = (n: number) => pluralForm('ru', n, { one: 'привязку', few: 'привязки', many: 'привязок', other: 'привязки' });
+const hostsWord = (n: number) => pluralForm('ru', n, { one: 'хост', few: 'хоста', many: 'хостов', other: 'хоста' });
+
 export const sessions: typeof English = {
-  title: 'Session monitor',
-  shortTitle: 'Sessions',
+  title: 'Монитор сессий',
+  shortTitle: 'Сессии',
 
-  loading: 'Reading the license bindings',
-  refreshing: 'refreshing...',
-  /** "last updated 14:03:07". */
-  lastUpdated: (time: string) => `last updated ${time}`,
+  loading: 'Чтение привязок лицензий',
+  refreshing: 'обновление...',
+  /** "обновлено 14:03:07". */
+  lastUpdated: (time: string) => `обновлено ${time}`,
 
   /** Who the screen is logged in as. */
   login: {
     /** The header shows which key that is. */
-    ownKey: "This PBX's key",
-    otherKey: (maskedKey: string) => `Key ${maskedKey}`,
-    coupon: (maskedCoupon: string) => `Coupon ${maskedCoupon}`,
+    ownKey: 'Ключ этой АТС',
+    otherKey: (maskedKey: string) => `Ключ ${maskedKey}`,
+    coupon: (maskedCoupon: string) => `Купон ${maskedCoupon}`,
   },
-  /** "2 hosts, 3 bindings". */
-  counts: (hosts: number, bindings: number) => `${hosts} ${hosts === 1 ? 'host' : 'hosts'}, ${bindings} ${bindings === 1 ? 'binding' : 'bindings'}`,
+  /** "2 хоста, 3 привязки". */
+  counts: (hosts: number, bindings: number) => `${hosts} ${hostsWord(hosts)}, ${bindings} ${bindingsWord(bindings)}`,
 
   columns: {
-    info: 'Info',
-    userHost: 'User@Host',
-    captured: 'Captured',
-    features: 'Features',
-    action: 'Action',
+    info: 'Инфо',
+    userHost: 'Пользователь@Хост',
+    captured: 'Захвачена',
+    features: 'Фичи',
+    action: 'Действия',
   },
   /** The Features cell of a host row. */
   hostMac: (mac: string) => `MAC ${mac}`,
-  /** "MikoPBX free license (33) per: pbx-01" - a feature line, as the vendor's cabinet writes it. */
-  featureLine: (featureName: string, featureId: number, host: string) => `${featureName} (${featureId}) per: ${host}`,
-  dropAction: 'Drop',
-  dropHostAction: 'Drop all',
+  /** "MikoPBX free license (33) на: pbx-01" - a feature line, as the vendor's cabinet writes it. */
+  featureLine: (featureName: string, featureId: number, host: string) => `${featureName} (${featureId}) на: ${host}`,
+  dropAction: 'Сброс',
+  dropHostAction: 'Сбросить все',
 
   empty: {
-    title: 'No live bindings for this key.',
+    title: 'У этого ключа нет активных привязок.',
     lines: [
-      'No PBX holds a seat of this license right now, so every seat is free to capture.',
-      'A PBX captures feature 33 when it registers or saves the key, and a paid module\'s feature when ' +
-        'the module is installed or enabled. A binding that its PBX has not refreshed for 10 minutes lapses by itself.',
+      'Сейчас ни одна АТС не занимает место этой лицензии, так что все места свободны.',
+      'АТС захватывает фичу 33 при регистрации или сохранении ключа, а фичу платного модуля — при его ' +
+        'установке или включении. Привязка, которую её АТС не обновляла 10 минут, истекает сама.',
     ],
   },
 
   info: {
-    bindingTitle: (featureLine: string) => `Binding: ${featureLine}`,
-    hostTitle: (host: string) => `Host ${host}`,
-    /** Labels of the binding fields, in the vendor's words. */
-    user: 'user',
-    host: 'host',
-    db: 'db',
-    net: 'net',
-    proc: 'proc',
-    start: 'start',
-    upd: 'upd',
-    exp: 'exp',
-    product: 'product',
-    hostId: 'host id',
-    bindings: 'bindings',
-    productValue: (name: string, productId: number) => `${name} (product ${productId})`,
-    justNow: 'less than a minute ago',
-    minutesAgo: (minutes: number) => `${minutes} min ago`,
-    inLessThanMinute: 'in less than a minute',
-    inMinutes: (minutes: number) => `in ${minutes} min`,
-    lapsed: 'lapsed',
-    /** "2026-05-04 14:03:07 (3 min ago)". */
+    bindingTitle: (featureLine: string) => `Привязка: ${featureLine}`,
+    hostTitle: (host: string) => `Хост ${host}`,
+    /** Labels of the binding fields (the cabinet's user, host, db, net, proc, start, upd, exp). */
+    user: 'пользователь',
+    host: 'хост',
+    db: 'БД',
+    net: 'сеть',
+    proc: 'процесс',
+    start: 'начало',
+    upd: 'обновлена',
+    exp: 'истекает',
+    product: 'продукт',
+    hostId: 'id хоста',
+    bindings: 'привязки',
+    productValue: (name: string, productId: number) => `${name} (продукт ${productId})`,
+    justNow: 'меньше минуты назад',
+    minutesAgo: (minutes: number) => `${minutes} мин назад`,
+    inLessThanMinute: 'меньше чем через минуту',
+    inMinutes: (minutes: number) => `через ${minutes} мин`,
+    lapsed: 'истекла',
+    /** "04.05.2026 14:03:07 (3 мин назад)". */
     withRelative: (time: string, relative: string) => `${time} (${relative})`,
-    hostHint: 'd drops every binding of this host.',
-    thisPbx: 'this PBX',
+    hostHint: 'd сбрасывает все привязки этого хоста.',
+    thisPbx: 'эта АТС',
   },
 
   drop: {
-    bindingTitle: (featureLine: string) => `Drop the binding ${featureLine}?`,
-    hostTitle: (host: string, count: number) => `Drop ${count === 1 ? 'the binding' : `all ${count} bindings`} of host ${host}?`,
+    bindingTitle: (featureLine: string) => `Сбросить привязку ${featureLine}?`,
+    hostTitle: (host: string, count: number) =>
+      count === 1 ? `Сбросить привязку хоста ${host}?` : `Сбросить все ${count} ${bindingsAccusative(count)} хоста ${host}?`,
     /** One line per binding that goes. */
-    /** "- MikoPBX free license (33), captured 2026-05-04 14:03". */
-    item: (featureName: string, featureId: number, captured: string) => `- ${featureName} (${featureId}), captured ${captured}`,
-    more: (count: number) => `- and ${count} more`,
-    effect: 'The seats become free for any PBX to capture.',
+    /** "- MikoPBX free license (33), захвачена 04.05.2026 14:03". */
+    item: (featureName: string, featureId: number, captured: string) => `- ${featureName} (${featureId}), захвачена ${captured}`,
+    more: (count: number) => `- и ещё ${count}`,
+    effect: 'Места освободятся, и их сможет захватить любая АТС.',
     /** Mirrors dropWarnings() in src/domain/license-products.ts. */
-    feature33: 'This drops feature 33 (MikoPBX free license): that PBX loses its marketplace license until it captures the seat again.',
-    otherProducts: (products: string) => `This drops features of other products: ${products}. Their modules on that PBX will be disabled at the next license check.`,
-    confirm: 'Drop',
-    busy: 'Dropping',
-    done: (released: number, host: string) => `Dropped ${released} ${released === 1 ? 'binding' : 'bindings'} of ${host}; the seats are free.`,
-    failed: (reason: string) => `Nothing was dropped: ${reason}`,
-    readonly: 'Read-only console: bindings are not dropped (start without --readonly to drop them).',
+    feature33:
+      'Сбрасывается фича 33 (MikoPBX free license): та АТС теряет лицензию маркетплейса, пока снова не захватит место.',
+    otherProducts: (products: string) =>
+      `Сбрасываются фичи других продуктов: ${products}. Их модули на той АТС будут отключены при следующей проверке лицензий.`,
+    confirm: 'Сбросить',
+    busy: 'Сброс',
+    done: (released: number, host: string) =>
+      `${pluralForm('ru', released, { one: 'Сброшена', few: 'Сброшены', many: 'Сброшено', other: 'Сброшено' })} ${released} ${bindingsWord(released)} хоста ${host}; места свободны.`,
+    failed: (reason: string) => `Ничего не сброшено: ${reason}`,
+    readonly: 'Консоль только для чтения: привязки не сбрасываются (запустите без --readonly, чтобы сбросить).',
   },
 
   loginForm: {
-    title: 'Log in to the session monitor',
-    intro: 'With a license key, or a coupon activated on a key. Typing is hidden.',
-    field: 'Key or coupon',
-    placeholder: 'MIKO-XXXXX-... or MIKOUPD-XXXXX-...',
-    hintOwnKey: 'Leave it empty to log in with this PBX\'s own key.',
-    hintFormat: 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX or MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX',
-    required: 'Enter a license key or a coupon.',
-    submit: 'Logging in',
-    noKey:
-      'This PBX has no license key yet. Register it, or save the key you have, on screen 1 (Marketplace & license): ' +
-      'press Esc, then 1. Or log in here with any key, or with a coupon activated on a key.',
-    done: (who: string) => `Logged in: ${who}.`,
+    title: 'Вход в монитор сессий',
+    intro: 'По лицензионному ключу или по купону, активированному на ключе. Ввод скрыт.',
+    field: 'Ключ или купон',
+    placeholder: 'MIKO-XXXXX-... или MIKOUPD-XXXXX-...',
+    hintOwnKey: 'Оставьте пустым, чтобы войти с ключом этой АТС.',
+    hintFormat: 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX или MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX',
+    required: 'Введите лицензионный ключ или купон.',
+    submit: 'Вход',
+    noKey: 'Ключа нет: сохраните его на экране 1 (Esc, затем 1) или войдите с любым ключом или купоном.',
+    done: (who: string) => `Вход выполнен: ${who}.`,
   },
 
   /** Precise reasons a login fails; the codes are the licensing service's (SPEC section 2). */
   loginErrors: {
     2026: {
-      message: 'The licensing service does not know this license key (error 2026).',
-      hint: 'Check the key in your email from lic@miko.ru and type it again, or leave the field empty to use this PBX\'s key.',
+      message: 'Сервер лицензирования не знает этот лицензионный ключ (ошибка 2026).',
+      hint: 'Сверьте ключ с письмом от lic@miko.ru и введите его ещё раз или оставьте поле пустым, чтобы войти с ключом этой АТС.',
     },
     2040: {
-      message: 'There is no such coupon (error 2040).',
-      hint: 'Check the coupon code and type it again; a coupon reads MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX.',
+      message: 'Такого купона нет (ошибка 2040).',
+      hint: 'Проверьте код купона и введите его ещё раз; купон имеет вид MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX.',
     },
     2037: {
-      message: 'This coupon has not been activated on a license key yet (error 2037).',
-      hint: 'Activate it first (screen 1, or `pbxmod license coupon CODE`), or log in with the license key.',
+      message: 'Этот купон ещё не активирован на лицензионном ключе (ошибка 2037).',
+      hint: 'Сначала активируйте его (экран 1 или `pbxmod license coupon КОД`) либо войдите с лицензионным ключом.',
     },
     2057: {
-      message: 'This coupon is blocked (error 2057).',
-      hint: 'Log in with the license key instead, or ask the supplier of the coupon.',
+      message: 'Этот купон заблокирован (ошибка 2057).',
+      hint: 'Войдите с лицензионным ключом или обратитесь к тому, кто выдал купон.',
     },
   },
   /** The hint when the PBX's own saved key was refused (2026). */
-  ownKeyRefused: 'The key saved on this PBX may belong to another licensing service; l logs in with another key or a coupon.',
+  ownKeyRefused: 'Ключ, сохранённый на этой АТС, может относиться к другому серверу лицензирования; l — вход с другим ключом или купоном.',
 
   noKey: {
-    title: 'This PBX has no license key, so there are no bindings of its own to show.',
-    lines: ['Register or save a key on screen 1 (Marketplace & license).', 'l logs in here with another key or with an activated coupon.'],
+    title: 'У этой АТС нет лицензионного ключа, поэтому своих привязок показать нельзя.',
+    lines: ['Зарегистрируйте АТС или сохраните ключ на экране 1 (Маркетплейс и лицензия).', 'l — вход здесь с другим ключом или с активированным купоном.'],
   },
 
   offline: {
-    retry: (seconds: number) => `r tries again now; the screen also tries every ${seconds} s.`,
-    stale: 'The bindings below are from the last successful update.',
+    retry: (seconds: number) => `r пробует снова сейчас; экран и сам пробует каждые ${seconds} с.`,
+    stale: 'Привязки ниже — по последнему успешному обновлению.',
   },
 
   keys: {
-    move: 'move between hosts and bindings',
-    info: 'info panel',
-    infoShort: 'info',
-    drop: 'drop',
-    infoLong: 'show / hide the info panel of the row under the cursor',
-    dropBinding: 'drop binding',
-    dropHost: 'drop host',
-    refresh: 'refresh',
-    login: 'log in',
-    filter: 'filter',
-    close: 'close the info panel, clear the filter',
-    submit: 'log in',
-    cancel: 'back to the bindings',
-    closeForm: 'close the form',
+    move: 'переход между хостами и привязками',
+    info: 'панель сведений',
+    infoShort: 'инфо',
+    drop: 'сброс',
+    infoLong: 'показать / скрыть сведения о строке под курсором',
+    dropBinding: 'сбросить привязку',
+    dropHost: 'сбросить хост',
+    refresh: 'обновить',
+    login: 'войти',
+    filter: 'фильтр',
+    close: 'закрыть сведения, сбросить фильтр',
+    submit: 'войти',
+    cancel: 'назад к привязкам',
+    closeForm: 'закрыть форму',
   },
 };

@@ -37,6 +37,7 @@ export const builtInBindings = {
   'app.forceQuit': [{ input: 'c', ctrl: true }],
   'app.reload': [{ input: 'r' }, { input: 'r', ctrl: true }],
   'app.redraw': [{ input: 'l', ctrl: true }],
+  'app.language': [{ input: 'L' }],
   'screen.next': [{ key: 'tab', shift: false }],
   'screen.previous': [{ key: 'tab', shift: true }],
   'filter.start': [{ input: '/' }],

@@ -83,7 +83,7 @@ describe('the modules screen', () => {
     const w = await setUp();
     const app = await open(w);
     await press(app, 'm');
-    await until(app, (f) => /Marketplace: \d+ module\(s\) for MikoPBX 2025\.1\.120/.test(f));
+    await until(app, (f) => /Marketplace: \d+ modules for MikoPBX 2025\.1\.120/.test(f));
     await moveTo(app, /Module template/);
     await press(app, 'i');
     const frames: string[] = [];
@@ -143,7 +143,7 @@ describe('the modules screen', () => {
     const app = await open(w);
     let frame = await until(app, (f) => /↑/.test(rowOf(f, 'Module template')) && /↑/.test(rowOf(f, 'Autoprovision')));
     await press(app, 'U');
-    await until(app, (f) => /2 module\(s\) updated\./.test(f));
+    await until(app, (f) => /2 modules updated\./.test(f));
     frame = await until(app, (f) => / 1\.81 /.test(rowOf(f, 'Module template')) && / 1\.45 /.test(rowOf(f, 'Autoprovision')));
     assert.doesNotMatch(frame, /↑/);
 
@@ -248,7 +248,7 @@ describe('the modules screen', () => {
     const w = await setUp();
     const app = await open(w);
     await press(app, 'm');
-    const frame = await until(app, (f) => /Marketplace: 5 module\(s\) for MikoPBX 2025\.1\.120/.test(f));
+    const frame = await until(app, (f) => /Marketplace: 5 modules for MikoPBX 2025\.1\.120/.test(f));
     assert.doesNotMatch(frame, /Japanese/, 'needs MikoPBX 2026.2.20');
     assert.match(rowOf(frame, 'Users UI'), /Users UI .* MIKO\s+1\.81\s+paid\s+[\d.]+ KiB -/, '1.90 needs MikoPBX 2026.1.1');
     assert.match(rowOf(frame, 'Module template'), /Module template .* MIKO\s+1\.81\s+free\s+[\d.]+ KiB -/);

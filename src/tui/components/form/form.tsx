@@ -133,7 +133,7 @@ export function Form({ fields, initialValues, validate, onSubmit, onCancel, subm
       ) : formError ? (
         <MessageLines text={`${cross} ${formError.replace(/\n/g, ' ')}`} indent={0} width={width} tone="error" />
       ) : (
-        <Text {...theme.text.muted}>{fitText(messages.form.submitHint, width, ellipsis)}</Text>
+        <MessageLines text={messages.form.submitHint} indent={0} width={width} tone="muted" />
       )}
     </Box>
   );

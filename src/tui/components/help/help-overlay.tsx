@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useMessages } from '../../../i18n/index.js';
 import { keysOf, type KeyHelp } from '../../keys/key-help.js';
 import { useTheme, type TextStyle } from '../../theme.js';
-import { fitText, textWidth } from '../../text-fit.js';
+import { fitText, textWidth, wrapText } from '../../text-fit.js';
 import { useHelpInput } from './use-help-input.js';
 
 export interface HelpOverlayProps {
@@ -31,21 +31,24 @@ export function HelpOverlay({ screenTitle, screenKeys, globalKeys, width, height
   const inner = Math.max(10, width - 4);
   const all = [...screenKeys, ...globalKeys];
   const keyWidth = Math.min(Math.max(4, ...all.map((e) => textWidth(keysOf(e, theme.symbols)))), Math.floor(inner / 3));
-  const entryLine = (e: KeyHelp): Line => ({ text: `  ${fitText(keysOf(e, theme.symbols), keyWidth, theme.symbols.ellipsis)}  ${e.description}`, style: {} });
+  // A long description wraps under itself, not under the keys (Russian runs longer than English).
+  const entryLines = (e: KeyHelp): Line[] =>
+    wrapText(`  ${fitText(keysOf(e, theme.symbols), keyWidth, theme.symbols.ellipsis)}  ${e.description}`, inner, keyWidth + 4).map((text) => ({ text, style: {} }));
   const lines: Line[] = [];
   if (screenKeys.length > 0) {
-    lines.push({ text: messages.help.screenSection, style: theme.text.heading }, ...screenKeys.map(entryLine), { text: '', style: {} });
+    lines.push({ text: messages.help.screenSection, style: theme.text.heading }, ...screenKeys.flatMap(entryLines), { text: '', style: {} });
   }
-  lines.push({ text: messages.help.globalSection, style: theme.text.heading }, ...globalKeys.map(entryLine));
+  lines.push({ text: messages.help.globalSection, style: theme.text.heading }, ...globalKeys.flatMap(entryLines));
 
-  // Border 2 lines, title 1, close hint 1.
-  const room = Math.max(1, height - 4);
+  // Border 2 lines, title 1, the close hint (1 line, or 2 when it wraps).
+  const { ellipsis } = theme.symbols;
+  const closeLines = (room: number) => wrapText(lines.length > room ? `${messages.help.close}  ${messages.help.more(room, lines.length)}` : messages.help.close, inner).slice(0, 2);
+  let room = Math.max(1, height - 4);
+  if (closeLines(room).length > 1) room = Math.max(1, height - 5);
   const maxOffset = Math.max(0, lines.length - room);
   const top = Math.min(offset, maxOffset);
   useHelpInput({ close: onClose, scroll: (by) => setOffset((o) => Math.max(0, Math.min(maxOffset, Math.min(o, maxOffset) + by))) }, room);
-
-  const { ellipsis } = theme.symbols;
-  const footer = maxOffset > 0 ? `${messages.help.close}  ${messages.help.more(room, lines.length)}` : messages.help.close;
+  const footer = closeLines(room);
   return (
     <Box flexDirection="column" borderStyle={theme.borderStyle} borderColor={theme.colors.border} paddingX={1} width={width} height={height}>
       <Text {...theme.text.heading}>{fitText(messages.help.title(screenTitle), inner, ellipsis)}</Text>
@@ -55,7 +58,11 @@ export function HelpOverlay({ screenTitle, screenKeys, globalKeys, width, height
         </Text>
       ))}
       <Box flexGrow={1} />
-      <Text {...theme.text.muted}>{fitText(footer, inner, ellipsis)}</Text>
+      {footer.map((line, i) => (
+        <Text key={`close-${i}`} {...theme.text.muted}>
+          {fitText(line, inner, ellipsis)}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -26,7 +26,7 @@ export function progressPercent(done: number, total: number | undefined): number
 export function ProgressBar({ done, total, width, label, unit = 'bytes' }: ProgressBarProps) {
   const theme = useTheme();
   const messages = useMessages();
-  const amount = (n: number) => (unit === 'bytes' ? formatBytes(n, messages.units) : String(n));
+  const amount = (n: number) => (unit === 'bytes' ? formatBytes(n, messages) : String(n));
   const percent = progressPercent(done, total);
   const numbers = total === undefined ? amount(done) : `${String(percent).padStart(3)}%  ${messages.progress.of(amount(done), amount(total))}`;
   const head = label ? `${label} ` : '';

@@ -1,3 +1,5 @@
+import { textWidth } from '../../text-fit.js';
+
 /** How wide a column wants to be; see `TableColumn`. */
 export interface ColumnWidthSpec {
   /** Fixed width in cells. */
@@ -44,4 +46,13 @@ export function layoutColumns(columns: readonly ColumnWidthSpec[], total: number
   const lastShown = widths.findLastIndex((w) => w > 0);
   if (hidden > 0 && lastShown >= 0) widths[lastShown]! += Math.min(hidden, columns.length - 1) * gap;
   return widths;
+}
+
+/**
+ * The width of a fixed column that shows these words (its title, its few values): the longest
+ * of them, and at least `least`. Widths come from the catalog in use, not from English lengths
+ * ("State" / "Состояние").
+ */
+export function widthForWords(least: number, words: readonly string[]): number {
+  return Math.max(least, ...words.map((word) => textWidth(word)));
 }

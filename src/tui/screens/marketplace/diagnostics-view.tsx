@@ -64,7 +64,7 @@ export function DiagnosticsView({ url, run, width, height }: DiagnosticsViewProp
     const label = texts.steps[name].padEnd(nameWidth);
     if (step) {
       const head = `${step.ok ? theme.symbols.check : theme.symbols.cross} ${label}${(step.ok ? texts.ok : texts.failed).padEnd(statusWidth)}${texts.ms(step.ms).padStart(7)}  `;
-      const [first = '', ...rest] = wrapText(step.detail, Math.max(10, width - textWidth(head)));
+      const [first = '', ...rest] = wrapText(step.found ? texts.found[step.found.kind](step.found as never) : step.detail, Math.max(10, width - textWidth(head)));
       lines.push({ text: head + first, tone: step.ok ? 'ok' : 'error' });
       for (const more of rest) lines.push({ text: ' '.repeat(textWidth(head)) + more, tone: 'muted' });
       continue;

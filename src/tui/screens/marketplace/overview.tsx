@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box } from 'ink';
 import { StoreError } from '../../../domain/errors.js';
-import { useMessages } from '../../../i18n/index.js';
+import { languageOf, useMessages } from '../../../i18n/index.js';
 import type { LicenseStatus } from '../../../licensing/marketplace-registration.js';
 import type { SeatReport } from '../../../licensing/own-seats.js';
 import type { LastLicense } from '../../../store/schema.js';
@@ -13,7 +13,7 @@ import { commandLabel } from '../../keys/bindings.js';
 import { useTheme } from '../../theme.js';
 import { errorLines, indented } from './error-lines.js';
 import { serviceClock } from '../../../licensing/service-time.js';
-import { keyLine, licenseLines } from './license-lines.js';
+import { keyLine, labelWidth, licenseLines } from './license-lines.js';
 import { Lines, wrapped, type Line } from './lines.js';
 import type { MarketplaceState, Offline } from './use-marketplace-state.js';
 
@@ -52,22 +52,25 @@ export function Overview({ status, remembered, failure, loading, offline, state,
 
   let body: Line[] = [];
   if (status?.registered) {
-    top.push(keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols), { text: '' });
+    // The hint after the key wraps under the key's value when the line is too long (Russian at 60 columns).
+    const key = keyLine(texts, state.revealedKey ?? status.key ?? '', state.revealedKey !== null, symbols);
+    top.push(...wrapped(key.text, width, key.tone, labelWidth(texts)), { text: '' });
     // Offline, whether a seat is held now is not known.
     const seats = offline ? status.seats.map((seat) => ({ ...seat, held: null })) : status.seats;
     const held = seatLines(seats, status.info, messages.seats, symbols, width);
-    if (status.info) body = [...held, ...(held.length > 0 ? [{ text: '' }] : []), ...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, symbols, serviceClock(status.info.serviceTime, new Date()))];
+    if (status.info) body = [...held, ...(held.length > 0 ? [{ text: '' }] : []), ...(offline ? [{ text: texts.license.stale, tone: 'muted' as const }] : []), ...licenseLines(status.info, texts, languageOf(messages), symbols, serviceClock(status.info.serviceTime, new Date()))];
   } else if (offline && failure === undefined && !status) {
     // Started without the service: what it last said, and when.
     if (remembered) {
       const { last, seats } = remembered;
-      top.push(keyLine(texts, last.maskedKey, false, symbols), { text: '' });
+      const key = keyLine(texts, last.maskedKey, false, symbols);
+      top.push(...wrapped(key.text, width, key.tone, labelWidth(texts)), { text: '' });
       body = [
-        ...wrapped(messages.seats.lastReceived(receivedAge(last.receivedAt, new Date(), messages.seats), localDateTime(last.receivedAt)), width, 'warning', 2),
+        ...wrapped(messages.seats.lastReceived(receivedAge(last.receivedAt, new Date(), messages.seats), localDateTime(last.receivedAt, languageOf(messages))), width, 'warning', 2),
         { text: '' },
         ...seatLines(seats, last.info, messages.seats, symbols, width),
         { text: '' },
-        ...licenseLines(last.info, texts, symbols, serviceClock(last.info.serviceTime, new Date(last.receivedAt))),
+        ...licenseLines(last.info, texts, languageOf(messages), symbols, serviceClock(last.info.serviceTime, new Date(last.receivedAt))),
       ];
     } else body = wrapped(messages.seats.neverReceived, width, 'muted');
   } else if (failure !== undefined) {

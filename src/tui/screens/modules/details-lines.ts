@@ -1,4 +1,5 @@
-import type { Messages } from '../../../i18n/index.js';
+import { formatDay } from '../../../i18n/format.js';
+import { languageOf, type Messages } from '../../../i18n/index.js';
 import type { ModuleInfo } from '../../../modules/index.js';
 import { formatBytes } from '../../components/progress/index.js';
 import type { ThemeSymbols } from '../../theme.js';
@@ -49,7 +50,7 @@ export function detailsLines(info: ModuleInfo, lastError: unknown, messages: Mes
   add(m.details.releases, 'heading');
   for (const release of d.releases) {
     const note = release.version === installed?.version ? ` ${symbols.check} ${m.releases.installed}` : '';
-    add(m.details.release(release.version, release.date, formatBytes(release.size, messages.units), release.minPbxVersion) + note, undefined, '  ');
+    add(m.details.release(release.version, formatDay(languageOf(messages), release.date), formatBytes(release.size, messages), release.minPbxVersion) + note, undefined, '  ');
     for (const change of release.changelog.split('\n').filter((c) => c.trim() !== '')) add(`${symbols.bullet} ${change}`, 'muted', '      ');
   }
   if (d.eula) {

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useMessages } from '../../../i18n/index.js';
 import { Form } from '../../components/form/index.js';
 import { useTheme } from '../../theme.js';
-import { fitText } from '../../text-fit.js';
+import { fitText, wrapText } from '../../text-fit.js';
 import { errorLines, InfoLines, wrapLines } from './info-lines.js';
 import type { ModuleActions } from './use-module-actions.js';
 import type { ViewAction } from './use-view-stack.js';
@@ -40,7 +40,11 @@ export function InstallFileView({ actions, navigate, width }: InstallFileViewPro
   return (
     <Box flexDirection="column" width={width} paddingX={1}>
       <Text {...theme.text.heading}>{fitText(m.file.title, inner, theme.symbols.ellipsis)}</Text>
-      <Text {...theme.text.muted}>{fitText(m.file.intro, inner, theme.symbols.ellipsis)}</Text>
+      {wrapText(m.file.intro, inner).map((line, i) => (
+        <Text key={`intro-${i}`} {...theme.text.muted}>
+          {fitText(line, inner, theme.symbols.ellipsis)}
+        </Text>
+      ))}
       <Text> </Text>
       <Form
         fields={[{ name: 'path', label: m.file.pathLabel, placeholder: m.file.placeholder, hint: m.file.hint }]}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { useMessages, type Messages } from '../../../i18n/index.js';
-import { FilterLine, Table, useFilter, useRowUnderCursor, type TableColumn } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useRowUnderCursor, widthForWords, type TableColumn } from '../../components/table/index.js';
 import type { AsyncState } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme, type ThemeSymbols } from '../../theme.js';
@@ -107,7 +107,7 @@ function installedColumns(rows: readonly InstalledRow[], snapshot: OperationsSna
   const marks = (row: InstalledRow) => moduleMarkers(row, row.latestVersion !== null, symbols);
   const marksWidth = Math.max(textWidth(m.columns.marks), ...rows.map((row) => textWidth(marks(row))));
   return [
-    { title: m.columns.enabled, width: 3, value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), tone: (row) => (row.enabled ? 'ok' : undefined) },
+    { title: m.columns.enabled, width: widthForWords(3, [m.columns.enabled]), value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), tone: (row) => (row.enabled ? 'ok' : undefined) },
     { title: m.columns.name, flex: 2, minWidth: 10, value: (row) => row.name },
     {
       title: m.columns.description,
@@ -116,9 +116,9 @@ function installedColumns(rows: readonly InstalledRow[], snapshot: OperationsSna
       value: (row) => rowNote(row, snapshot, m, symbols)?.text ?? row.description,
       tone: (row) => rowNote(row, snapshot, m, symbols)?.tone ?? 'muted',
     },
-    { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : 9, value: (row) => row.developer },
-    { title: m.columns.version, width: 8, value: (row) => row.version },
-    { title: m.columns.state, width: 8, value: (row) => (row.enabled ? m.state.enabled : m.state.disabled), tone: (row) => (row.enabled ? 'ok' : undefined) },
+    { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : widthForWords(9, [m.columns.developer]), value: (row) => row.developer },
+    { title: m.columns.version, width: widthForWords(8, [m.columns.version]), value: (row) => row.version },
+    { title: m.columns.state, width: widthForWords(8, [m.columns.state, m.state.enabled, m.state.disabled]), value: (row) => (row.enabled ? m.state.enabled : m.state.disabled), tone: (row) => (row.enabled ? 'ok' : undefined) },
     { title: m.columns.marks, width: marksWidth, value: marks, tone: (row) => (reasonMarker(row, symbols) ? 'warning' : 'info') },
   ];
 }

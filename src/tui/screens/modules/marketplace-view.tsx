@@ -4,7 +4,7 @@ import { useMessages, type Messages } from '../../../i18n/index.js';
 import type { AvailableModule } from '../../../modules/index.js';
 import { Banner } from '../../components/banner/index.js';
 import { formatBytes } from '../../components/progress/index.js';
-import { FilterLine, Table, useFilter, useRowUnderCursor, type TableColumn } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useRowUnderCursor, widthForWords, type TableColumn } from '../../components/table/index.js';
 import type { AsyncState } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme, type ThemeSymbols } from '../../theme.js';
@@ -112,13 +112,13 @@ function marketplaceColumns(snapshot: OperationsSnapshot, messages: Messages, sy
       value: (row) => rowNote(row, snapshot, m, symbols)?.text ?? row.description,
       tone: (row) => rowNote(row, snapshot, m, symbols)?.tone ?? 'muted',
     },
-    { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : 9, value: (row) => row.developer },
-    { title: m.columns.version, width: 7, value: (row) => row.version },
-    { title: m.columns.license, width: 7, value: (row) => (row.free ? m.state.free : m.state.paid) },
-    { title: m.columns.size, width: 8, align: 'right', value: (row) => formatBytes(row.size, messages.units) },
+    { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : widthForWords(9, [m.columns.developer]), value: (row) => row.developer },
+    { title: m.columns.version, width: widthForWords(7, [m.columns.version]), value: (row) => row.version },
+    { title: m.columns.license, width: widthForWords(7, [m.columns.license, m.state.free, m.state.paid]), value: (row) => (row.free ? m.state.free : m.state.paid) },
+    { title: m.columns.size, width: widthForWords(8, [m.columns.size]), align: 'right', value: (row) => formatBytes(row.size, messages) },
     {
       title: m.columns.installed,
-      width: 10,
+      width: widthForWords(10, [m.columns.installed]),
       value: (row) => (row.installedVersion ? `${row.installedVersion}${row.updateAvailable ? ` ${symbols.update}` : ''}` : m.state.notInstalled),
       tone: (row) => (row.updateAvailable ? 'info' : row.installedVersion ? 'ok' : 'muted'),
     },

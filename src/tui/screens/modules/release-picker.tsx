@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { useMessages } from '../../../i18n/index.js';
+import { formatDay } from '../../../i18n/format.js';
+import { languageOf, useMessages } from '../../../i18n/index.js';
 import type { Release } from '../../../licensing/api.js';
 import { moduleInfo } from '../../../modules/index.js';
 import { formatBytes } from '../../components/progress/index.js';
-import { Table, type TableColumn } from '../../components/table/index.js';
+import { Table, widthForWords, type TableColumn } from '../../components/table/index.js';
 import { useConsole } from '../../console-context.js';
 import { useAsync } from '../../hooks/use-async.js';
 import { useTheme } from '../../theme.js';
@@ -40,10 +41,10 @@ export function ReleasePicker({ id, actions, navigate, width, height }: ReleaseP
 
   const columns = useMemo<TableColumn<Release>[]>(
     () => [
-      { title: m.releases.columns.version, width: 9, value: (r) => r.version },
-      { title: m.releases.columns.date, width: 10, value: (r) => r.date },
-      { title: m.releases.columns.size, width: 9, align: 'right', value: (r) => formatBytes(r.size, messages.units) },
-      { title: m.releases.columns.needs, width: 13, value: (r) => r.minPbxVersion },
+      { title: m.releases.columns.version, width: widthForWords(9, [m.releases.columns.version]), value: (r) => r.version },
+      { title: m.releases.columns.date, width: widthForWords(10, [m.releases.columns.date]), value: (r) => formatDay(languageOf(messages), r.date) },
+      { title: m.releases.columns.size, width: widthForWords(9, [m.releases.columns.size]), align: 'right', value: (r) => formatBytes(r.size, messages) },
+      { title: m.releases.columns.needs, width: widthForWords(13, [m.releases.columns.needs]), value: (r) => r.minPbxVersion },
       {
         title: m.releases.columns.note,
         flex: 1,
@@ -51,7 +52,7 @@ export function ReleasePicker({ id, actions, navigate, width, height }: ReleaseP
         tone: (r) => (r.version === installedVersion ? 'ok' : 'muted'),
       },
     ],
-    [m, messages.units, installedVersion, newest, theme.symbols.check],
+    [m, messages, installedVersion, newest, theme.symbols.check],
   );
 
   const pick = (release: Release) => {

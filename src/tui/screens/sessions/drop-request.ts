@@ -1,7 +1,7 @@
 import { MIKOPBX_FEATURE_ID, MIKOPBX_PRODUCT_ID } from '../../../domain/license-products.js';
 import type { Binding } from '../../../licensing/api.js';
 import type { DropPlan } from '../../../licensing/session-monitor.js';
-import type { Messages } from '../../../i18n/index.js';
+import type { Language, Messages } from '../../../i18n/index.js';
 import type { ConfirmRequest } from '../../components/confirm/index.js';
 import { localDateTime } from './format-time.js';
 import { wrapText } from '../../text-fit.js';
@@ -25,7 +25,7 @@ export function dropWarningLines(bindings: readonly Binding[], m: SessionMessage
  * The question before a drop, for a dialog `width` cells wide: what goes (at most `maxItems`
  * lines of it), what it means, the warnings (wrapped: the dialog cuts long lines). Default No.
  */
-export function dropConfirmRequest(plan: DropPlan, wholeHost: boolean, m: SessionMessages, width: number, maxItems = 6, ownHost?: { hostId: string; texts: OwnHostMessages }): ConfirmRequest {
+export function dropConfirmRequest(plan: DropPlan, wholeHost: boolean, m: SessionMessages, language: Language, width: number, maxItems = 6, ownHost?: { hostId: string; texts: OwnHostMessages }): ConfirmRequest {
   const host = plan.hosts[0]!;
   const first = plan.bindings[0]!;
   // This PBX's own host: the dialog says so ("this PBX loses ..."), not "that PBX".
@@ -33,7 +33,7 @@ export function dropConfirmRequest(plan: DropPlan, wholeHost: boolean, m: Sessio
   const featureLine = m.featureLine(first.featureName, first.featureId, first.host);
   const title = wholeHost ? (own ? own.hostTitle(host.host, plan.bindings.length) : m.drop.hostTitle(host.host, plan.bindings.length)) : own ? own.bindingTitle(featureLine) : m.drop.bindingTitle(featureLine);
   const shown = plan.bindings.length > maxItems ? plan.bindings.slice(0, maxItems - 1) : plan.bindings;
-  const items = shown.map((b) => m.drop.item(b.featureName, b.featureId, localDateTime(b.start)));
+  const items = shown.map((b) => m.drop.item(b.featureName, b.featureId, localDateTime(b.start, language)));
   if (shown.length < plan.bindings.length) items.push(m.drop.more(plan.bindings.length - shown.length));
   return {
     title,

@@ -1,18 +1,16 @@
-import type { Messages } from '../../../i18n/index.js';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { formatDateTime, formatTime } from '../../../i18n/format.js';
+import type { Language, Messages } from '../../../i18n/index.js';
 
 /** "14:03:07" in the PBX's local time. */
 export function localTime(date: Date): string {
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return formatTime(date);
 }
 
-/** "2026-05-04 14:03" (or with seconds) in local time, from the service's ISO 8601. */
-export function localDateTime(iso: string, { seconds = false }: { seconds?: boolean } = {}): string {
+/** "2026-05-04 14:03" / "04.05.2026 14:03" (or with seconds, or without the year) in local time, from the service's ISO 8601. */
+export function localDateTime(iso: string, language: Language, options: { seconds?: boolean; year?: boolean } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${day} ${seconds ? localTime(date) : `${pad(date.getHours())}:${pad(date.getMinutes())}`}`;
+  return formatDateTime(language, date, options);
 }
 
 /** "3 min ago", "in 7 min", "lapsed" for a binding's upd / exp. */

@@ -1,4 +1,5 @@
-import type { Messages } from '../../../i18n/index.js';
+import type { Language, Messages } from '../../../i18n/index.js';
+import { textWidth } from '../../text-fit.js';
 import type { TableColumn } from '../../components/table/index.js';
 import type { ThemeSymbols } from '../../theme.js';
 import { localDateTime } from './format-time.js';
@@ -17,15 +18,18 @@ export interface HostMarks {
  * Info | User@Host | Captured | Features | Action, as in the vendor's license cabinet (SPEC
  * section 4). A host row names the host, marks this PBX's, and shows its id (shortened) and MAC.
  */
-export function sessionColumns(m: Messages['screens']['sessions'], own: Messages['seats']['sessions'], symbols: ThemeSymbols, width: number, marks: HostMarks): TableColumn<SessionRow>[] {
+export function sessionColumns(m: Messages['screens']['sessions'], own: Messages['seats']['sessions'], language: Language, symbols: ThemeSymbols, width: number, marks: HostMarks): TableColumn<SessionRow>[] {
   const c = m.columns;
   const hostName = (r: SessionRow) => (r.host.hostId === marks.ownHostId ? `${r.host.host} (${own.thisPbx})` : r.host.host);
   const full = width >= FULL_DATE_WIDTH;
-  const captured = (iso: string) => (full ? localDateTime(iso) : localDateTime(iso).slice(5));
+  const captured = (iso: string) => localDateTime(iso, language, { year: full });
+  // As wide as the longest of its words in this language ("Drop all", "Сбросить все").
+  const actionWidth = Math.max(textWidth(c.action), textWidth(m.dropAction), textWidth(m.dropHostAction));
+  const widthOf = (title: string, least: number) => Math.max(least, textWidth(title));
   return [
-    { title: c.info, width: 4, value: (r) => (r.kind === 'host' ? symbols.groupOpen : ` ${symbols.info}`), tone: (r) => (r.kind === 'host' ? 'heading' : 'muted') },
+    { title: c.info, width: widthOf(c.info, 4), value: (r) => (r.kind === 'host' ? symbols.groupOpen : ` ${symbols.info}`), tone: (r) => (r.kind === 'host' ? 'heading' : 'muted') },
     { title: c.userHost, flex: 2, minWidth: 10, value: (r) => (r.kind === 'host' ? hostName(r) : userAtHost(r.binding)), tone: (r) => (r.kind === 'host' ? 'heading' : undefined) },
-    { title: c.captured, width: full ? 16 : 11, value: (r) => (r.kind === 'host' ? '' : captured(r.binding.start)) },
+    { title: c.captured, width: widthOf(c.captured, full ? 16 : 11), value: (r) => (r.kind === 'host' ? '' : captured(r.binding.start)) },
     {
       title: c.features,
       flex: 3,
@@ -33,6 +37,6 @@ export function sessionColumns(m: Messages['screens']['sessions'], own: Messages
       value: (r) => (r.kind === 'host' ? own.hostCell(marks.shortIds.get(r.host.hostId) ?? r.host.hostId, r.host.net) : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
       tone: (r) => (r.kind === 'host' ? 'muted' : undefined),
     },
-    { title: c.action, width: 8, value: (r) => (r.kind === 'host' ? m.dropHostAction : m.dropAction), tone: () => 'accent' },
+    { title: c.action, width: actionWidth, value: (r) => (r.kind === 'host' ? m.dropHostAction : m.dropAction), tone: () => 'accent' },
   ];
 }

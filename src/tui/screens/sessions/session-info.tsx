@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMessages } from '../../../i18n/index.js';
+import { languageOf, useMessages } from '../../../i18n/index.js';
 import { useTheme } from '../../theme.js';
 import { fitText, textWidth } from '../../text-fit.js';
 import { localDateTime, relativeTime } from './format-time.js';
@@ -20,7 +20,9 @@ export interface SessionInfoProps {
 /** The info of the row under the cursor: user, host, db, net, proc, start, upd, exp of a binding; a host's name, MAC and id. */
 export function SessionInfo({ row, ownHostId, now, width }: SessionInfoProps) {
   const theme = useTheme();
-  const m = useMessages().screens.sessions;
+  const messages = useMessages();
+  const m = messages.screens.sessions;
+  const language = languageOf(messages);
   const i = m.info;
   const { ellipsis, rule } = theme.symbols;
   const mine = (hostId: string, host: string) => (hostId === ownHostId ? `${host} (${i.thisPbx})` : host);
@@ -37,9 +39,9 @@ export function SessionInfo({ row, ownHostId, now, width }: SessionInfoProps) {
       [i.db, b.db],
       [i.net, b.net],
       [i.proc, String(b.proc)],
-      [i.start, localDateTime(b.start, { seconds: true })],
-      [i.upd, i.withRelative(localDateTime(b.upd, { seconds: true }), relativeTime(b.upd, now, i))],
-      [i.exp, i.withRelative(localDateTime(b.exp, { seconds: true }), expired ? i.lapsed : relativeTime(b.exp, now, i))],
+      [i.start, localDateTime(b.start, language, { seconds: true })],
+      [i.upd, i.withRelative(localDateTime(b.upd, language, { seconds: true }), relativeTime(b.upd, now, i))],
+      [i.exp, i.withRelative(localDateTime(b.exp, language, { seconds: true }), expired ? i.lapsed : relativeTime(b.exp, now, i))],
     ];
   } else {
     const h = row.host;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { describeError } from '../../../domain/errors.js';
 import { serviceClock } from '../../../licensing/service-time.js';
 import { planDrop, type SessionLogin } from '../../../licensing/session-monitor.js';
-import { useMessages } from '../../../i18n/index.js';
+import { languageOf, useMessages } from '../../../i18n/index.js';
 import { BusyLine } from '../../components/busy-line/index.js';
 import { useConfirm } from '../../components/confirm/index.js';
 import { FilterLine, Table, useFilter } from '../../components/table/index.js';
@@ -78,7 +78,8 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
   const filter = useFilter(rows, { text: rowText, isActive: listShown });
   const ownHostId = snapshot?.ownHostId ?? '';
   const shortIds = useMemo(() => shortHostIds(snapshot?.hosts ?? []), [snapshot]);
-  const columns = useMemo(() => sessionColumns(m, messages.seats.sessions, theme.symbols, width, { ownHostId, shortIds }), [m, messages.seats.sessions, theme.symbols, width, ownHostId, shortIds]);
+  const language = languageOf(messages);
+  const columns = useMemo(() => sessionColumns(m, messages.seats.sessions, language, theme.symbols, width, { ownHostId, shortIds }), [m, messages.seats.sessions, language, theme.symbols, width, ownHostId, shortIds]);
 
   const drop = async (row: SessionRow) => {
     if (readonly) {
@@ -92,7 +93,7 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
       toast.error(m.drop.failed(describeError(error)));
       return;
     }
-    const answer = await confirm(dropConfirmRequest(plan, row.kind === 'host', m, Math.min(width, 76), undefined, { hostId: ownHostId, texts: messages.seats.sessions }));
+    const answer = await confirm(dropConfirmRequest(plan, row.kind === 'host', m, language, Math.min(width, 76), undefined, { hostId: ownHostId, texts: messages.seats.sessions }));
     if (!answer.confirmed) return;
     setBusy(m.drop.busy);
     try {
