@@ -65,7 +65,7 @@ export type CaptureOutcome = WantedSeat & ({ outcome: 'captured' | 'held' } | { 
 export async function captureOwnSeats(ctx: ModuleContext): Promise<CaptureOutcome[]> {
   const state = await ctx.store.read();
   const key = state.settings.licenseKey;
-  if (!key) throw new PbxmodError('no_license_key', reason('seats_no_license_key', {}));
+  if (!key) throw new PbxmodError('no_license_key', reason('seats_no_license_key'));
   const wanted = wantedSeats(state);
   const target = `${maskLicenseKey(key)} features ${wanted.map((s) => s.featureId).join(', ')}`;
   return audited(ctx.store, 'license.capture', target, async () => {

@@ -305,7 +305,7 @@ function chooseRelease(details: ModuleDetails, wanted: string | undefined, pbxVe
   const releases = details.releases;
   const chosen = wanted === undefined ? releases[0] : releases.find((r) => r.version === wanted);
   if (!chosen) {
-    const offered = releases.map((r) => r.version);
+    const offered = releases.map((r) => r.version).join(', ');
     throw wanted === undefined
       ? new ModuleError(reason('release_not_found', { id: details.id, pbxVersion, offered }))
       : new ModuleError(reason('release_not_offered', { id: details.id, wanted, pbxVersion, offered }), 'release_not_found');

@@ -29,7 +29,8 @@ const UNSAFE: Record<UnsafeNameKind, (maxBytes?: number) => string> = {
 
 /** Why an archive entry's name is unsafe, completing "The archive entry "…" ". */
 export function unsafeNameText(why: UnsafeNameKind, maxBytes?: number): string {
-  return UNSAFE[why](maxBytes);
+  // A kind this catalog does not know (a newer program's store) is shown as itself.
+  return UNSAFE[why]?.(maxBytes) ?? why;
 }
 
 /** "install of ModuleX", "license check": the lock's names of the operations are English words already. */
@@ -151,13 +152,13 @@ export const modules = {
     hint: CATALOG_HINT,
   }),
   module_not_offered: (p: { id: string; pbxVersion: string }) => ({ message: `The marketplace has no module ${p.id} that MikoPBX ${p.pbxVersion} can install.`, hint: CATALOG_HINT }),
-  release_not_found: (p: { id: string; pbxVersion: string; offered: string[] }) => ({
+  release_not_found: (p: { id: string; pbxVersion: string; offered: string }) => ({
     message: `The marketplace offers no release of ${p.id} for MikoPBX ${p.pbxVersion}.`,
-    hint: `Releases on offer: ${p.offered.join(', ') || 'none'}.`,
+    hint: `Releases on offer: ${p.offered || 'none'}.`,
   }),
-  release_not_offered: (p: { id: string; wanted: string; pbxVersion: string; offered: string[] }) => ({
+  release_not_offered: (p: { id: string; wanted: string; pbxVersion: string; offered: string }) => ({
     message: `${p.id} has no release ${p.wanted} that MikoPBX ${p.pbxVersion} can install.`,
-    hint: `Releases on offer: ${p.offered.join(', ') || 'none'}.`,
+    hint: `Releases on offer: ${p.offered || 'none'}.`,
   }),
   module_id_mismatch: (p: { expected: string; actual: string }) => ({
     message: `The archive downloaded for ${p.expected} holds module ${p.actual}.`,

@@ -18,6 +18,11 @@ const UNSAFE: Record<UnsafeNameKind, (maxBytes?: number) => string> = {
   dot_dot: () => 'была бы записана за пределами каталога модуля («..»)',
 };
 
+/** Why an entry's name is unsafe; a kind this catalog does not know is shown as itself. */
+function unsafeText(why: UnsafeNameKind, maxBytes?: number): string {
+  return UNSAFE[why]?.(maxBytes) ?? why;
+}
+
 /** The lock's names of the module operations, in Russian. */
 const OPERATIONS: Record<string, string> = {
   install: 'установка',
@@ -76,7 +81,7 @@ export const modules: typeof English = {
   }),
   archive_checksum: (p: { entry: string }) => ({ message: `Запись архива ${p.entry} повреждена: её CRC-32 не совпадает.`, hint: ARCHIVE_HINT }),
   archive_unsafe_path: (p: { entry: string; why: UnsafeNameKind; maxBytes?: number }) => ({
-    message: `Запись архива ${p.entry} ${UNSAFE[p.why](p.maxBytes)}; архив отклонён как небезопасный.`,
+    message: `Запись архива ${p.entry} ${unsafeText(p.why, p.maxBytes)}; архив отклонён как небезопасный.`,
     hint: ARCHIVE_HINT,
   }),
   archive_size_mismatch: (p: { entry: string; actual: string; declared: number }) => ({
@@ -151,13 +156,13 @@ export const modules: typeof English = {
     hint: CATALOG_HINT,
   }),
   module_not_offered: (p: { id: string; pbxVersion: string }) => ({ message: `В Маркетплейсе модулей нет модуля ${p.id}, который может установить MikoPBX ${p.pbxVersion}.`, hint: CATALOG_HINT }),
-  release_not_found: (p: { id: string; pbxVersion: string; offered: string[] }) => ({
+  release_not_found: (p: { id: string; pbxVersion: string; offered: string }) => ({
     message: `Маркетплейс модулей не предлагает выпусков ${p.id} для MikoPBX ${p.pbxVersion}.`,
-    hint: `Предлагаемые выпуски: ${p.offered.join(', ') || 'нет'}.`,
+    hint: `Предлагаемые выпуски: ${p.offered || 'нет'}.`,
   }),
-  release_not_offered: (p: { id: string; wanted: string; pbxVersion: string; offered: string[] }) => ({
+  release_not_offered: (p: { id: string; wanted: string; pbxVersion: string; offered: string }) => ({
     message: `У ${p.id} нет выпуска ${p.wanted}, который может установить MikoPBX ${p.pbxVersion}.`,
-    hint: `Предлагаемые выпуски: ${p.offered.join(', ') || 'нет'}.`,
+    hint: `Предлагаемые выпуски: ${p.offered || 'нет'}.`,
   }),
   module_id_mismatch: (p: { expected: string; actual: string }) => ({
     message: `Архив, загруженный для ${p.expected}, содержит модуль ${p.actual}.`,
