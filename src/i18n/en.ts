@@ -3,6 +3,7 @@ import { errors } from './en/errors.js';
 import { marketplace } from './en/marketplace.js';
 import { modules } from './en/modules.js';
 import { sessions } from './en/sessions.js';
+import { bulk } from './en/bulk.js';
 
 /**
  * Every text a person reads in the console, in English.
@@ -124,6 +125,8 @@ export const en = {
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions },
+  /** Marks and bulk actions, safe mode, install / roll back / update-all confirmations. */
+  bulk,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

@@ -3,6 +3,7 @@ import { errors } from './ru/errors.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
 import { sessions } from './ru/sessions.js';
+import { bulk } from './ru/bulk.js';
 
 import type { Messages } from './en.js';
 
@@ -116,6 +117,8 @@ export const ru: Messages = {
 
   /** Screens. Each screen owns its section; the engineer of a screen adds keys here. */
   screens: { marketplace, modules, dialplan, sessions },
+  /** Marks and bulk actions, safe mode, install / roll back / update-all confirmations. */
+  bulk,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

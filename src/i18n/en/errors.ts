@@ -4,6 +4,7 @@ import { modules } from './errors/modules.js';
 import { licensing } from './errors/licensing.js';
 import { dialplan } from './errors/dialplan.js';
 import { commands } from './errors/commands.js';
+import { bulk } from './errors/bulk.js';
 
 /**
  * Every error a person can meet, by id: what happened (`message`) and what to do (`hint`).
@@ -11,7 +12,7 @@ import { commands } from './errors/commands.js';
  * {number, owner})`); the words come from here, in the language in use, when the error is
  * shown. One file per part of the program, so the parts can grow apart.
  */
-export const errors = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands };
+export const errors = { ...general, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...bulk };
 
 /** The words of one error. */
 export interface ErrorText {
