@@ -107,6 +107,7 @@ export const bulk = {
     restoreNone: 'Safe mode remembers no module: nothing to restore.',
     restoreDone: (ids: string) => `Restored: ${ids}.`,
     restoreGone: (ids: string) => `No longer installed, forgotten: ${ids}.`,
+    updatesUnknown: (why: string) => `Updates not checked (the list is from this PBX): ${why}`,
     restoreLeft: (ids: string) => `Still remembered (their enable failed; run restore again): ${ids}.`,
   },
 };

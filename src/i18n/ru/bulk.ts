@@ -98,6 +98,7 @@ export const bulk: typeof English = {
     restoreNone: 'Безопасный режим не помнит ни одного модуля: возвращать нечего.',
     restoreDone: (ids) => `Возвращены: ${ids}.`,
     restoreGone: (ids) => `Больше не установлены, забыты: ${ids}.`,
+    updatesUnknown: (why) => `Обновления не проверены (список — с этой АТС): ${why}`,
     restoreLeft: (ids) => `Остаются запомненными (включить не удалось; запустите restore снова): ${ids}.`,
   },
 };

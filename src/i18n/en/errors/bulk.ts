@@ -14,8 +14,4 @@ export const bulk = {
     message: '--release goes with one module only.',
     hint: 'Example: pbxmod modules update ModuleBackup --release 1.70',
   }),
-  eula_not_accepted: (p: { id: string }) => ({
-    message: `${p.id} was not installed: its license agreement was not accepted.`,
-    hint: 'Read it with `pbxmod modules info ID`; add --yes to accept it from a script.',
-  }),
 } satisfies Record<string, (p: never) => ErrorText>;

@@ -14,8 +14,4 @@ export const bulk: typeof English = {
     message: '--release указывается только для одного модуля.',
     hint: 'Пример: pbxmod modules update ModuleBackup --release 1.70',
   }),
-  eula_not_accepted: (p) => ({
-    message: `${p.id} не установлен: его лицензионное соглашение не принято.`,
-    hint: 'Прочитайте его командой `pbxmod modules info ID`; в сценарии добавьте --yes, чтобы принять его.',
-  }),
 };
