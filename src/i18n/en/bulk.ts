@@ -17,10 +17,10 @@ export const bulk = {
     /** The mark column's title and cell. */
     markColumn: '',
     keys: {
-      mark: 'mark or unmark the row',
+      mark: 'mark',
       markAll: 'mark every shown row',
       clearMarks: 'clear the marks',
-      enable: 'enable/disable; with marks: enable the marked',
+      enable: 'enable/disable (marked: enable)',
       disable: 'disable the marked (or this row)',
       update: 'update the marked (or this row) to the newest release',
       delete: 'delete the marked (or this row)',
