@@ -50,7 +50,7 @@ export function registerBulkModuleCommands(modules: Command): void {
         const { requireInstalled } = await import('../modules/lifecycle.js');
         // With one id an unknown one is refused before the question, as before; with several it is reported on its line.
         if (ids.length === 1) requireInstalled(await ctx.store.read(), ids[0]!);
-        if (ids.length > 0) await confirmOrRefuse(activeMessages().bulk.cli.removeQuestion(ids.join(', '), options.purge === true), options.yes, '--yes');
+        if (ids.length > 0) await confirmOrRefuse(activeMessages().bulk.cli.removeQuestion(ids.join(', '), ids.length, options.purge === true), options.yes, '--yes');
         return bulkCommand(ctx, 'remove', ids, { keepSettings: !options.purge });
       }),
     );
@@ -77,16 +77,16 @@ export function bulkOutput(outcomes: readonly BulkOutcome[], purged = false): Co
   const c = activeMessages().bulk.cli;
   const failed = outcomes.filter((o) => !o.ok).length;
   if (failed > 0) process.exitCode = 1;
-  const lines = outcomes.map((o) => (o.ok ? doneLine(o) : c.failed(o.id, describeError(o.error).replace(/\n/g, ' '))));
+  const lines = outcomes.map((o) => (o.ok ? doneLine(o, purged) : c.failed(o.id, describeError(o.error).replace(/\n/g, ' '))));
   if (outcomes.length > 1) lines.push(c.summary(outcomes.length - failed, failed));
   const results = outcomes.map(outcomeJson);
   const single = outcomes.length === 1 && outcomes[0]!.ok ? singleJson(outcomes[0]!) : {};
   return { json: { ...(failed > 0 ? { ok: false } : {}), ...single, results, ...(purged ? { purged } : {}) }, text: lines.join('\n') };
 }
 
-function doneLine(o: Extract<BulkOutcome, { ok: true }>): string {
+function doneLine(o: Extract<BulkOutcome, { ok: true }>, purgedRun: boolean): string {
   const c = activeMessages().bulk.cli;
-  if (o.removed) return c.removed(o.id, o.removed.version);
+  if (o.removed) return [c.removed(o.id, o.removed.version), o.removed.settingsKept ? c.settingsKept : o.removed.settingsKept === false && purgedRun ? c.settingsPurged : null].filter(Boolean).join(' ');
   if (o.install) return o.install.action === 'unchanged' ? c.unchanged(o.id, o.install.module.version) : c.updated(o.id, o.install.previousVersion ?? '?', o.install.module.version);
   return o.module?.enabled ? c.enabled(o.id) : c.disabled(o.id);
 }

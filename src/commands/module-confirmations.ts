@@ -19,6 +19,8 @@ export async function confirmMarketplaceInstall(ctx: PbxContext, id: string, rel
   if (!details) return;
   const paid = isPaidModule(details);
   if (!paid && !details.eula) return;
+  // A paid module without a license key is refused by the install itself, with what to do.
+  if (paid && !(await ctx.store.read()).settings.licenseKey) return;
   const c = activeMessages().bulk.confirmInstall;
   const question = [c.question(id, release ?? details.version), paid ? c.paidTrial(PRODUCT_TRIAL_DAYS) : null, details.eula ? c.acceptQuestion : null].filter(Boolean).join(' ');
   if (process.stdin.isTTY && details.eula) process.stderr.write(forTerminal(`${c.eulaHeading}\n\n${details.eula}\n\n`));

@@ -98,9 +98,18 @@ export const bulk = {
     updated: (id: string, from: string, to: string) => `${id} updated from ${from} to ${to}.`,
     unchanged: (id: string, version: string) => `${id} ${version} is the newest already; nothing to do.`,
     removed: (id: string, version: string) => `${id} ${version} was deleted.`,
+    settingsKept: 'Its settings were kept and come back when it is installed again.',
+    settingsPurged: 'Its settings were deleted.',
     failed: (id: string, why: string) => `${id} FAILED: ${why}`,
     summary: (ok: number, failed: number) => `${ok} done, ${failed} failed.`,
-    removeQuestion: (ids: string, purge: boolean) => (purge ? `Delete ${ids} and their settings?` : `Delete ${ids}? Their settings are kept for a later install.`),
+    removeQuestion: (ids: string, count: number, purge: boolean) =>
+      count === 1
+        ? purge
+          ? `Delete ${ids} and its settings?`
+          : `Delete ${ids}? Its settings are kept for a later install.`
+        : purge
+          ? `Delete ${ids} and their settings?`
+          : `Delete ${ids}? Their settings are kept for a later install.`,
     safeModeNone: 'No module is enabled: nothing to disable.',
     safeModeDone: (ids: string) => `Safe mode: disabled ${ids}. \`pbxmod modules restore\` enables exactly these again.`,
     safeModeRemembered: (ids: string) => `Remembered for restore: ${ids}.`,

@@ -167,7 +167,9 @@ export function useModuleActions(): ModuleActions {
         if (refusal(id)) return;
         // A paid module's trial and a license agreement are said first; without the service the install says why it cannot go.
         const details = await moduleInfo(pbx, id).then((info) => info.details, () => null);
-        const question = details ? installQuestion(messages, details, release) : null;
+        const keyless = !(await pbx.store.read()).settings.licenseKey;
+        // A paid module without a license key is refused by the install itself, with what to do.
+        const question = details && !(keyless && isPaidModule(details)) ? installQuestion(messages, details, release) : null;
         if (question && !(await confirm(question)).confirmed) return;
         const outcome = await run({
           kind: 'install',
