@@ -33,7 +33,7 @@ export async function confirmRollback(ctx: PbxContext, id: string, release: stri
   const installed = (await ctx.store.read()).modules.find((m) => m.id === id);
   if (!installed || compareVersions(release, installed.version) >= 0) return;
   const c = activeMessages().bulk.confirmRollback;
-  await confirmOrRefuse([c.question(id, installed.version, release), c.message, installed.enabled ? c.enabled : null].filter(Boolean).join(' '), yes, '--yes');
+  await confirmOrRefuse([c.question(id), c.message(installed.version, release), installed.enabled ? c.enabled : null].filter(Boolean).join(' '), yes, '--yes');
 }
 
 /** Before `update --all`: each module from -> to. */

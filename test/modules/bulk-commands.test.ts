@@ -103,7 +103,7 @@ describe('pbxmod modules on several modules at once', () => {
     assert.equal((await run('modules', 'install', 'ModuleTemplate')).code, 0, 'a free module without an agreement installs unasked');
     const rollback = await run('modules', 'update', 'ModuleTemplate', '--release', '1.80');
     assert.equal(rollback.code, 1);
-    assert.match(rollback.stderr, /Roll ModuleTemplate back from 1\.81 to 1\.80\? The older release replaces the installed one; its settings are kept\./);
+    assert.match(rollback.stderr, /Roll ModuleTemplate back\? From 1\.81 to 1\.80: the older release replaces the installed one; its settings are kept\./);
     assert.equal((await run('--json', 'modules', 'update', 'ModuleTemplate', '--release', '1.80', '--yes')).json.result.module.version, '1.80');
 
     const all = await run('modules', 'update', '--all');

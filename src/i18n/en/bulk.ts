@@ -77,11 +77,11 @@ export const bulk = {
     acceptQuestion: 'Accept the license agreement above and install?',
   },
   confirmRollback: {
-    title: (name: string, id: string, from: string, to: string) => `Roll ${name} (${id}) back from ${from} to ${to}?`,
-    message: 'The older release replaces the installed one; its settings are kept.',
+    title: (name: string, id: string, to: string) => `Roll ${name} (${id}) back to ${to}?`,
+    message: (from: string, to: string) => `From ${from} to ${to}: the older release replaces the installed one; its settings are kept.`,
     enabled: 'The module is enabled: it is disabled during the change and enabled again after.',
     label: 'Roll back',
-    question: (id: string, from: string, to: string) => `Roll ${id} back from ${from} to ${to}?`,
+    question: (id: string) => `Roll ${id} back?`,
   },
   confirmUpdateAll: {
     title: (count: number) => `Update ${modules(count)}?`,

@@ -69,11 +69,11 @@ export const bulk: typeof English = {
     acceptQuestion: 'Принять лицензионное соглашение выше и установить?',
   },
   confirmRollback: {
-    title: (name, id, from, to) => `Откатить ${name} (${id}) с ${from} на ${to}?`,
-    message: 'Более старый выпуск заменит установленный; настройки модуля сохраняются.',
+    title: (name, id, to) => `Откатить ${name} (${id}) на ${to}?`,
+    message: (from, to) => `С ${from} на ${to}: более старый выпуск заменит установленный; настройки модуля сохраняются.`,
     enabled: 'Модуль включён: на время замены он отключается, затем включается снова.',
     label: 'Откатить',
-    question: (id, from, to) => `Откатить ${id} с ${from} на ${to}?`,
+    question: (id) => `Откатить ${id}?`,
   },
   confirmUpdateAll: {
     title: (count) => `Обновить ${modules(count)}?`,

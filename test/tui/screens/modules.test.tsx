@@ -159,8 +159,8 @@ describe('the modules screen', () => {
     assert.match(cursorLine(frame), /1\.81 .*✓ installed, newest/);
     await press(app, keys.down, (f) => /1\.80/.test(cursorLine(f)));
     await press(app, keys.enter);
-    frame = await until(app, (f) => /Roll Module template \(ModuleTemplate\) back from 1\.81 to 1\.80\?/.test(f));
-    assert.match(frame, /The older release replaces the installed one; its settings are kept\./);
+    frame = await until(app, (f) => /Roll Module template \(ModuleTemplate\) back to 1\.80\?/.test(f));
+    assert.match(frame.replace(/[│\s]+/g, ' '), /From 1\.81 to 1\.80: the older release replaces the installed one; its settings are kept\./);
     await press(app, 'y');
     await until(app, (f) => /ModuleTemplate went from 1\.81 to 1\.80/.test(f));
     await until(app, (f) => / 1\.80 /.test(rowOf(f, 'Module template')) && /↑/.test(rowOf(f, 'Module template')));
@@ -194,7 +194,7 @@ describe('the modules screen', () => {
       assert.ok(rowOf(frame, 'Autoprovision').trimEnd().endsWith(marks.crash), rowOf(frame, 'Autoprovision'));
       await moveTo(app, /Autoprovision/);
       await until(app, (f) => /Disabled: the module restarted in a loop: restarted 5 times in 60 s/.test(f.replace(/\s+/g, ' ')));
-      const help = plain(await press(app, '?', 'Markers'));
+      const help = plain(await press(app, '?', 'Keys: Modules'));
       const legend: Array<[string, string]> = [
         [marks.lic, 'disabled by license \\(crossed-out key\\)'],
         [marks.err, 'disabled after an error'],
@@ -292,7 +292,8 @@ describe('the modules screen', () => {
     let asked = await until(app, (f) => /Install Users UI \(ModuleUsersUI\) 1\.81\?/.test(f));
     asked = asked.replace(/[│\s]+/g, ' ');
     assert.match(asked, /A paid module: a 14-day trial of its license starts on your key if it has none yet\./);
-    assert.match(asked, /Its license agreement \(EULA\) applies: END USER LICENSE AGREEMENT/);
+    assert.match(asked, /Its license agreement \(EULA\) applies: END USER LICENSE AGREEMENT — Users UI/);
+    assert.match(asked, /Installing the module means accepting this agreement\. The whole text: Enter on the module \(details\)/);
     assert.match(asked, /Accept the EULA and install ›No \[y\/N\]/);
     assert.deepEqual(await installed(w), [], 'nothing before the answer');
     await press(app, 'y');
@@ -346,6 +347,8 @@ describe('the modules screen', () => {
     await until(app, (f) => /Marketplace: \d+ module/.test(f));
     await moveTo(app, /Users UI/);
     await press(app, 'i');
+    await until(app, (f) => /Install Users UI \(ModuleUsersUI\) 1\.81\?/.test(f));
+    await press(app, 'y');
     const frame = await until(app, (f) => /✗ License error 2008/.test(rowOf(f, 'Users UI')));
     assert.match(frame.replace(/\s+/g, ' '), /Manage license bindings in the session monitor \(console screen 4/);
     assert.deepEqual(await installed(w), []);

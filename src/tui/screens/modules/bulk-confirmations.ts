@@ -72,7 +72,10 @@ export function installQuestion(messages: Messages, details: ModuleDetails, rele
   const paid = isPaidModule(details);
   if (!paid && !details.eula) return null;
   const c = messages.bulk.confirmInstall;
-  const eula = details.eula ? [c.eulaHeading, ...details.eula.split('\n').filter((line) => line.trim() !== ''), c.eulaFull] : [c.free];
+  // The dialog fits 80x24: the agreement's first line, then the rest as one paragraph that the
+  // dialog cuts to a few lines keeping its end; the whole text is in the module's details.
+  const [first = '', ...rest] = details.eula ? details.eula.split('\n').filter((line) => line.trim() !== '') : [];
+  const eula = details.eula ? [`${c.eulaHeading} ${first}`, ...(rest.length > 0 ? [rest.join(' ')] : []), c.eulaFull] : [c.free];
   return {
     title: c.title(details.name, details.id, release ?? details.version),
     message: eula,
@@ -86,8 +89,8 @@ export function installQuestion(messages: Messages, details: ModuleDetails, rele
 export function rollbackQuestion(messages: Messages, module: InstalledModule, release: string): ConfirmRequest {
   const c = messages.bulk.confirmRollback;
   return {
-    title: c.title(module.name, module.id, module.version, release),
-    message: c.message,
+    title: c.title(module.name, module.id, release),
+    message: c.message(module.version, release),
     warnings: module.enabled ? [c.enabled] : [],
     confirmLabel: c.label,
   };
