@@ -14,8 +14,8 @@ import { confirmOrRefuse, forTerminal } from './output.js';
 export async function confirmMarketplaceInstall(ctx: PbxContext, id: string, release: string | undefined, yes: boolean | undefined): Promise<void> {
   if (yes) return;
   const { moduleInfo } = await import('../modules/catalog.js');
-  const details = (await moduleInfo(ctx, id)).details;
-  // Not in the marketplace: the install says so itself.
+  // Not in the marketplace, or the service cannot be asked: the install says why itself.
+  const details = await moduleInfo(ctx, id).then((info) => info.details, () => null);
   if (!details) return;
   const paid = isPaidModule(details);
   if (!paid && !details.eula) return;
