@@ -79,7 +79,7 @@ describe('the modules screen', () => {
     assert.match(frame, /register the PBX on screen 1/);
   });
 
-  test('installs a free module from the marketplace with progress, disabled; Space enables and disables it', async () => {
+  test('installs a free module from the marketplace with progress, disabled; e enables and disables it', async () => {
     const w = await setUp();
     const app = await open(w);
     await press(app, 'm');
