@@ -108,8 +108,9 @@ function safeModeOutput(result: import('../modules/safe-mode.js').SafeModeResult
   const c = activeMessages().bulk.cli;
   const base = bulkOutput(result.outcomes);
   const disabled = result.outcomes.filter((o) => o.ok).map((o) => o.id);
-  const lines = result.outcomes.length === 0 ? [c.safeModeNone] : [...result.outcomes.filter((o) => !o.ok).map((o) => c.failed(o.id, describeError((o as { error: unknown }).error).replace(/\n/g, ' ')))];
-  if (disabled.length > 0) lines.unshift(c.safeModeDone(disabled.join(', ')));
+  const lines = result.outcomes.length === 0 ? [c.safeModeNone] : [];
+  if (disabled.length > 0) lines.push(c.safeModeDone(disabled.join(', ')));
+  for (const o of result.outcomes) if (!o.ok) lines.push(c.failed(o.id, describeError(o.error).replace(/\n/g, ' ')));
   if (result.safeMode && result.safeMode.modules.join() !== disabled.join()) lines.push(c.safeModeRemembered(result.safeMode.modules.join(', ')));
   return { json: { ...base.json, safeMode: result.safeMode }, text: lines.join('\n') };
 }
