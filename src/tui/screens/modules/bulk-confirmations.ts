@@ -17,8 +17,22 @@ function listed(lines: readonly string[], b: Messages['bulk']['screen']): string
   return [...lines.slice(0, LISTED - 1), b.confirm.more(lines.length - (LISTED - 1))];
 }
 
+/**
+ * The modules of a question: one a line when the dialog then fits `room` lines (the screen's
+ * height) beside its `fixed` lines, else the ids in one paragraph (the dialog wraps it to a
+ * few lines), so the title and the answers always show on a small terminal.
+ */
+function fitted(lines: readonly string[], ids: readonly string[], fixed: number, room: number, b: Messages['bulk']['screen']): { lines: string[]; compact: boolean } {
+  const list = listed(lines, b);
+  if (fixed + list.length + 2 <= room) return { lines: list, compact: false };
+  return { lines: [ids.join(', ')], compact: true };
+}
+
+/** Lines of a dialog besides its message: border, title, blank line, answers, and each warning (two lines at most, as a rule). */
+const frameLines = (warnings: number, option: boolean) => 5 + warnings * 2 + (option ? 3 : 0);
+
 /** "Disable 2 modules?" with each module on its line; delete keeps settings by default, as one delete does. */
-export function bulkQuestion(messages: Messages, action: BulkAction, modules: readonly BulkModule[]): ConfirmRequest {
+export function bulkQuestion(messages: Messages, action: BulkAction, modules: readonly BulkModule[], room = Infinity): ConfirmRequest {
   const b = messages.bulk.screen;
   const d = messages.screens.modules.confirmDelete;
   const lines = modules.map((m) => (action === 'update' && m.latestVersion ? b.confirm.updateLine(m.name, m.id, m.version, m.latestVersion) : b.confirm.line(m.name, m.id, m.version)));
@@ -27,9 +41,10 @@ export function bulkQuestion(messages: Messages, action: BulkAction, modules: re
     action === 'remove' && modules.some((m) => m.enabled) ? b.confirm.removeEnabled : null,
     action === 'remove' && modules.some((m) => isPaidModule(m)) ? d.paidWarning : null,
   ].filter((w): w is string => w !== null);
+  const shown = fitted(lines, modules.map((m) => m.id), frameLines(warnings.length, action === 'remove'), room, b);
   return {
     title: b.confirm.title(action, modules.length),
-    message: [...listed(lines, b), b.confirm.oneByOne],
+    message: shown.compact ? shown.lines : [...shown.lines, b.confirm.oneByOne],
     warnings,
     ...(action === 'remove' ? { option: { label: d.keepSettings, defaultChecked: true, notes: [d.keepSettingsNote, d.purgeSettingsNote] as const } } : {}),
     confirmLabel: b.confirm.label(action),
@@ -37,26 +52,28 @@ export function bulkQuestion(messages: Messages, action: BulkAction, modules: re
 }
 
 /** Safe mode: the enabled modules it disables and remembers. */
-export function safeModeQuestion(messages: Messages, enabled: readonly InstalledModule[]): ConfirmRequest {
+export function safeModeQuestion(messages: Messages, enabled: readonly InstalledModule[], room = Infinity): ConfirmRequest {
   const b = messages.bulk.screen;
+  const shown = fitted(enabled.map((m) => b.confirm.line(m.name, m.id, m.version)), enabled.map((m) => m.id), frameLines(0, false) + 4, room, b);
   return {
     title: b.safeModeConfirm.title(enabled.length),
-    message: [...listed(enabled.map((m) => b.confirm.line(m.name, m.id, m.version)), b), b.safeModeConfirm.message, b.safeModeConfirm.noService],
+    message: shown.compact ? [...shown.lines, b.safeModeConfirm.message] : [...shown.lines, b.safeModeConfirm.message, b.safeModeConfirm.noService],
     confirmLabel: b.safeModeConfirm.label,
   };
 }
 
 /** Restore: the modules safe mode remembers (an id no longer installed is listed by itself). */
-export function restoreQuestion(messages: Messages, remembered: readonly string[], installed: readonly InstalledModule[]): ConfirmRequest {
+export function restoreQuestion(messages: Messages, remembered: readonly string[], installed: readonly InstalledModule[], room = Infinity): ConfirmRequest {
   const b = messages.bulk.screen;
   const lines = remembered.map((id) => {
     const m = installed.find((i) => i.id === id);
     return m ? b.confirm.line(m.name, m.id, m.version) : id;
   });
   const paid = installed.some((m) => remembered.includes(m.id) && isPaidModule(m));
+  const shown = fitted(lines, remembered, frameLines(paid ? 1 : 0, false) + 2, room, b);
   return {
     title: b.restoreConfirm.title(remembered.length),
-    message: [...listed(lines, b), b.restoreConfirm.message],
+    message: [...shown.lines, b.restoreConfirm.message],
     warnings: paid ? [b.confirm.paidEnable] : [],
     confirmLabel: b.restoreConfirm.label,
     defaultChoice: 'confirm',
@@ -68,14 +85,16 @@ export function restoreQuestion(messages: Messages, remembered: readonly string[
  * product's trial; a license agreement is shown and the yes answer accepts it. Null: a free
  * module without one, which installs unasked (it arrives disabled).
  */
-export function installQuestion(messages: Messages, details: ModuleDetails, release: string | undefined): ConfirmRequest | null {
+export function installQuestion(messages: Messages, details: ModuleDetails, release: string | undefined, room = Infinity): ConfirmRequest | null {
   const paid = isPaidModule(details);
   if (!paid && !details.eula) return null;
   const c = messages.bulk.confirmInstall;
   // The dialog fits 80x24: the agreement's first line, then the rest as one paragraph that the
   // dialog cuts to a few lines keeping its end; the whole text is in the module's details.
   const [first = '', ...rest] = details.eula ? details.eula.split('\n').filter((line) => line.trim() !== '') : [];
-  const eula = details.eula ? [`${c.eulaHeading} ${first}`, ...(rest.length > 0 ? [rest.join(' ')] : []), c.eulaFull] : [c.free];
+  // On a small terminal only the agreement's first line and where to read it all.
+  const restFits = frameLines(paid ? 1 : 0, false) + 4 + 4 <= room;
+  const eula = details.eula ? [`${c.eulaHeading} ${first}`, ...(rest.length > 0 && restFits ? [rest.join(' ')] : []), c.eulaFull] : [c.free];
   return {
     title: c.title(details.name, details.id, release ?? details.version),
     message: eula,
@@ -97,11 +116,13 @@ export function rollbackQuestion(messages: Messages, module: InstalledModule, re
 }
 
 /** Update all: each module from -> to. */
-export function updateAllQuestion(messages: Messages, plan: readonly ModuleUpdate[]): ConfirmRequest {
+export function updateAllQuestion(messages: Messages, plan: readonly ModuleUpdate[], room = Infinity): ConfirmRequest {
   const c = messages.bulk.confirmUpdateAll;
+  const lines = plan.map((u) => c.line(u.id, u.installedVersion, u.latestVersion));
+  const shown = fitted(lines, lines, frameLines(0, false) + 2, room, messages.bulk.screen);
   return {
     title: c.title(plan.length),
-    message: [...listed(plan.map((u) => c.line(u.id, u.installedVersion, u.latestVersion)), messages.bulk.screen), messages.bulk.screen.confirm.oneByOne],
+    message: shown.compact ? shown.lines : [...shown.lines, messages.bulk.screen.confirm.oneByOne],
     confirmLabel: c.label,
   };
 }

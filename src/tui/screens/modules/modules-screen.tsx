@@ -25,7 +25,7 @@ export function ModulesScreen({ width, height }: ScreenProps) {
   const messages = useMessages();
   const [stack, navigate] = useViewStack();
   const lists = useModuleLists();
-  const actions = useModuleActions();
+  const actions = useModuleActions(height);
   const view = currentView(stack);
   const installedRows = lists.installed.data ?? [];
   const detailsOf = view.kind === 'details' ? installedRows.find((r) => r.id === view.id) : undefined;

@@ -66,7 +66,8 @@ export interface ModuleActions {
  * operation at a time: a second one is refused with the module lock's own message. In
  * `--readonly` every action is refused.
  */
-export function useModuleActions(): ModuleActions {
+/** `room`: lines the screen has, so that a question listing modules fits them. */
+export function useModuleActions(room = Infinity): ModuleActions {
   const { pbx, readonly, storeChanged } = useConsole();
   const toast = useToast();
   const confirm = useConfirm();
@@ -169,7 +170,7 @@ export function useModuleActions(): ModuleActions {
         const details = await moduleInfo(pbx, id).then((info) => info.details, () => null);
         const keyless = !(await pbx.store.read()).settings.licenseKey;
         // A paid module without a license key is refused by the install itself, with what to do.
-        const question = details && !(keyless && isPaidModule(details)) ? installQuestion(messages, details, release) : null;
+        const question = details && !(keyless && isPaidModule(details)) ? installQuestion(messages, details, release, room) : null;
         if (question && !(await confirm(question)).confirmed) return;
         const outcome = await run({
           kind: 'install',
@@ -206,7 +207,7 @@ export function useModuleActions(): ModuleActions {
           toast.info(m.done.updateAllNone);
           return;
         }
-        if (!(await confirm(updateAllQuestion(messages, plan))).confirmed) return;
+        if (!(await confirm(updateAllQuestion(messages, plan, room))).confirmed) return;
         const outcome = await run({
           kind: 'update-all',
           moduleId: null,
@@ -267,7 +268,7 @@ export function useModuleActions(): ModuleActions {
 
       async bulk(action: BulkAction, modules: readonly BulkModule[]) {
         if (modules.length === 0 || refusal(null)) return null;
-        const answer = await confirm(bulkQuestion(messages, action, modules));
+        const answer = await confirm(bulkQuestion(messages, action, modules, room));
         if (!answer.confirmed) return null;
         const ids = modules.map((module) => module.id);
         const outcome = await runBatch(
@@ -288,7 +289,7 @@ export function useModuleActions(): ModuleActions {
           toast.info(b.safeModeConfirm.none);
           return;
         }
-        if (!(await confirm(safeModeQuestion(messages, enabled))).confirmed) return;
+        if (!(await confirm(safeModeQuestion(messages, enabled, room))).confirmed) return;
         const outcome = await runBatch('disable', enabled.map((module) => module.id), (onModule) => disableAllModules(pbx, { onModule }), (result) => result.outcomes);
         if (outcome.ok) announceBatch(outcome.value.outcomes, b.safeModeDone);
       },
@@ -301,12 +302,12 @@ export function useModuleActions(): ModuleActions {
           toast.info(b.restoreConfirm.none);
           return;
         }
-        if (!(await confirm(restoreQuestion(messages, remembered, state.modules))).confirmed) return;
+        if (!(await confirm(restoreQuestion(messages, remembered, state.modules, room))).confirmed) return;
         const outcome = await runBatch('enable', remembered, (onModule) => restoreModules(pbx, { onModule }), (result) => result.outcomes);
         if (outcome.ok) announceBatch(outcome.value.outcomes, b.restoreDone);
       },
     };
-  }, [pbx, readonly, storeChanged, toast, confirm, messages, m, b, tracker]);
+  }, [pbx, readonly, storeChanged, toast, confirm, messages, m, b, tracker, room]);
 
   return { snapshot, ...actions };
 }
