@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
-import { PbxmodError, ValidationError, describeError, errorToJson } from '../domain/errors.js';
-import { LicenseError } from '../domain/license-codes.js';
+import { ValidationError, describeError, errorToJson, reason } from '../domain/errors.js';
 import type { InstalledModule } from '../store/schema.js';
 import type { ModuleProgress, ProgressCallback } from '../modules/context.js';
 import type { InstallResult, UpdateAllResult } from '../modules/install.js';
 import type { LicenseCheckResult } from '../modules/license-check.js';
-import { confirmOrRefuse, runCommandAction } from './output.js';
+import { bulkCommand, registerBulkModuleCommands } from './module-bulk.js';
+import { confirmMarketplaceInstall, confirmRollback, confirmUpdateAll } from './module-confirmations.js';
+import { confirmOrRefuse, forTerminal, runCommandAction } from './output.js';
 import { formatTable, tableFitOf, type TableFit } from './text-table.js';
+import { activeMessages } from '../i18n/active.js';
 
 /** `pbxmod modules ...`: the Modules section without the console. */
 export function registerModulesCommands(program: Command): void {
@@ -20,7 +22,16 @@ export function registerModulesCommands(program: Command): void {
       runCommandAction(command, async (ctx, globals) => {
         const { listInstalled, checkUpdates } = await import('../modules/catalog.js');
         const installed = await listInstalled(ctx);
-        const updates = options.updates ? new Map((await checkUpdates(ctx)).map((u) => [u.id, u.latestVersion])) : new Map<string, string>();
+        // The list comes from the store: a licensing service that cannot be reached only loses the update column.
+        let updatesError: unknown = null;
+        const updates = new Map<string, string>();
+        if (options.updates) {
+          try {
+            for (const u of await checkUpdates(ctx)) updates.set(u.id, u.latestVersion);
+          } catch (error) {
+            updatesError = error;
+          }
+        }
         const rows = installed.map((m) => ({ ...m, latestVersion: updates.get(m.id) ?? null }));
         if (rows.length === 0) {
           return { json: { modules: [] }, text: 'No module is installed.\nSee what the marketplace offers with `pbxmod modules available`; paid modules need a license key (`pbxmod license register`).' };
@@ -30,7 +41,9 @@ export function registerModulesCommands(program: Command): void {
           rows.map((m) => [m.id, m.latestVersion ? `${m.version} -> ${m.latestVersion}` : m.version, stateOf(m), m.name]),
           tableFitOf(globals),
         );
-        return { json: { modules: rows }, text };
+        if (updatesError === null) return { json: { modules: rows }, text };
+        process.stderr.write(forTerminal(`${activeMessages().bulk.cli.updatesUnknown(describeError(updatesError).replace(/\n/g, ' '))}\n`));
+        return { json: { modules: rows, updatesError: errorToJson(updatesError) }, text };
       }),
     );
 
@@ -83,17 +96,20 @@ export function registerModulesCommands(program: Command): void {
     .argument('[id]', 'module id from `pbxmod modules available`')
     .option('--release <version>', 'release to install (default the newest this PBX can run)')
     .option('--file <path>', 'install from a module zip on this PBX\'s disk')
-    .action((id: string | undefined, options: { release?: string; file?: string }, command: Command) =>
+    .option('--yes', 'do not ask (a paid module\'s trial, a license agreement to accept)')
+    .action((id: string | undefined, options: { release?: string; file?: string; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ installFromFile, installFromMarketplace }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/archive.js')]);
+        if (options.file !== undefined) {
+          if (id !== undefined || options.release !== undefined) throw new ValidationError('Give either a module id or --file, not both (a file brings its own release).', 'Example: pbxmod modules install --file /tmp/ModuleBackup.zip');
+        } else {
+          if (id === undefined) throw new ValidationError('Which module? Give its id, or --file PATH.', 'Example: pbxmod modules install ModuleBackup (see `pbxmod modules available`).');
+          await confirmMarketplaceInstall(ctx, id, options.release, options.yes);
+        }
         const progress = progressOnTerminal(formatBytes);
         try {
-          if (options.file !== undefined) {
-            if (id !== undefined || options.release !== undefined) throw new ValidationError('Give either a module id or --file, not both (a file brings its own release).', 'Example: pbxmod modules install --file /tmp/ModuleBackup.zip');
-            return installOutput(await installFromFile(ctx, options.file, progress.options));
-          }
-          if (id === undefined) throw new ValidationError('Which module? Give its id, or --file PATH.', 'Example: pbxmod modules install ModuleBackup (see `pbxmod modules available`).');
-          return installOutput(await installFromMarketplace(ctx, id, { ...progress.options, ...(options.release ? { release: options.release } : {}) }));
+          if (options.file !== undefined) return installOutput(await installFromFile(ctx, options.file, progress.options));
+          return installOutput(await installFromMarketplace(ctx, id!, { ...progress.options, ...(options.release ? { release: options.release } : {}) }));
         } finally {
           progress.done();
         }
@@ -102,73 +118,36 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('update')
-    .description('update a module (or roll it back with --release), or every module with --all')
-    .argument('[id]', 'module id')
-    .option('--release <version>', 'release to go to: newer, or older to roll back')
+    .description('update modules (or roll one back with --release), or every module with --all')
+    .argument('[ids...]', 'module ids')
+    .option('--release <version>', 'release to go to: newer, or older to roll back (one module)')
     .option('--all', 'update every module the marketplace has a newer release of')
-    .action((id: string | undefined, options: { release?: string; all?: boolean }, command: Command) =>
+    .option('--yes', 'do not ask (a roll back, the list of --all)')
+    .action((ids: string[], options: { release?: string; all?: boolean; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const [{ updateAll, updateModule }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/archive.js')]);
+        const [{ updateAll, updateModule }, { checkUpdates }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/catalog.js'), import('../modules/archive.js')]);
+        if (options.all) {
+          if (ids.length > 0 || options.release !== undefined) throw new ValidationError('--all updates every module to its newest release; give no id or --release with it.');
+          await confirmUpdateAll(await checkUpdates(ctx), options.yes);
+        } else if (ids.length === 0) {
+          throw new ValidationError('Which module? Give its id, or --all.', 'Example: pbxmod modules update ModuleBackup');
+        } else if (ids.length > 1 && options.release !== undefined) {
+          throw new ValidationError(reason('bulk_release_with_ids'));
+        } else {
+          await confirmRollback(ctx, ids[0]!, options.release, options.yes);
+        }
         const progress = progressOnTerminal(formatBytes);
         try {
-          if (options.all) {
-            if (id !== undefined || options.release !== undefined) throw new ValidationError('--all updates every module to its newest release; give no id or --release with it.');
-            return updateAllOutput(await updateAll(ctx, progress.options));
-          }
-          if (id === undefined) throw new ValidationError('Which module? Give its id, or --all.', 'Example: pbxmod modules update ModuleBackup');
-          return installOutput(await updateModule(ctx, id, { ...progress.options, ...(options.release ? { release: options.release } : {}) }));
+          if (options.all) return updateAllOutput(await updateAll(ctx, progress.options));
+          if (ids.length > 1) return await bulkCommand(ctx, 'update', ids, progress.options);
+          return installOutput(await updateModule(ctx, ids[0]!, { ...progress.options, ...(options.release ? { release: options.release } : {}) }));
         } finally {
           progress.done();
         }
       }),
     );
 
-  modules
-    .command('enable')
-    .description('enable a module (a paid one binds a seat of its license to this PBX)')
-    .argument('<id>', 'module id')
-    .action((id: string, _options: unknown, command: Command) =>
-      runCommandAction(command, async (ctx) => {
-        const { enableModule } = await import('../modules/lifecycle.js');
-        try {
-          const module = await enableModule(ctx, id);
-          return { json: { module }, text: `${id} is enabled.` };
-        } catch (error) {
-          if (error instanceof LicenseError) throw new PbxmodError(error.code, `${id} stays disabled (DisabledByLicense). ${error.message}`, error.hint);
-          throw error;
-        }
-      }),
-    );
-
-  modules
-    .command('disable')
-    .description('disable a module')
-    .argument('<id>', 'module id')
-    .action((id: string, _options: unknown, command: Command) =>
-      runCommandAction(command, async (ctx) => {
-        const { disableModule } = await import('../modules/lifecycle.js');
-        const module = await disableModule(ctx, id);
-        return { json: { module }, text: `${id} is disabled.` };
-      }),
-    );
-
-  modules
-    .command('remove')
-    .alias('delete')
-    .description('delete a module; its settings are kept for a later install unless --purge')
-    .argument('<id>', 'module id')
-    .option('--purge', 'delete its settings too (also those kept from earlier deletes)')
-    .option('--yes', 'do not ask')
-    .action((id: string, options: { purge?: boolean; yes?: boolean }, command: Command) =>
-      runCommandAction(command, async (ctx) => {
-        const { removeModule, requireInstalled } = await import('../modules/lifecycle.js');
-        requireInstalled(await ctx.store.read(), id);
-        await confirmOrRefuse(options.purge ? `Delete ${id} and its settings?` : `Delete ${id}? Its settings are kept for a later install.`, options.yes, '--yes');
-        const result = await removeModule(ctx, id, { keepSettings: !options.purge });
-        const kept = result.settingsKept ? ' Its settings were kept and come back when it is installed again.' : options.purge ? ' Its settings were deleted.' : '';
-        return { json: { removed: result }, text: `${id} ${result.version} was deleted.${kept}` };
-      }),
-    );
+  registerBulkModuleCommands(modules);
 }
 
 /** `pbxmod license check`: re-check the licenses of enabled paid modules now (for cron). */
@@ -212,6 +191,9 @@ function updateAllOutput(results: UpdateAllResult[]): { json: Record<string, unk
   const json = { results: results.map((r) => ({ id: r.id, from: r.from, to: r.to, ok: r.ok, ...(r.result ? { module: r.result.module } : {}), ...(r.ok ? {} : { error: errorToJson(r.error) }) })) };
   if (results.length === 0) return { json, text: 'Every installed module is up to date.' };
   const lines = results.map((r) => (r.ok ? `${r.id}: ${r.from} -> ${r.to}` : `${r.id}: ${r.from} -> ${r.to} FAILED: ${describeError(r.error).replace(/\n/g, ' ')}`));
+  const changed = results.filter((r) => r.ok).map((r) => `${r.id} ${r.to}`);
+  const failed = results.filter((r) => !r.ok).map((r) => r.id);
+  lines.push(activeMessages().bulk.confirmUpdateAll.result(changed.join(', '), failed.join(', ')));
   return { json, text: lines.join('\n') };
 }
 

@@ -4,6 +4,9 @@ import type { Binding, FeatureInfo, ProductInfo } from '../licensing/api.js';
 export const MIKOPBX_PRODUCT_ID = 1;
 export const MIKOPBX_FEATURE_ID = 33;
 
+/** How long the trial of a paid module's product lasts (SPEC §3): what an install's confirmation says. */
+export const PRODUCT_TRIAL_DAYS = 14;
+
 /** "1 license for MikoPBX free license (33), 1 occupied" — the vendor's wording. */
 export function describeFeatureSeats(feature: FeatureInfo): string {
   const noun = feature.count === 1 ? 'license' : 'licenses';

@@ -8,6 +8,7 @@ import { marketplace } from './en/marketplace.js';
 import { modules } from './en/modules.js';
 import { sessions } from './en/sessions.js';
 import { seats } from './en/seats.js';
+import { bulk } from './en/bulk.js';
 
 /**
  * Every text a person reads in the console, in English.
@@ -141,6 +142,9 @@ export const en = {
 
   /** This PBX's own seats: header, screen 1, screen 4, the command line (en/seats.ts). */
   seats,
+
+  /** Marks and bulk actions, safe mode, install / roll back / update-all confirmations. */
+  bulk,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

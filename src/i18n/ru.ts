@@ -8,6 +8,7 @@ import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
 import { sessions } from './ru/sessions.js';
 import { seats } from './ru/seats.js';
+import { bulk } from './ru/bulk.js';
 
 import type { Messages } from './en.js';
 
@@ -137,6 +138,9 @@ export const ru: Messages = {
 
   /** This PBX's own seats: header, screen 1, screen 4, the command line (en/seats.ts). */
   seats,
+
+  /** Marks and bulk actions, safe mode, install / roll back / update-all confirmations. */
+  bulk,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

@@ -19,3 +19,5 @@ export { DEFAULT_LOCK_WAIT_MS, readLockHolder, type ModuleLockOptions } from './
 export { recoverModuleOperations } from './recovery.js';
 export { interruptModuleOperations, ModuleInterruptedError } from './interruption.js';
 export { ArchiveError, DownloadError, ModuleError, ModuleBusyError, LICENSE_KEY_MISSING_MESSAGE, type LockHolder } from './errors.js';
+export { runBulk, failedOutcomes, type BulkAction, type BulkOutcome, type BulkOptions } from './bulk.js';
+export { disableAllModules, restoreModules, safeModeState, type SafeModeResult, type RestoreResult } from './safe-mode.js';

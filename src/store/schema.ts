@@ -53,6 +53,14 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+export const safeModeSchema = z.object({
+  /** Ids of the modules safe mode disabled, in the order they were found. */
+  modules: z.array(z.string()),
+  /** ISO time safe mode began. */
+  since: z.string(),
+});
+export type SafeMode = z.infer<typeof safeModeSchema>;
+
 export const settingsSchema = z.object({
   licenseKey: z.string().nullable(),
   hostId: z.string(),
@@ -60,6 +68,12 @@ export const settingsSchema = z.object({
   /** The language chosen for this PBX (`pbxmod config set language`); null: the locale decides. */
   language: z.enum(['en', 'ru']).nullable(),
   licensingUrl: z.string().nullable(),
+  /**
+   * Safe mode (`pbxmod modules disable --all`): the modules that were enabled when it began,
+   * for `pbxmod modules restore`. Absent or null: not in safe mode. Optional, so a store
+   * written before it needs no migration.
+   */
+  safeMode: safeModeSchema.nullable().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

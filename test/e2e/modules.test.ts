@@ -64,7 +64,7 @@ describe('the modules screen in the built console', { skip }, () => {
     s.press('m');
     let screen = await s.waitFor(/Installed modules \(1\)/);
     assert.match(screen, /› \[ \] Module template .* 1\.81\s+disabled/);
-    s.press('Space');
+    s.press('e');
     screen = await s.waitFor(/› \[x\] Module template .* enabled/);
     assert.deepEqual(await listed(), [['ModuleTemplate', '1.81', true]]);
 

@@ -82,7 +82,7 @@ describe('pbxmod modules commands', () => {
     assert.equal(unconfirmed.code, 1);
     assert.match(unconfirmed.stderr, /Not confirmed: there is no terminal to ask on\.\nAdd --yes/);
 
-    const all = await run('--json', 'modules', 'update', '--all');
+    const all = await run('--json', 'modules', 'update', '--all', '--yes');
     assert.equal(all.code, 0, all.stdout);
     assert.deepEqual(all.json.results.map((r: { id: string; to: string; ok: boolean }) => [r.id, r.to, r.ok]), [['ModuleAutoprovision', '1.45', true]]);
 
@@ -102,7 +102,7 @@ describe('pbxmod modules commands', () => {
     assert.match(none.stdout, /No enabled paid module/);
 
     await registerPbx(service, pbx);
-    assert.equal((await run('modules', 'install', 'ModuleUsersUI')).code, 0);
+    assert.equal((await run('modules', 'install', 'ModuleUsersUI', '--yes')).code, 0);
     assert.equal((await run('modules', 'enable', 'ModuleUsersUI')).code, 0);
     const ok = await run('--json', 'license', 'check');
     assert.equal(ok.code, 0);

@@ -8,6 +8,7 @@ import { commands } from './errors/commands.js';
 import { commandLine } from './errors/command-line.js';
 import { service } from './errors/service.js';
 import { seats } from './errors/seats.js';
+import { bulk } from './errors/bulk.js';
 
 /**
  * Every error a person can meet, by id: what happened (`message`) and what to do (`hint`).
@@ -15,7 +16,7 @@ import { seats } from './errors/seats.js';
  * {number, owner})`); the words come from here, in the language in use, when the error is
  * shown. One file per part of the program, so the parts can grow apart.
  */
-export const errors = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...commandLine, ...service, ...seats };
+export const errors = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...commandLine, ...service, ...seats, ...bulk };
 
 /** The words of one error. */
 export interface ErrorText {

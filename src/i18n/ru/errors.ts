@@ -9,6 +9,7 @@ import { commands } from './errors/commands.js';
 import { commandLine } from './errors/command-line.js';
 import { service } from './errors/service.js';
 import { seats } from './errors/seats.js';
+import { bulk } from './errors/bulk.js';
 
 /** Every error, by id, in Russian; the same ids and values as the English catalog. */
-export const errors: ErrorCatalog = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...commandLine, ...service, ...seats };
+export const errors: ErrorCatalog = { ...general, ...domain, ...store, ...modules, ...licensing, ...dialplan, ...commands, ...commandLine, ...service, ...seats, ...bulk };

@@ -33,4 +33,4 @@ export function featureName(featureId: number): string {
 
 /** Lengths of the trials (SPEC §3). */
 export const REGISTRATION_TRIAL_DAYS = 30;
-export const PRODUCT_TRIAL_DAYS = 14;
+export { PRODUCT_TRIAL_DAYS } from '../../domain/license-products.js';

@@ -79,7 +79,7 @@ describe('the modules screen', () => {
     assert.match(frame, /register the PBX on screen 1/);
   });
 
-  test('installs a free module from the marketplace with progress, disabled; Space enables and disables it', async () => {
+  test('installs a free module from the marketplace with progress, disabled; e enables and disables it', async () => {
     const w = await setUp();
     const app = await open(w);
     await press(app, 'm');
@@ -97,11 +97,11 @@ describe('the modules screen', () => {
     await press(app, 'm');
     let frame = await until(app, (f) => /Installed modules \(1\)/.test(f));
     assert.match(rowOf(frame, 'Module template'), /\[ \] Module template .* 1\.81\s+disabled/);
-    await press(app, keys.space);
+    await press(app, 'e');
     await until(app, (f) => /ModuleTemplate is enabled\./.test(f));
     await until(app, (f) => /\[x\] Module template .* enabled/.test(rowOf(f, 'Module template')));
     assert.equal((await installed(w))[0]?.enabled, true);
-    await press(app, keys.space);
+    await press(app, 'e');
     await until(app, (f) => /ModuleTemplate is disabled\./.test(f));
     await until(app, (f) => /\[ \] Module template .* disabled/.test(rowOf(f, 'Module template')));
     assert.deepEqual([(await installed(w))[0]?.enabled, (await installed(w))[0]?.disabledReason], [false, 'DisabledByUser']);
@@ -122,7 +122,7 @@ describe('the modules screen', () => {
     await press(app, 'm');
     frame = await until(app, (f) => /Installed modules \(1\)/.test(f) && /↑/.test(rowOf(f, 'Module template')));
     assert.match(frame, /Release 1\.81 is available: u updates/);
-    await press(app, keys.space);
+    await press(app, 'e');
     await until(app, (f) => /enabled/.test(rowOf(f, 'Module template')));
     await writeFile(join(moduleLayout.moduleDir(w.dataDir, 'ModuleTemplate'), 'db', 'module.db'), 'the admin\'s settings');
 
@@ -143,7 +143,13 @@ describe('the modules screen', () => {
     const app = await open(w);
     let frame = await until(app, (f) => /↑/.test(rowOf(f, 'Module template')) && /↑/.test(rowOf(f, 'Autoprovision')));
     await press(app, 'U');
-    await until(app, (f) => /2 modules updated\./.test(f));
+    // One question lists each module from -> to; after it, what changed.
+    frame = await until(app, (f) => /Update 2 modules\?/.test(f));
+    assert.match(frame, /ModuleTemplate 1\.80 -> 1\.81/);
+    assert.match(frame, /ModuleAutoprovision 1\.40 -> 1\.45/);
+    assert.match(frame, /Update all\s+›No\s+\[y\/N\]/);
+    await press(app, 'y');
+    await until(app, (f) => /Changed: ModuleTemplate 1\.80 -> 1\.81, ModuleAutoprovision 1\.40 -> 1\.45\./.test(f.replace(/\s+/g, ' ')));
     frame = await until(app, (f) => / 1\.81 /.test(rowOf(f, 'Module template')) && / 1\.45 /.test(rowOf(f, 'Autoprovision')));
     assert.doesNotMatch(frame, /↑/);
 
@@ -153,6 +159,9 @@ describe('the modules screen', () => {
     assert.match(cursorLine(frame), /1\.81 .*✓ installed, newest/);
     await press(app, keys.down, (f) => /1\.80/.test(cursorLine(f)));
     await press(app, keys.enter);
+    frame = await until(app, (f) => /Roll Module template \(ModuleTemplate\) back to 1\.80\?/.test(f));
+    assert.match(frame.replace(/[│\s]+/g, ' '), /From 1\.81 to 1\.80: the older release replaces the installed one; its settings are kept\./);
+    await press(app, 'y');
     await until(app, (f) => /ModuleTemplate went from 1\.81 to 1\.80/.test(f));
     await until(app, (f) => / 1\.80 /.test(rowOf(f, 'Module template')) && /↑/.test(rowOf(f, 'Module template')));
     assert.deepEqual((await installed(w)).map((m) => [m.id, m.version]), [['ModuleTemplate', '1.80'], ['ModuleAutoprovision', '1.45']]);
@@ -185,7 +194,7 @@ describe('the modules screen', () => {
       assert.ok(rowOf(frame, 'Autoprovision').trimEnd().endsWith(marks.crash), rowOf(frame, 'Autoprovision'));
       await moveTo(app, /Autoprovision/);
       await until(app, (f) => /Disabled: the module restarted in a loop: restarted 5 times in 60 s/.test(f.replace(/\s+/g, ' ')));
-      const help = plain(await press(app, '?', 'Markers'));
+      const help = plain(await press(app, '?', 'Keys: Modules'));
       const legend: Array<[string, string]> = [
         [marks.lic, 'disabled by license \\(crossed-out key\\)'],
         [marks.err, 'disabled after an error'],
@@ -279,10 +288,19 @@ describe('the modules screen', () => {
     await until(app, (f) => /Marketplace: \d+ module/.test(f));
     await moveTo(app, /Users UI/);
     await press(app, 'i');
+    // A paid module: the trial and the license agreement are said before anything happens.
+    let asked = await until(app, (f) => /Install Users UI \(ModuleUsersUI\) 1\.81\?/.test(f));
+    asked = asked.replace(/[│\s]+/g, ' ');
+    assert.match(asked, /A paid module: a 14-day trial of its license starts on your key if it has none yet\./);
+    assert.match(asked, /Its license agreement \(EULA\) applies: END USER LICENSE AGREEMENT — Users UI/);
+    assert.match(asked, /Installing the module means accepting this agreement\. The whole text: Enter on the module \(details\)/);
+    assert.match(asked, /Accept the EULA and install ›No \[y\/N\]/);
+    assert.deepEqual(await installed(w), [], 'nothing before the answer');
+    await press(app, 'y');
     await until(app, (f) => /ModuleUsersUI 1\.81 installed \(disabled\)/.test(f));
     await press(app, 'm');
     await until(app, (f) => /Installed modules \(1\)/.test(f));
-    await press(app, keys.space);
+    await press(app, 'e');
     await until(app, (f) => /\[x\] Users UI .* enabled/.test(rowOf(f, 'Users UI')));
     assert.equal((await installed(w))[0]?.enabled, true);
 
@@ -300,7 +318,7 @@ describe('the modules screen', () => {
 
     // Another PBX takes the freed seat: enabling again is refused, on the row, and it stays disabled by license.
     await w.service.client.captureFeature(w.key!, 51, { hostId: 'other-pbx', user: 'root', host: 'pbx-02', db: 'x', net: '02:00:00:00:00:02', proc: 2 });
-    await press(app, keys.space);
+    await press(app, 'e');
     frame = await until(app, (f) => /✗ License error 2008/.test(rowOf(f, 'Users UI')));
     assert.match(frame.replace(/\s+/g, ' '), /✗ License error 2008: No required license, or it is bound to another host .*Manage license bindings in the session monitor/);
     assert.equal((await installed(w))[0]?.disabledReason, 'DisabledByLicense');
@@ -329,6 +347,8 @@ describe('the modules screen', () => {
     await until(app, (f) => /Marketplace: \d+ module/.test(f));
     await moveTo(app, /Users UI/);
     await press(app, 'i');
+    await until(app, (f) => /Install Users UI \(ModuleUsersUI\) 1\.81\?/.test(f));
+    await press(app, 'y');
     const frame = await until(app, (f) => /✗ License error 2008/.test(rowOf(f, 'Users UI')));
     assert.match(frame.replace(/\s+/g, ' '), /Manage license bindings in the session monitor \(console screen 4/);
     assert.deepEqual(await installed(w), []);
@@ -460,7 +480,7 @@ describe('the modules screen', () => {
     const app = await open(w, { readonly: true });
     await until(app, (f) => /Installed modules \(1\)/.test(f));
     const refused = /This console is read-only \(--readonly\): modules cannot be changed here\./;
-    await press(app, keys.space);
+    await press(app, 'e');
     await until(app, (f) => refused.test(f));
     // The toast goes; d brings the same refusal back instead of the delete dialog.
     await until(app, (f) => !refused.test(f));
@@ -482,7 +502,7 @@ describe('the modules screen', () => {
       const app = w.app;
       let frame = await until(app, (f) => /Installed modules \(1\)/.test(f) && /Updates unknown: No connection to the licensing service/.test(f));
       assert.match(rowOf(frame, 'ModuleOffline'), /\[ \] ModuleOffline/);
-      await press(app, keys.space);
+      await press(app, 'e');
       await until(app, (f) => /ModuleOffline is enabled\./.test(f));
       await press(app, 'm');
       frame = await until(app, (f) => /✗ No connection to the licensing service at http:\/\/127\.0\.0\.1:9/.test(f));

@@ -6,7 +6,7 @@ import { fitText } from '../../text-fit.js';
 import { layoutColumns } from './layout-columns.js';
 import { tableItems, type TableItem } from './table-items.js';
 import { useTableInput } from './use-table-input.js';
-import { useTableState, type TableView } from './use-table-state.js';
+import { tableReducer, useTableState, type TableAction, type TableView } from './use-table-state.js';
 
 export interface TableColumn<Row> {
   /** Header text. */
@@ -85,20 +85,40 @@ export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, empt
   const onCursorChangeRef = useRef(onCursorChange);
   onCursorChangeRef.current = onCursorChange;
   const currentKey = current?.key;
+  const reported = useRef<string | undefined>(undefined);
+  const reportedOnce = useRef(false);
   useEffect(() => {
+    if (reported.current === currentKey && currentKey !== undefined && reportedOnce.current) return;
+    reportedOnce.current = true;
+    reported.current = currentKey;
     onCursorChangeRef.current?.(currentRow);
     // Report when the row under the cursor is a different one, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentKey]);
 
+  // Several keys can arrive in one read ("j Space" marks the next row): a move is reported
+  // to the owner at once, not after the next render, so the key after it sees the new row.
+  const latest = useRef(state);
+  latest.current = state;
+  const itemAt = (cursor: number) => (cursor >= 0 && cursor < items.length ? items[cursor] : undefined);
+  const act = (action: TableAction) => {
+    latest.current = tableReducer(latest.current, action);
+    dispatch(action);
+    const item = itemAt(latest.current.cursor);
+    if (item?.key !== reported.current) {
+      reported.current = item?.key;
+      onCursorChangeRef.current?.(item?.kind === 'row' ? item.row : undefined);
+    }
+  };
   useTableInput(
     visible,
     {
-      move: (by) => dispatch({ type: 'move', by, view }),
-      first: () => dispatch({ type: 'first', view }),
-      last: () => dispatch({ type: 'last', view }),
+      move: (by) => act({ type: 'move', by, view }),
+      first: () => act({ type: 'first', view }),
+      last: () => act({ type: 'last', view }),
       select: () => {
-        if (currentRow !== undefined) onSelect?.(currentRow);
+        const item = itemAt(latest.current.cursor);
+        if (item?.kind === 'row') onSelect?.(item.row);
       },
     },
     isActive,

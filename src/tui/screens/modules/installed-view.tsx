@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { SafeMode } from '../../../store/schema.js';
 import { Box, Text } from 'ink';
 import { useMessages, type Messages } from '../../../i18n/index.js';
 import { FilterLine, Table, useFilter, useRowUnderCursor, widthForWords, type TableColumn } from '../../components/table/index.js';
@@ -11,6 +12,7 @@ import { disabledReasonText, moduleMarkers, reasonMarker, stageText } from './mo
 import { infoLineCount, NARROW_WIDTH } from './layout.js';
 import type { OperationsSnapshot } from './operation-tracker.js';
 import type { ModuleActions } from './use-module-actions.js';
+import type { BulkAction } from '../../../modules/index.js';
 import type { InstalledRow } from './use-module-lists.js';
 import type { ViewAction } from './use-view-stack.js';
 
@@ -18,6 +20,8 @@ export interface InstalledViewProps {
   rows: AsyncState<InstalledRow[]>;
   /** Why the marketplace could not be asked (no update markers then). */
   updatesError: unknown;
+  /** What safe mode remembers (shown in the heading), or null. */
+  safeMode: SafeMode | null;
   actions: ModuleActions;
   navigate: (action: ViewAction) => void;
   width: number;
@@ -30,7 +34,7 @@ const rowKey = (row: InstalledRow) => row.id;
 const searchText = (row: InstalledRow) => `${row.id} ${row.name} ${row.description} ${row.developer}`;
 
 /** The installed modules: enable toggle, name, description, developer, version, state, markers. */
-export function InstalledView({ rows, updatesError, actions, navigate, width, height, isActive }: InstalledViewProps) {
+export function InstalledView({ rows, updatesError, safeMode, actions, navigate, width, height, isActive }: InstalledViewProps) {
   const theme = useTheme();
   const messages = useMessages();
   const m = messages.screens.modules;
@@ -40,16 +44,45 @@ export function InstalledView({ rows, updatesError, actions, navigate, width, he
   const { current, rowForKeys, onCursorChange } = useRowUnderCursor(filter.rows, rowKey);
   const { snapshot } = actions;
 
+  // Marked module ids. The ref is the truth while a chunk of keys is handled (Space j Space x
+  // in one read); the state re-renders the marks.
+  const [marks, setMarks] = useState<ReadonlySet<string>>(() => new Set());
+  const marksRef = useRef<ReadonlySet<string>>(marks);
+  const changeMarks = (next: (current: ReadonlySet<string>) => ReadonlySet<string>) => {
+    marksRef.current = next(marksRef.current);
+    setMarks(marksRef.current);
+  };
+  /** The marked modules still installed, in list order. */
+  const markedRows = () => all.filter((row) => marksRef.current.has(row.id));
+  /** After a bulk run, the modules that failed stay marked, for another try. */
+  const runMarked = (action: BulkAction) => {
+    void actions.bulk(action, markedRows()).then((outcomes) => {
+      if (outcomes) changeMarks(() => new Set(outcomes.filter((o) => !o.ok).map((o) => o.id)));
+    });
+  };
+
   useKeyLayer(
     (e) => {
       const row = rowForKeys();
+      const anyMarked = markedRows().length > 0;
       if (e.is('modules.marketplace')) navigate({ type: 'show-list', list: 'marketplace' });
       else if (e.is('modules.installFile')) navigate({ type: 'open', view: { kind: 'install-file' } });
       else if (e.is('modules.checkLicenses')) void actions.checkLicenses();
       else if (e.is('modules.updateAll')) void actions.updateAll();
+      else if (e.is('modules.safeMode')) void actions.safeMode();
+      else if (e.is('modules.restore')) void actions.restore();
+      else if (e.is('modules.markAll')) changeMarks((current) => new Set([...current, ...filter.rows.map(rowKey)]));
+      else if (e.is('modules.clearMarks')) changeMarks(() => new Set());
+      else if (anyMarked && e.is('modules.enable')) runMarked('enable');
+      else if (anyMarked && e.is('modules.disable')) runMarked('disable');
+      else if (anyMarked && e.is('modules.update')) runMarked('update');
+      else if (anyMarked && e.is('modules.delete')) runMarked('remove');
       else if (!row) return false;
-      else if (e.is('basic.toggle')) void actions.toggle(row);
-      else if (e.is('modules.update')) void actions.update(row.id);
+      else if (e.is('basic.toggle')) changeMarks((current) => toggled(current, row.id));
+      else if (e.is('modules.enable')) void actions.toggle(row);
+      else if (e.is('modules.disable')) {
+        if (row.enabled) void actions.toggle(row);
+      } else if (e.is('modules.update')) void actions.update(row.id);
       else if (e.is('modules.releases')) navigate({ type: 'open', view: { kind: 'releases', id: row.id } });
       else if (e.is('modules.delete')) void actions.remove(row);
       else return false;
@@ -58,12 +91,15 @@ export function InstalledView({ rows, updatesError, actions, navigate, width, he
     { priority: KeyPriority.screen, isActive },
   );
 
-  const columns = useMemo(() => installedColumns(all, snapshot, m, symbols, width), [all, snapshot, m, symbols, width]);
+  const columns = useMemo(() => installedColumns(all, snapshot, m, symbols, width, marks), [all, snapshot, m, symbols, width, marks]);
   const filterLines = filter.typing || filter.query !== '' ? 1 : 0;
   const infoLines = infoLineCount(height);
   const tableHeight = Math.max(2, height - 1 - filterLines - infoLines);
   const heading = rows.data ? m.heading.installed(all.length) : m.heading.installedLoading;
-  const note = updatesError ? m.updatesUnknown(firstLine(updatesError)) : '';
+  const markedCount = all.filter((row) => marks.has(row.id)).length;
+  const b = messages.bulk.screen;
+  const status = [markedCount > 0 ? b.marked(markedCount) : null, safeMode && safeMode.modules.length > 0 ? b.safeMode(safeMode.modules.length) : null].filter((t) => t !== null).join('  ');
+  const note = [status, updatesError ? m.updatesUnknown(firstLine(updatesError)) : ''].filter(Boolean).join('  ');
 
   let body;
   if (rows.status === 'failed' && rows.data === undefined) {
@@ -92,7 +128,7 @@ export function InstalledView({ rows, updatesError, actions, navigate, width, he
     <Box flexDirection="column" width={width} height={height}>
       <Text>
         <Text {...theme.text.heading}>{heading}</Text>
-        <Text {...theme.text.muted}>{fitText(note ? `  ${note}` : '', Math.max(0, width - textWidth(heading)), symbols.ellipsis)}</Text>
+        <Text {...(status ? theme.text.info : theme.text.muted)}>{fitText(note ? `  ${note}` : '', Math.max(0, width - textWidth(heading)), symbols.ellipsis)}</Text>
       </Text>
       {filterLines > 0 ? <FilterLine filter={filter} width={width} /> : null}
       {body}
@@ -103,10 +139,13 @@ export function InstalledView({ rows, updatesError, actions, navigate, width, he
 
 type ModuleMessages = Messages['screens']['modules'];
 
-function installedColumns(rows: readonly InstalledRow[], snapshot: OperationsSnapshot, m: ModuleMessages, symbols: ThemeSymbols, width: number): TableColumn<InstalledRow>[] {
+function installedColumns(rows: readonly InstalledRow[], snapshot: OperationsSnapshot, m: ModuleMessages, symbols: ThemeSymbols, width: number, marked: ReadonlySet<string>): TableColumn<InstalledRow>[] {
   const marks = (row: InstalledRow) => moduleMarkers(row, row.latestVersion !== null, symbols);
   const marksWidth = Math.max(textWidth(m.columns.marks), ...rows.map((row) => textWidth(marks(row))));
+  const anyMarked = rows.some((row) => marked.has(row.id));
   return [
+    // The mark of a row (Space); the column shows only while something is marked.
+    { title: '', width: anyMarked ? 1 : 0, value: (row) => (marked.has(row.id) ? symbols.bullet : ' '), tone: () => 'info' },
     { title: m.columns.enabled, width: widthForWords(3, [m.columns.enabled]), value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), tone: (row) => (row.enabled ? 'ok' : undefined) },
     { title: m.columns.name, flex: 2, minWidth: 10, value: (row) => row.name },
     {
@@ -149,6 +188,12 @@ function cursorInfo(row: InstalledRow, snapshot: OperationsSnapshot, m: ModuleMe
     { text: m.cursor.summary(row.id, row.version, row.description), tone: 'muted' },
     ...(row.latestVersion ? [{ text: m.cursor.updateAvailable(row.latestVersion), tone: 'info' as const }] : []),
   ];
+}
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }
 
 function firstLine(error: unknown): string {

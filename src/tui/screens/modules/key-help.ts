@@ -14,6 +14,13 @@ addKeyBindings({
   'modules.delete': [{ input: 'd' }],
   'modules.installFile': [{ input: 'f' }],
   'modules.checkLicenses': [{ input: 'l' }],
+  // Marks (htop / k9s): Space marks the row (installed list), a marks every shown row, c clears.
+  'modules.markAll': [{ input: 'a' }],
+  'modules.clearMarks': [{ input: 'c' }],
+  'modules.enable': [{ input: 'e' }],
+  'modules.disable': [{ input: 'x' }],
+  'modules.safeMode': [{ input: 'S' }],
+  'modules.restore': [{ input: 'R' }],
 });
 
 /** What the details view can do depends on whether the module is installed. */
@@ -27,13 +34,20 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
   switch (view.kind) {
     case 'list':
       if (view.list === 'installed') {
+        const bk = messages.bulk.screen.keys;
         return [
-          { command: 'basic.toggle', description: k.toggle, footer: true },
+          { command: 'basic.toggle', description: bk.mark, footer: true },
+          { command: 'modules.enable', description: bk.enable, footer: true },
           { command: 'basic.confirm', description: k.details, footer: true },
           { command: 'modules.marketplace', description: k.marketplace, footer: true },
-          { command: 'modules.delete', description: k.delete, footer: true },
+          { command: 'modules.delete', description: bk.delete, footer: true },
+          { command: 'modules.markAll', description: bk.markAll },
+          { command: 'modules.clearMarks', description: bk.clearMarks },
+          { command: 'modules.disable', description: bk.disable },
+          { command: 'modules.safeMode', description: bk.safeMode },
+          { command: 'modules.restore', description: bk.restore },
           { command: 'filter.start', description: k.filter },
-          { command: 'modules.update', description: k.update },
+          { command: 'modules.update', description: bk.update },
           { command: 'modules.releases', description: k.releases },
           { command: 'modules.updateAll', description: k.updateAll },
           { command: 'modules.installFile', description: k.installFile },

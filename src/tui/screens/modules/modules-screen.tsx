@@ -25,7 +25,7 @@ export function ModulesScreen({ width, height }: ScreenProps) {
   const messages = useMessages();
   const [stack, navigate] = useViewStack();
   const lists = useModuleLists();
-  const actions = useModuleActions();
+  const actions = useModuleActions(height);
   const view = currentView(stack);
   const installedRows = lists.installed.data ?? [];
   const detailsOf = view.kind === 'details' ? installedRows.find((r) => r.id === view.id) : undefined;
@@ -48,7 +48,7 @@ export function ModulesScreen({ width, height }: ScreenProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box display={onList('installed') ? 'flex' : 'none'} width={width} height={bodyHeight}>
-        <InstalledView rows={lists.installed} updatesError={lists.marketplace.error} actions={actions} navigate={navigate} width={width} height={bodyHeight} isActive={onList('installed')} />
+        <InstalledView rows={lists.installed} updatesError={lists.marketplace.error} safeMode={lists.safeMode} actions={actions} navigate={navigate} width={width} height={bodyHeight} isActive={onList('installed')} />
       </Box>
       <Box display={onList('marketplace') ? 'flex' : 'none'} width={width} height={bodyHeight}>
         <MarketplaceView modules={lists.marketplace} pbxVersion={lists.pbxVersion} actions={actions} navigate={navigate} width={width} height={bodyHeight} isActive={onList('marketplace')} />

@@ -9,9 +9,11 @@ import type { RunningOperation } from './operation-tracker.js';
  * while a step counts bytes (download, unpacking), else a busy line naming the step.
  */
 export function OperationLine({ running, width }: { running: RunningOperation | null; width: number }) {
-  const m = useMessages().screens.modules;
+  const messages = useMessages();
+  const m = messages.screens.modules;
   if (!running) return <Text> </Text>;
-  const what = m.operation[running.kind](running.moduleId ?? '', running.target);
+  const one = m.operation[running.kind](running.moduleId ?? '', running.target);
+  const what = running.batch && running.batch.index > 0 ? `${one} ${messages.bulk.screen.progress(running.batch.index, running.batch.total)}` : one;
   const progress = running.progress;
   if (!progress) return <BusyLine what={what} width={width} />;
   const label = `${what}: ${m.stage[progress.stage]}`;

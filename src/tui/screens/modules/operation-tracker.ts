@@ -15,6 +15,8 @@ export interface RunningOperation {
   progress: ModuleProgress | null;
   /** ISO time it started (for the busy refusal). */
   since: string;
+  /** A run over several modules: the place (1-based) of `moduleId` in it, and how many. */
+  batch: { index: number; total: number } | null;
 }
 
 export interface OperationsSnapshot {
@@ -43,7 +45,20 @@ export class OperationTracker {
   begin(kind: OperationKind, moduleId: string | null, target: string | null): void {
     const errors = new Map(this.snapshot.errors);
     if (moduleId) errors.delete(moduleId);
-    this.set({ running: { kind, moduleId, target, progress: null, since: new Date().toISOString() }, errors });
+    this.set({ running: { kind, moduleId, target, progress: null, since: new Date().toISOString(), batch: null }, errors });
+  }
+
+  /** Start a run over several modules (one operation, one progress line); clears their last errors. */
+  beginBatch(kind: OperationKind, moduleIds: readonly string[]): void {
+    const errors = new Map([...this.snapshot.errors].filter(([id]) => !moduleIds.includes(id)));
+    const batch = { index: 0, total: moduleIds.length };
+    this.set({ running: { kind, moduleId: moduleIds[0] ?? null, target: null, progress: null, since: new Date().toISOString(), batch }, errors });
+  }
+
+  /** The run moved on to its next module (`index` 0-based). */
+  step(moduleId: string, index: number, total: number): void {
+    const running = this.snapshot.running;
+    if (running) this.set({ ...this.snapshot, running: { ...running, moduleId, progress: null, batch: { index: index + 1, total } } });
   }
 
   progress(progress: ModuleProgress): void {

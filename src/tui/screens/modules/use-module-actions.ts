@@ -1,10 +1,19 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { PbxmodError, reason } from '../../../domain/errors.js';
 import { isPaidModule } from '../../../domain/manifest.js';
+import { compareVersions } from '../../../domain/version.js';
 import { useMessages } from '../../../i18n/index.js';
 import {
   checkLicenses,
+  checkUpdates,
+  disableAllModules,
   disableModule,
+  failedOutcomes,
+  moduleInfo,
+  restoreModules,
+  runBulk,
+  type BulkAction,
+  type BulkOutcome,
   enableModule,
   installFromFile,
   installFromMarketplace,
@@ -19,6 +28,7 @@ import type { InstalledModule } from '../../../store/schema.js';
 import { useConfirm } from '../../components/confirm/index.js';
 import { useToast } from '../../components/toast/index.js';
 import { useConsole } from '../../console-context.js';
+import { bulkQuestion, installQuestion, restoreQuestion, rollbackQuestion, safeModeQuestion, updateAllQuestion, type BulkModule } from './bulk-confirmations.js';
 import { operationTrackerFor, type OperationKind, type OperationsSnapshot } from './operation-tracker.js';
 
 /** What the module lock calls each operation: the refusal's catalog entry puts it in words. */
@@ -54,6 +64,12 @@ export interface ModuleActions {
   /** Rejects with the failure or refusal, for the path form to show it. */
   installFile(path: string): Promise<InstallResult>;
   checkLicenses(): Promise<void>;
+  /** One action on several modules: one confirmation listing them, one progress line; a failure stays on its row. */
+  bulk(action: BulkAction, modules: readonly BulkModule[]): Promise<readonly BulkOutcome[] | null>;
+  /** Safe mode: disable every enabled module and remember them (confirmed first). */
+  safeMode(): Promise<void>;
+  /** Enable again exactly what safe mode remembers (confirmed first). */
+  restore(): Promise<void>;
 }
 
 /**
@@ -62,11 +78,14 @@ export interface ModuleActions {
  * operation at a time: a second one is refused with the module lock's own message. In
  * `--readonly` every action is refused.
  */
-export function useModuleActions(): ModuleActions {
+/** `room`: lines the screen has, so that a question listing modules fits them. */
+export function useModuleActions(room = Infinity): ModuleActions {
   const { pbx, readonly, storeChanged } = useConsole();
   const toast = useToast();
   const confirm = useConfirm();
-  const m = useMessages().screens.modules;
+  const messages = useMessages();
+  const m = messages.screens.modules;
+  const b = messages.bulk.screen;
   const tracker = operationTrackerFor(pbx);
   const snapshot = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot);
 
@@ -101,6 +120,37 @@ export function useModuleActions(): ModuleActions {
       }
     };
 
+    /** A run over several modules: one tracked operation whose progress line names the module in hand. */
+    const runBatch = async <T>(kind: OperationKind, ids: readonly string[], task: (onModule: (id: string, index: number, total: number) => void, onProgress: (progress: ModuleProgress) => void) => Promise<T>, outcomesOf: (value: T) => readonly BulkOutcome[]): Promise<Outcome<T>> => {
+      const refused = refusal(null);
+      if (refused) return { ok: false, error: refused };
+      tracker.beginBatch(kind, ids);
+      try {
+        const value = await task(
+          (id, index, total) => {
+            tracker.step(id, index, total);
+            // The rows done so far show their new state while the run goes on.
+            if (index > 0) storeChanged();
+          },
+          (progress) => tracker.progress(progress),
+        );
+        tracker.end(failedOutcomes(outcomesOf(value)).map((o) => ({ moduleId: o.id, error: o.error })));
+        return { ok: true, value };
+      } catch (error) {
+        tracker.end([]);
+        toast.error(error instanceof Error ? error.message : String(error));
+        return { ok: false, error };
+      } finally {
+        storeChanged();
+      }
+    };
+
+    const announceBatch = (outcomes: readonly BulkOutcome[], text: (ok: number, failed: number) => string) => {
+      const failed = failedOutcomes(outcomes).length;
+      if (failed > 0) toast.error(text(outcomes.length - failed, failed));
+      else toast.success(text(outcomes.length, 0));
+    };
+
     const announceInstall = (result: InstallResult) => {
       const { module } = result;
       const main =
@@ -127,6 +177,13 @@ export function useModuleActions(): ModuleActions {
       },
 
       async install(id: string, release?: string) {
+        if (refusal(id)) return;
+        // A paid module's trial and a license agreement are said first; without the service the install says why it cannot go.
+        const details = await moduleInfo(pbx, id).then((info) => info.details, () => null);
+        const keyless = !(await pbx.store.read()).settings.licenseKey;
+        // A paid module without a license key is refused by the install itself, with what to do.
+        const question = details && !(keyless && isPaidModule(details)) ? installQuestion(messages, details, release, room) : null;
+        if (question && !(await confirm(question)).confirmed) return;
         const outcome = await run({
           kind: 'install',
           moduleId: id,
@@ -137,6 +194,9 @@ export function useModuleActions(): ModuleActions {
       },
 
       async update(id: string, release?: string) {
+        if (refusal(id)) return;
+        const installed = release === undefined ? undefined : (await pbx.store.read()).modules.find((module) => module.id === id);
+        if (installed && release !== undefined && compareVersions(release, installed.version) < 0 && !(await confirm(rollbackQuestion(messages, installed, release))).confirmed) return;
         const outcome = await run({
           kind: 'update',
           moduleId: id,
@@ -147,6 +207,19 @@ export function useModuleActions(): ModuleActions {
       },
 
       async updateAll() {
+        if (refusal(null)) return;
+        let plan;
+        try {
+          plan = await checkUpdates(pbx);
+        } catch (error) {
+          toast.error(error instanceof Error ? error.message : String(error));
+          return;
+        }
+        if (plan.length === 0) {
+          toast.info(m.done.updateAllNone);
+          return;
+        }
+        if (!(await confirm(updateAllQuestion(messages, plan, room))).confirmed) return;
         const outcome = await run({
           kind: 'update-all',
           moduleId: null,
@@ -156,10 +229,12 @@ export function useModuleActions(): ModuleActions {
         });
         if (!outcome.ok) return;
         const results = outcome.value;
-        const failed = results.filter((r) => !r.ok).length;
+        const changed = results.filter((r) => r.ok).map((r) => `${r.id} ${r.from} -> ${r.to}`).join(', ');
+        const failed = results.filter((r) => !r.ok).map((r) => r.id).join(', ');
+        const said = messages.bulk.confirmUpdateAll.result(changed, failed);
         if (results.length === 0) toast.info(m.done.updateAllNone);
-        else if (failed > 0) toast.error(m.done.updateAll(results.length - failed, failed));
-        else toast.success(m.done.updateAll(results.length, 0));
+        else if (failed) toast.error(said);
+        else toast.success(said);
       },
 
       async remove(module: InstalledModule) {
@@ -202,8 +277,49 @@ export function useModuleActions(): ModuleActions {
         else if (result.checked.length === 0) toast.info(m.done.licensesNone);
         else toast.success(m.done.licensesOk(result.checked.length));
       },
+
+      async bulk(action: BulkAction, modules: readonly BulkModule[]) {
+        if (modules.length === 0 || refusal(null)) return null;
+        const answer = await confirm(bulkQuestion(messages, action, modules, room));
+        if (!answer.confirmed) return null;
+        const ids = modules.map((module) => module.id);
+        const outcome = await runBatch(
+          action,
+          ids,
+          (onModule, onProgress) => runBulk(pbx, action, ids, { onModule, onProgress, keepSettings: answer.optionChecked }),
+          (outcomes) => outcomes,
+        );
+        if (!outcome.ok) return null;
+        announceBatch(outcome.value, (ok, failed) => b.done(action, ok, failed));
+        return outcome.value;
+      },
+
+      async safeMode() {
+        if (refusal(null)) return;
+        const enabled = (await pbx.store.read()).modules.filter((module) => module.enabled);
+        if (enabled.length === 0) {
+          toast.info(b.safeModeConfirm.none);
+          return;
+        }
+        if (!(await confirm(safeModeQuestion(messages, enabled, room))).confirmed) return;
+        const outcome = await runBatch('disable', enabled.map((module) => module.id), (onModule) => disableAllModules(pbx, { onModule }), (result) => result.outcomes);
+        if (outcome.ok) announceBatch(outcome.value.outcomes, b.safeModeDone);
+      },
+
+      async restore() {
+        if (refusal(null)) return;
+        const state = await pbx.store.read();
+        const remembered = state.settings.safeMode?.modules ?? [];
+        if (remembered.length === 0) {
+          toast.info(b.restoreConfirm.none);
+          return;
+        }
+        if (!(await confirm(restoreQuestion(messages, remembered, state.modules, room))).confirmed) return;
+        const outcome = await runBatch('enable', remembered, (onModule) => restoreModules(pbx, { onModule }), (result) => result.outcomes);
+        if (outcome.ok) announceBatch(outcome.value.outcomes, b.restoreDone);
+      },
     };
-  }, [pbx, readonly, storeChanged, toast, confirm, m, tracker]);
+  }, [pbx, readonly, storeChanged, toast, confirm, messages, m, b, tracker, room]);
 
   return { snapshot, ...actions };
 }

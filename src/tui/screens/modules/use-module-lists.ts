@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { listAvailable, listInstalled, type AvailableModule } from '../../../modules/index.js';
-import type { InstalledModule } from '../../../store/schema.js';
+import type { InstalledModule, SafeMode } from '../../../store/schema.js';
 import { useConsole } from '../../console-context.js';
 import { useAsync, type AsyncState } from '../../hooks/use-async.js';
 
@@ -14,6 +14,8 @@ export interface ModuleLists {
   installed: AsyncState<InstalledRow[]>;
   marketplace: AsyncState<AvailableModule[]>;
   pbxVersion: string | undefined;
+  /** What safe mode remembers for restore; null when it is off. */
+  safeMode: SafeMode | null;
 }
 
 /**
@@ -23,7 +25,11 @@ export interface ModuleLists {
  */
 export function useModuleLists(): ModuleLists {
   const { pbx, storeRevision } = useConsole();
-  const installed = useAsync(async () => ({ modules: await listInstalled(pbx), pbxVersion: (await pbx.store.read()).settings.pbxVersion }), [pbx, storeRevision]);
+  const installed = useAsync(async () => {
+    const modules = await listInstalled(pbx);
+    const { settings } = await pbx.store.read();
+    return { modules, pbxVersion: settings.pbxVersion, safeMode: settings.safeMode ?? null };
+  }, [pbx, storeRevision]);
   const marketplace = useAsync(() => listAvailable(pbx), [pbx, storeRevision]);
 
   const rows = useMemo(() => {
@@ -33,5 +39,5 @@ export function useModuleLists(): ModuleLists {
 
   const installedState: AsyncState<InstalledRow[]> =
     installed.status === 'ready' ? { status: 'ready', data: rows ?? [], error: undefined } : installed.status === 'failed' ? { status: 'failed', data: rows, error: installed.error } : { status: 'loading', data: rows, error: undefined };
-  return { installed: installedState, marketplace, pbxVersion: installed.data?.pbxVersion };
+  return { installed: installedState, marketplace, pbxVersion: installed.data?.pbxVersion, safeMode: installed.data?.safeMode ?? null };
 }
