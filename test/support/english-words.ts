@@ -48,6 +48,8 @@ export function englishWords(text: string): string[] {
     .replace(/pbxmod(?:-[a-z]+)*/g, ' ')
     .replace(/--[a-z][a-z-]*/g, ' ')
     .replace(/\S+@\S+/g, ' ')
+    // Host ids as the session monitor shortens them (eabc5279): hex with a digit in it.
+    .replace(/\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b/gi, ' ')
     // MAC addresses (02:fc:00:00:00:01).
     .replace(/\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b/gi, ' ')
     // License keys and coupons, masked or not: MIKO-*****-*****-*****-AB12C.

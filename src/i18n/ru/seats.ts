@@ -37,7 +37,7 @@ export const seats: typeof English = {
 
   sessions: {
     thisPbx: 'эта АТС',
-    hostCell: (shortId: string, mac: string) => `id ${shortId}  ${mac}`,
+    hostCell: (shortId: string, mac: string) => `ИД ${shortId}  ${mac}`,
     hostTitle: (host: string, count: number) =>
       `Сбросить ${count === 1 ? 'привязку' : `все ${count} ${pluralForm('ru', count, { one: 'привязку', few: 'привязки', many: 'привязок', other: 'привязки' })}`} ЭТОЙ АТС (${host})?`,
     bindingTitle: (featureLine: string) => `Сбросить привязку этой АТС ${featureLine}?`,
