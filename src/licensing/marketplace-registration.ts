@@ -1,4 +1,4 @@
-import { PbxmodError, ValidationError } from '../domain/errors.js';
+import { PbxmodError, ValidationError, reason } from '../domain/errors.js';
 import { LicenseError } from '../domain/license-codes.js';
 import { MIKOPBX_FEATURE_ID } from '../domain/license-products.js';
 import { maskLicenseKey, normalizeCoupon, normalizeLicenseKey } from '../domain/license-key.js';
@@ -9,8 +9,9 @@ import type { Binding, LicenseInfo } from './api.js';
 
 /** A saved key is needed for this; say where to get one. */
 export class NoLicenseKeyError extends PbxmodError {
-  constructor(what: string) {
-    super('no_license_key', `${what} needs a license key, and this PBX has none.`, 'Register with `pbxmod license register ...` or save your key with `pbxmod license set-key KEY` (console: screen 1).');
+  /** `what`: the session monitor, or coupon activation. */
+  constructor(what: 'sessions' | 'coupon') {
+    super('no_license_key', reason('no_license_key', { what }));
   }
 }
 
@@ -34,7 +35,7 @@ export async function registerPbx(ctx: PbxContext, form: RegistrationInput): Pro
   const registration = parseRegistration(form);
   const { settings } = await ctx.store.read();
   if (settings.licenseKey) {
-    throw new ValidationError(`This PBX is already registered (key ${maskLicenseKey(settings.licenseKey)}).`, 'To register anew, reset the key first: `pbxmod license reset`.');
+    throw new ValidationError(reason('already_registered', { key: maskLicenseKey(settings.licenseKey) }));
   }
   return audited(ctx.store, 'license.register', registration.company, async () => {
     const client = await ctx.licensing();
@@ -70,7 +71,7 @@ export async function activateCoupon(ctx: PbxContext, input: string): Promise<Li
   const coupon = normalizeCoupon(input);
   const { settings } = await ctx.store.read();
   const key = settings.licenseKey;
-  if (!key) throw new NoLicenseKeyError('Coupon activation');
+  if (!key) throw new NoLicenseKeyError('coupon');
   return audited(ctx.store, 'license.coupon', `${coupon.slice(0, 13)}…`, async () => (await ctx.licensing()).activateCoupon(key, coupon));
 }
 
@@ -81,7 +82,7 @@ export async function activateCoupon(ctx: PbxContext, input: string): Promise<Li
 export async function resetLicenseKey(ctx: PbxContext): Promise<{ released: number; warning?: string }> {
   const { settings } = await ctx.store.read();
   const key = settings.licenseKey;
-  if (!key) throw new ValidationError('This PBX has no license key to reset.', 'Nothing to do.');
+  if (!key) throw new ValidationError(reason('no_key_to_reset'));
   return audited(ctx.store, 'license.reset', maskLicenseKey(key), async () => {
     let released = 0;
     let warning: string | undefined;
