@@ -1,20 +1,26 @@
 import type { Command } from 'commander';
-import { PbxmodError, ValidationError, describeError, errorToJson } from '../domain/errors.js';
+import { ValidationError, describeError, errorToJson, reason } from '../domain/errors.js';
+import { currentMessages } from '../i18n/catalogs.js';
+import type { Messages } from '../i18n/en.js';
 import { LicenseError } from '../domain/license-codes.js';
 import type { InstalledModule } from '../store/schema.js';
 import type { ModuleProgress, ProgressCallback } from '../modules/context.js';
 import type { InstallResult, UpdateAllResult } from '../modules/install.js';
 import type { LicenseCheckResult } from '../modules/license-check.js';
-import { confirmOrRefuse, runCommandAction } from './output.js';
+import { ErrorInContext, confirmOrRefuse, runCommandAction } from './output.js';
+
+type Words = Messages['cli'];
 
 /** `pbxmod modules ...`: the Modules section without the console. */
 export function registerModulesCommands(program: Command): void {
-  const modules = program.command('modules').description('installed modules and the module marketplace');
+  const t = currentMessages().cli;
+  const words = t.modules;
+  const modules = program.command('modules').description(words.description);
 
   modules
     .command('list')
-    .description('installed modules')
-    .option('--updates', 'also ask the marketplace which modules have a newer release')
+    .description(words.list.description)
+    .option('--updates', words.list.updates)
     .action((options: { updates?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { listInstalled, checkUpdates } = await import('../modules/catalog.js');
@@ -22,11 +28,11 @@ export function registerModulesCommands(program: Command): void {
         const updates = options.updates ? new Map((await checkUpdates(ctx)).map((u) => [u.id, u.latestVersion])) : new Map<string, string>();
         const rows = installed.map((m) => ({ ...m, latestVersion: updates.get(m.id) ?? null }));
         if (rows.length === 0) {
-          return { json: { modules: [] }, text: 'No module is installed.\nSee what the marketplace offers with `pbxmod modules available`; paid modules need a license key (`pbxmod license register`).' };
+          return { json: { modules: [] }, text: words.list.empty };
         }
         const text = table(
-          ['ID', 'VERSION', 'STATE', 'NAME'],
-          rows.map((m) => [m.id, m.latestVersion ? `${m.version} -> ${m.latestVersion}` : m.version, stateOf(m), m.name]),
+          words.list.header,
+          rows.map((m) => [m.id, m.latestVersion ? `${m.version} -> ${m.latestVersion}` : m.version, stateOf(m, t), m.name]),
         );
         return { json: { modules: rows }, text };
       }),
@@ -34,15 +40,16 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('available')
-    .description('modules the marketplace offers for this PBX version')
+    .description(words.available.description)
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ listAvailable }, { formatBytes }] = await Promise.all([import('../modules/catalog.js'), import('../modules/archive.js')]);
         const available = await listAvailable(ctx);
-        if (available.length === 0) return { json: { modules: [] }, text: 'The marketplace offers no module for this PBX version.' };
+        const a = words.available;
+        if (available.length === 0) return { json: { modules: [] }, text: a.empty };
         const text = table(
-          ['ID', 'VERSION', 'LICENSE', 'SIZE', 'INSTALLED', 'NAME'],
-          available.map((m) => [m.id, m.version, m.free ? 'free' : 'paid', formatBytes(m.size), m.installedVersion ? `${m.installedVersion}${m.updateAvailable ? ' (update)' : ''}` : '-', m.name]),
+          a.header,
+          available.map((m) => [m.id, m.version, m.free ? a.free : a.paid, formatBytes(m.size), m.installedVersion ? `${m.installedVersion}${m.updateAvailable ? a.update : ''}` : '-', m.name]),
         );
         return { json: { modules: available }, text };
       }),
@@ -50,25 +57,26 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('info')
-    .description('a module: description, releases with changelog, EULA')
-    .argument('<id>', 'module id, e.g. ModuleBackup')
+    .description(words.info.description)
+    .argument('<id>', words.info.id)
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ moduleInfo }, { formatBytes }] = await Promise.all([import('../modules/catalog.js'), import('../modules/archive.js')]);
         const info = await moduleInfo(ctx, id);
         const d = info.details;
+        const w = words.info;
         const lines = [`${d?.name ?? info.installed?.name ?? id} (${id})`];
-        if (d) lines.push(`  ${d.description}`, `  Developer ${d.developer} <${d.supportEmail}>, ${d.free ? 'free' : `paid (product ${d.licProductId}, feature ${d.licFeatureId})`}`);
-        lines.push(`  Installed: ${info.installed ? `${info.installed.version}, ${stateOf(info.installed)}` : 'no'}${info.updateAvailable ? ` — update to ${d?.version} available` : ''}`);
+        if (d) lines.push(`  ${d.description}`, w.developer(d.developer, d.supportEmail, d.free ? w.free : w.paid(d.licProductId, d.licFeatureId)));
+        lines.push(`${w.installed(info.installed ? `${info.installed.version}, ${stateOf(info.installed, t)}` : null)}${info.updateAvailable ? w.updateAvailable(d?.version ?? '') : ''}`);
         if (d) {
-          lines.push('', 'Releases:');
+          lines.push('', w.releases);
           for (const r of d.releases) {
-            lines.push(`  ${r.version}  ${r.date}  ${formatBytes(r.size)}  needs MikoPBX ${r.minPbxVersion}`);
+            lines.push(w.release(r.version, r.date, formatBytes(r.size), r.minPbxVersion));
             for (const change of r.changelog.split('\n').filter(Boolean)) lines.push(`      - ${change}`);
           }
-          if (d.eula) lines.push('', 'EULA:', d.eula);
+          if (d.eula) lines.push('', w.eula, d.eula);
         } else {
-          lines.push('', 'The marketplace has no release of it for this PBX version.');
+          lines.push('', w.noRelease);
         }
         return { json: { module: info }, text: lines.join('\n') };
       }),
@@ -76,20 +84,20 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('install')
-    .description('install a module from the marketplace, or from a zip file with --file')
-    .argument('[id]', 'module id from `pbxmod modules available`')
-    .option('--release <version>', 'release to install (default the newest this PBX can run)')
-    .option('--file <path>', 'install from a module zip on this PBX\'s disk')
+    .description(words.install.description)
+    .argument('[id]', words.install.id)
+    .option('--release <version>', words.install.release)
+    .option('--file <path>', words.install.file)
     .action((id: string | undefined, options: { release?: string; file?: string }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ installFromFile, installFromMarketplace }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/archive.js')]);
-        const progress = progressOnTerminal(formatBytes);
+        const progress = progressOnTerminal(formatBytes, t);
         try {
           if (options.file !== undefined) {
-            if (id !== undefined || options.release !== undefined) throw new ValidationError('Give either a module id or --file, not both (a file brings its own release).', 'Example: pbxmod modules install --file /tmp/ModuleBackup.zip');
+            if (id !== undefined || options.release !== undefined) throw new ValidationError(reason('module_id_and_file'), 'file');
             return installOutput(await installFromFile(ctx, options.file, progress.options));
           }
-          if (id === undefined) throw new ValidationError('Which module? Give its id, or --file PATH.', 'Example: pbxmod modules install ModuleBackup (see `pbxmod modules available`).');
+          if (id === undefined) throw new ValidationError(reason('module_id_missing_install'), 'id');
           return installOutput(await installFromMarketplace(ctx, id, { ...progress.options, ...(options.release ? { release: options.release } : {}) }));
         } finally {
           progress.done();
@@ -99,20 +107,20 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('update')
-    .description('update a module (or roll it back with --release), or every module with --all')
-    .argument('[id]', 'module id')
-    .option('--release <version>', 'release to go to: newer, or older to roll back')
-    .option('--all', 'update every module the marketplace has a newer release of')
+    .description(words.update.description)
+    .argument('[id]', t.common.moduleId)
+    .option('--release <version>', words.update.release)
+    .option('--all', words.update.all)
     .action((id: string | undefined, options: { release?: string; all?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ updateAll, updateModule }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/archive.js')]);
-        const progress = progressOnTerminal(formatBytes);
+        const progress = progressOnTerminal(formatBytes, t);
         try {
           if (options.all) {
-            if (id !== undefined || options.release !== undefined) throw new ValidationError('--all updates every module to its newest release; give no id or --release with it.');
+            if (id !== undefined || options.release !== undefined) throw new ValidationError(reason('update_all_with_id'), 'all');
             return updateAllOutput(await updateAll(ctx, progress.options));
           }
-          if (id === undefined) throw new ValidationError('Which module? Give its id, or --all.', 'Example: pbxmod modules update ModuleBackup');
+          if (id === undefined) throw new ValidationError(reason('module_id_missing_update'), 'id');
           return installOutput(await updateModule(ctx, id, { ...progress.options, ...(options.release ? { release: options.release } : {}) }));
         } finally {
           progress.done();
@@ -122,16 +130,16 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('enable')
-    .description('enable a module (a paid one binds a seat of its license to this PBX)')
-    .argument('<id>', 'module id')
+    .description(words.enable.description)
+    .argument('<id>', t.common.moduleId)
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { enableModule } = await import('../modules/lifecycle.js');
         try {
           const module = await enableModule(ctx, id);
-          return { json: { module }, text: `${id} is enabled.` };
+          return { json: { module }, text: words.enable.done(id) };
         } catch (error) {
-          if (error instanceof LicenseError) throw new PbxmodError(error.code, `${id} stays disabled (DisabledByLicense). ${error.message}`, error.hint);
+          if (error instanceof LicenseError) throw new ErrorInContext(error, { before: reason('module_stays_disabled', { id }) });
           throw error;
         }
       }),
@@ -139,112 +147,107 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('disable')
-    .description('disable a module')
-    .argument('<id>', 'module id')
+    .description(words.disable.description)
+    .argument('<id>', t.common.moduleId)
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { disableModule } = await import('../modules/lifecycle.js');
         const module = await disableModule(ctx, id);
-        return { json: { module }, text: `${id} is disabled.` };
+        return { json: { module }, text: words.disable.done(id) };
       }),
     );
 
   modules
     .command('remove')
     .alias('delete')
-    .description('delete a module; its settings are kept for a later install unless --purge')
-    .argument('<id>', 'module id')
-    .option('--purge', 'delete its settings too (also those kept from earlier deletes)')
-    .option('--yes', 'do not ask')
+    .description(words.remove.description)
+    .argument('<id>', t.common.moduleId)
+    .option('--purge', words.remove.purge)
+    .option('--yes', t.common.yes)
     .action((id: string, options: { purge?: boolean; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { removeModule, requireInstalled } = await import('../modules/lifecycle.js');
         requireInstalled(await ctx.store.read(), id);
-        await confirmOrRefuse(options.purge ? `Delete ${id} and its settings?` : `Delete ${id}? Its settings are kept for a later install.`, options.yes, '--yes');
+        await confirmOrRefuse(words.remove.confirm(id, options.purge === true), options.yes, '--yes');
         const result = await removeModule(ctx, id, { keepSettings: !options.purge });
-        const kept = result.settingsKept ? ' Its settings were kept and come back when it is installed again.' : options.purge ? ' Its settings were deleted.' : '';
-        return { json: { removed: result }, text: `${id} ${result.version} was deleted.${kept}` };
+        return { json: { removed: result }, text: words.remove.done(id, result.version, result.settingsKept ? 'kept' : options.purge ? 'deleted' : 'none') };
       }),
     );
 }
 
 /** `pbxmod license check`: re-check the licenses of enabled paid modules now (for cron). */
 export function registerLicenseCheckCommand(program: Command): void {
-  const license = program.commands.find((c) => c.name() === 'license') ?? program.command('license').description('marketplace registration, license key and coupons');
+  const t = currentMessages().cli;
+  const license = program.commands.find((c) => c.name() === 'license') ?? program.command('license').description(t.license.description);
   license
     .command('check')
-    .description('re-check the licenses of enabled paid modules now; disables those without one (for cron)')
+    .description(t.license.check.description)
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { checkLicenses } = await import('../modules/license-check.js');
         const result = await checkLicenses(ctx);
         if (result.unreachable) process.exitCode = 1;
-        return { json: { ...result }, text: licenseCheckText(result) };
+        return { json: { ...result }, text: licenseCheckText(result, t) };
       }),
     );
 }
 
-function licenseCheckText(result: LicenseCheckResult): string {
-  if (result.unreachable) return `Licenses were not checked: ${result.unreachable}\nNo module was changed; the check runs again later.`;
-  if (result.checked.length === 0) return 'No enabled paid module: nothing to check.';
-  const lines = [`Checked ${result.checked.length} enabled paid module(s).`];
-  for (const { id, reason } of result.disabled) lines.push(`  ${id} disabled (DisabledByLicense): ${reason}`);
-  if (result.disabled.length === 0) lines.push('  All licensed.');
+function licenseCheckText(result: LicenseCheckResult, t: Words): string {
+  const words = t.license.check;
+  if (result.unreachable) return words.unreachable(result.unreachable);
+  if (result.checked.length === 0) return words.nothing;
+  const lines = [words.checked(result.checked.length)];
+  for (const { id, reason: why } of result.disabled) lines.push(words.disabled(id, why));
+  if (result.disabled.length === 0) lines.push(words.allLicensed);
   return lines.join('\n');
 }
 
 function installOutput(result: InstallResult): { json: Record<string, unknown>; text: string } {
+  const words = currentMessages().cli.modules.result;
   const m = result.module;
   const lines: string[] = [];
-  if (result.action === 'unchanged') lines.push(`${m.id} ${m.version} is installed already; nothing to do.`);
-  else if (result.action === 'installed') lines.push(`${m.id} ${m.version} installed (disabled; enable it with \`pbxmod modules enable ${m.id}\`).`);
-  else lines.push(`${m.id} updated from ${result.previousVersion} to ${m.version}; ${m.enabled ? 'enabled' : 'disabled'}, settings kept.`);
-  if (result.settingsRestored) lines.push('Settings kept from an earlier delete were restored.');
-  if (result.licenseProblem) lines.push(`It stays disabled (DisabledByLicense): ${result.licenseProblem}`);
+  if (result.action === 'unchanged') lines.push(words.unchanged(m.id, m.version));
+  else if (result.action === 'installed') lines.push(words.installed(m.id, m.version));
+  else lines.push(words.updated(m.id, result.previousVersion ?? '', m.version, m.enabled));
+  if (result.settingsRestored) lines.push(words.settingsRestored);
+  if (result.licenseProblem) lines.push(words.disabledByLicense(result.licenseProblem));
   return { json: { result }, text: lines.join('\n') };
 }
 
 function updateAllOutput(results: UpdateAllResult[]): { json: Record<string, unknown>; text: string } {
+  const words = currentMessages().cli.modules.update;
   if (results.some((r) => !r.ok)) process.exitCode = 1;
   const json = { results: results.map((r) => ({ id: r.id, from: r.from, to: r.to, ok: r.ok, ...(r.result ? { module: r.result.module } : {}), ...(r.ok ? {} : { error: errorToJson(r.error) }) })) };
-  if (results.length === 0) return { json, text: 'Every installed module is up to date.' };
-  const lines = results.map((r) => (r.ok ? `${r.id}: ${r.from} -> ${r.to}` : `${r.id}: ${r.from} -> ${r.to} FAILED: ${describeError(r.error).replace(/\n/g, ' ')}`));
+  if (results.length === 0) return { json, text: words.upToDate };
+  const lines = results.map((r) => (r.ok ? words.done(r.id, r.from, r.to) : words.failed(r.id, r.from, r.to, describeError(r.error).replace(/\n/g, ' '))));
   return { json, text: lines.join('\n') };
 }
 
-function stateOf(m: InstalledModule): string {
-  if (m.enabled) return 'enabled';
-  if (m.disabledReason === 'DisabledByLicense') return `disabled: license${m.disabledReasonText ? ` (${m.disabledReasonText})` : ''}`;
-  if (m.disabledReason === 'DisabledByException') return 'disabled: error';
-  if (m.disabledReason === 'DisabledByCrashLoop') return 'disabled: crash loop';
-  return 'disabled';
+function stateOf(m: InstalledModule, t: Words): string {
+  const words = t.modules.state;
+  if (m.enabled) return words.enabled;
+  if (m.disabledReason === 'DisabledByLicense') return words.license(m.disabledReasonText ?? null);
+  if (m.disabledReason === 'DisabledByException') return words.error;
+  if (m.disabledReason === 'DisabledByCrashLoop') return words.crashLoop;
+  return words.disabled;
 }
 
-function table(header: string[], rows: string[][]): string {
+function table(header: readonly string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
   return [line(header), ...rows.map(line)].join('\n');
 }
-
-const STAGE_LABELS: Record<ModuleProgress['stage'], string> = {
-  license: 'Checking the license',
-  link: 'Getting the download link',
-  download: 'Downloading',
-  verify: 'Verifying',
-  extract: 'Unpacking',
-  install: 'Installing',
-};
 
 /**
  * A one-line progress display on stderr, only when stderr is a terminal. `formatBytes` comes
  * from the action's lazy import of archive.ts (it brings yauzl, which most commands never need).
  */
-function progressOnTerminal(formatBytes: typeof import('../modules/archive.js').formatBytes): { options: { onProgress?: ProgressCallback }; done: () => void } {
+function progressOnTerminal(formatBytes: typeof import('../modules/archive.js').formatBytes, t: Words): { options: { onProgress?: ProgressCallback }; done: () => void } {
   if (!process.stderr.isTTY) return { options: {}, done: () => undefined };
   let shown = false;
   const onProgress: ProgressCallback = (p) => {
-    const label = STAGE_LABELS[p.stage];
-    const amount = p.total ? ` ${Math.floor(((p.bytes ?? 0) / p.total) * 100)}% (${formatBytes(p.bytes ?? 0)} of ${formatBytes(p.total)})` : '';
+    const label = t.modules.stage[p.stage];
+    const amount = p.total ? t.modules.progress(Math.floor(((p.bytes ?? 0) / p.total) * 100), formatBytes(p.bytes ?? 0), formatBytes(p.total)) : '';
     process.stderr.write(`\r\x1b[2K${label}${amount}`);
     shown = true;
   };

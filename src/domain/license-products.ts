@@ -28,11 +28,17 @@ export function describeBinding(binding: Binding): string {
  * unlicenses the PBX itself; features of paid products switch those modules off.
  */
 export function dropWarnings(bindings: readonly Binding[]): string[] {
+  const { mikoPbx, otherProducts } = dropConsequences(bindings);
   const warnings: string[] = [];
-  if (bindings.some((b) => b.featureId === MIKOPBX_FEATURE_ID)) {
-    warnings.push('This drops feature 33 (MikoPBX free license): that PBX loses its marketplace license until it captures the seat again.');
-  }
-  const others = [...new Set(bindings.filter((b) => b.productId !== MIKOPBX_PRODUCT_ID).map((b) => `${b.productName} (${b.featureId})`))];
-  if (others.length > 0) warnings.push(`This drops features of other products: ${others.join(', ')}. Their modules on that PBX will be disabled at the next license check.`);
+  if (mikoPbx) warnings.push('This drops feature 33 (MikoPBX free license): that PBX loses its marketplace license until it captures the seat again.');
+  if (otherProducts.length > 0) warnings.push(`This drops features of other products: ${otherProducts.join(', ')}. Their modules on that PBX will be disabled at the next license check.`);
   return warnings;
+}
+
+/** What dropping these bindings costs, for a face to say in its language: feature 33, and the other products' features (`Name (id)`). */
+export function dropConsequences(bindings: readonly Binding[]): { mikoPbx: boolean; otherProducts: string[] } {
+  return {
+    mikoPbx: bindings.some((b) => b.featureId === MIKOPBX_FEATURE_ID),
+    otherProducts: [...new Set(bindings.filter((b) => b.productId !== MIKOPBX_PRODUCT_ID).map((b) => `${b.productName} (${b.featureId})`))],
+  };
 }

@@ -1,3 +1,4 @@
+import { cli } from './en/cli.js';
 import { dialplan } from './en/dialplan.js';
 import { errors } from './en/errors.js';
 import { marketplace } from './en/marketplace.js';
@@ -127,6 +128,9 @@ export const en = {
 
   /** Every error, by id (see en/errors.ts). */
   errors,
+
+  /** The command line: --help, results, prompts (see en/cli.ts). */
+  cli,
 };
 
 /** The shape every catalog has; a translation must provide all of it. */

@@ -1,3 +1,4 @@
+import { cli } from './ru/cli.js';
 import { dialplan } from './ru/dialplan.js';
 import { errors } from './ru/errors.js';
 import { marketplace } from './ru/marketplace.js';
@@ -119,5 +120,8 @@ export const ru: Messages = {
 
   /** Every error, by id (see en/errors.ts). */
   errors,
+
+  /** The command line: --help, results, prompts (see en/cli.ts). */
+  cli,
 };
 

@@ -1,4 +1,5 @@
-import { PbxmodError, ValidationError, reason } from '../domain/errors.js';
+import { PbxmodError, ValidationError, reason, renderReason } from '../domain/errors.js';
+import { activeMessages } from '../i18n/active.js';
 import { LicenseError } from '../domain/license-codes.js';
 import { MIKOPBX_FEATURE_ID } from '../domain/license-products.js';
 import { maskLicenseKey, normalizeCoupon, normalizeLicenseKey } from '../domain/license-key.js';
@@ -27,6 +28,7 @@ export interface KeySaved {
   info: LicenseInfo;
   /** The feature-33 seat this PBX captured, or null when it could not (see `warning`). */
   binding: Binding | null;
+  /** Why this PBX holds no seat, in the language in use (words for a person, not a value). */
   warning?: string;
 }
 
@@ -91,7 +93,7 @@ export async function resetLicenseKey(ctx: PbxContext): Promise<{ released: numb
       const hosts = await client.sessions(key);
       if (hosts.some((h) => h.hostId === settings.hostId)) released = await client.dropBindings(key, { hostId: settings.hostId });
     } catch (error) {
-      warning = `This host's bindings were not released (${error instanceof Error ? error.message : String(error)}); they lapse within 10 minutes.`;
+      warning = renderReason(activeMessages(), reason('bindings_not_released', { detail: error instanceof Error ? error.message : String(error) })).message;
     }
     await ctx.store.update((s) => {
       s.settings.licenseKey = null;
@@ -124,6 +126,7 @@ async function captureOwnSeat(ctx: PbxContext, key: string, info: LicenseInfo): 
     return { info: await client.licenseInfo(key), binding };
   } catch (error) {
     if (!(error instanceof LicenseError)) throw error;
-    return { info, binding: null, warning: `The key was saved, but this PBX could not capture feature ${MIKOPBX_FEATURE_ID}: ${error.message} ${error.hint ?? ''}`.trim() };
+    const warning = renderReason(activeMessages(), reason('seat_not_captured', { featureId: MIKOPBX_FEATURE_ID, problem: error.message, hint: error.hint ?? '' })).message;
+    return { info, binding: null, warning };
   }
 }

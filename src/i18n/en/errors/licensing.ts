@@ -79,6 +79,11 @@ export const licensing = {
     message: `This PBX is already registered (key ${p.key}).`,
     hint: 'To register anew, reset the key first: `pbxmod license reset`.',
   }),
+  /** Warnings of a reset and of a saved key, shown as they are (no hint of their own). */
+  bindings_not_released: (p: { detail: string }): ErrorText => ({ message: `This host's bindings were not released (${p.detail}); they lapse within 10 minutes.` }),
+  seat_not_captured: (p: { featureId: number; problem: string; hint: string }): ErrorText => ({
+    message: `The key was saved, but this PBX could not capture feature ${p.featureId}: ${p.problem} ${p.hint}`.trim(),
+  }),
   no_key_to_reset: () => ({ message: 'This PBX has no license key to reset.', hint: 'Nothing to do.' }),
 
   // The key and the coupon as typed (domain/license-key.ts).

@@ -128,6 +128,8 @@ export const licensing: typeof English = {
     message: `Эта АТС уже зарегистрирована (ключ ${p.key}).`,
     hint: 'Чтобы зарегистрироваться заново, сначала сбросьте ключ: `pbxmod license reset`.',
   }),
+  bindings_not_released: (p) => ({ message: `Привязки этого хоста не освобождены (${p.detail}); они истекут в течение 10 минут.` }),
+  seat_not_captured: (p) => ({ message: `Ключ сохранён, но эта АТС не смогла занять фичу ${p.featureId}: ${p.problem} ${p.hint}`.trim() }),
   no_key_to_reset: () => ({ message: 'На этой АТС нет лицензионного ключа, который можно сбросить.', hint: 'Делать ничего не нужно.' }),
 
   key_is_coupon: () => ({ message: 'Это купон, а не лицензионный ключ.', hint: 'Активируйте его командой `pbxmod license coupon КОД` после сохранения ключа.' }),
