@@ -4,7 +4,7 @@ import { currentMessages } from '../i18n/catalogs.js';
 import type { Messages } from '../i18n/en.js';
 import { LicenseError } from '../domain/license-codes.js';
 import type { InstalledModule } from '../store/schema.js';
-import type { ModuleProgress, ProgressCallback } from '../modules/context.js';
+import type { ProgressCallback } from '../modules/context.js';
 import type { InstallResult, UpdateAllResult } from '../modules/install.js';
 import type { LicenseCheckResult } from '../modules/license-check.js';
 import { ErrorInContext, confirmOrRefuse, runCommandAction } from './output.js';
