@@ -109,6 +109,13 @@ export const dialplan = {
     message: `The editor "${p.command}" exited with status ${p.status}; your text is unchanged.`,
     hint: 'Quit the editor normally (in vi: :wq) to keep your changes.',
   }),
+
+  // What `php -l` said of a script (dialplan/php-lint.ts); php's own error text stays php's.
+  php_not_found: (): ErrorText => ({ message: 'not checked: php not found' }),
+  php_no_answer: (p: { seconds: number }): ErrorText => ({ message: `not checked: php -l gave no answer in ${p.seconds} s` }),
+  php_not_run: (p: { detail: string }): ErrorText => ({ message: `not checked: php could not be run (${p.detail})` }),
+  php_ok: (): ErrorText => ({ message: 'php -l: no syntax errors' }),
+  php_no_output: (): ErrorText => ({ message: 'php -l: no output' }),
 } satisfies Record<string, (p: never) => ErrorText>;
 
 const writeCauses: Record<string, string> = {

@@ -88,6 +88,11 @@ export const dialplan: typeof English = {
     message: `Редактор «${p.command}» (из $${p.from}) нельзя запустить; ваш текст не изменён.`,
     hint: 'Проверьте, что это исполняемая программа.',
   }),
+  php_not_found: () => ({ message: 'не проверено: php не найден' }),
+  php_no_answer: (p) => ({ message: `не проверено: php -l не ответил за ${p.seconds} с` }),
+  php_not_run: (p) => ({ message: `не проверено: php не удалось запустить (${p.detail})` }),
+  php_ok: () => ({ message: 'php -l: синтаксических ошибок нет' }),
+  php_no_output: () => ({ message: 'php -l: пустой ответ' }),
   editor_failed_status: (p) => ({
     message: `Редактор «${p.command}» завершился с кодом ${p.status}; ваш текст не изменён.`,
     hint: 'Выйдите из редактора обычным образом (в vi: :wq), чтобы сохранить изменения.',
