@@ -1,30 +1,12 @@
-import type { Binding, FeatureInfo, ProductInfo } from '../licensing/api.js';
+import type { Binding } from '../licensing/api.js';
 
 /** MikoPBX's own product and its free per-host feature (SPEC §3). */
 export const MIKOPBX_PRODUCT_ID = 1;
 export const MIKOPBX_FEATURE_ID = 33;
 
-/** "1 license for MikoPBX free license (33), 1 occupied" — the vendor's wording. */
-export function describeFeatureSeats(feature: FeatureInfo): string {
-  const noun = feature.count === 1 ? 'license' : 'licenses';
-  return `${feature.count} ${noun} for ${feature.name} (${feature.featureId}), ${feature.captured} occupied`;
-}
-
-/** "trial, expires 2026-12-22 (30 days left)" or "EXPIRED on 2026-10-01". */
-export function describeProductTerm(product: ProductInfo, now: Date = new Date()): string {
-  const date = product.expires.slice(0, 10);
-  if (product.expired) return `${product.trial ? 'trial ' : ''}EXPIRED on ${date}`;
-  const days = Math.max(0, Math.ceil((Date.parse(product.expires) - now.getTime()) / 86_400_000));
-  return `${product.trial ? 'trial, ' : ''}expires ${date} (${days} day${days === 1 ? '' : 's'} left)`;
-}
-
-/** "MikoPBX free license (33) per: pbx-01" — a feature line of the session monitor. */
-export function describeBinding(binding: Binding): string {
-  return `${binding.featureName} (${binding.featureId}) per: ${binding.host}`;
-}
-
 /**
- * What a person should know before dropping these bindings (SPEC §4): losing feature 33
+ * What a person should know before dropping these bindings (SPEC §4), in English (the faces say
+ * it in their language from `dropConsequences`): losing feature 33
  * unlicenses the PBX itself; features of paid products switch those modules off.
  */
 export function dropWarnings(bindings: readonly Binding[]): string[] {
