@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { hasControlCharacters, visibleText } from '../domain/terminal-text.js';
+import type { Messages } from '../i18n/en.js';
 
 /**
  * Flags and arguments are names, keys, hosts, one-line texts: a control character in one is a
@@ -7,21 +8,17 @@ import { hasControlCharacters, visibleText } from '../domain/terminal-text.js';
  * with an escape sequence) and would be saved, sent to the service, or drawn on a terminal.
  * Refused before any command runs, with where it is and what to do.
  */
-export function controlCharacterProblem(command: Command): string | undefined {
+export function controlCharacterProblem(command: Command, words: Messages['cli']['usage']): string | undefined {
   const options = command.optsWithGlobals<Record<string, unknown>>();
   for (const [name, value] of Object.entries(options)) {
     for (const text of stringsOf(value)) {
-      if (hasControlCharacters(text)) return explain(`The value of --${kebab(name)}`, text);
+      if (hasControlCharacters(text)) return words.controlCharacterInOption(`--${kebab(name)}`, visibleText(text));
     }
   }
   for (const [index, text] of command.args.entries()) {
-    if (hasControlCharacters(text)) return explain(`Argument ${index + 1}`, text);
+    if (hasControlCharacters(text)) return words.controlCharacterInArgument(index + 1, visibleText(text));
   }
   return undefined;
-}
-
-function explain(what: string, text: string): string {
-  return `${what} holds a control character: "${visibleText(text)}". Type it again without control characters (a Backspace, arrow key or escape sequence may have slipped in).`;
 }
 
 function stringsOf(value: unknown): string[] {

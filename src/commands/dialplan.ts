@@ -3,7 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DIALPLAN_CODE_MAX_BYTES, type DialplanDraft } from '../domain/dialplan.js';
-import { PbxmodError, ValidationError } from '../domain/errors.js';
+import { PbxmodError, ValidationError, reason } from '../domain/errors.js';
+import type { CodeFileProblem } from '../i18n/en/errors/commands.js';
+import { currentMessages } from '../i18n/catalogs.js';
+import type { Messages } from '../i18n/en.js';
 import {
   EXPORT_CONF_NAME,
   checkApplicationScript,
@@ -22,8 +25,10 @@ import { describeLineProblem, type DialplanLineProblem } from '../dialplan/gener
 import type { PhpSyntaxCheck } from '../dialplan/php-lint.js';
 import { visibleText } from '../domain/terminal-text.js';
 import type { DialplanApplication } from '../store/schema.js';
-import { confirmOrRefuse, runCommandAction, type CommandOutput } from './output.js';
+import { ErrorInContext, confirmOrRefuse, runCommandAction, type CommandOutput } from './output.js';
 import { formatTable, tableFitOf, type TableFit } from './text-table.js';
+
+type Words = Messages['cli']['dialplan'];
 
 interface FieldOptions {
   name?: string;
@@ -35,59 +40,59 @@ interface FieldOptions {
 }
 
 export function registerDialplanCommands(program: Command): void {
-  const dialplan = program
-    .command('dialplan')
-    .description('dialplan applications: numbers that run Asterisk dialplan lines or a PHP-AGI script');
+  const t = currentMessages().cli;
+  const words = t.dialplan;
+  const dialplan = program.command('dialplan').description(words.description);
 
   dialplan
     .command('list')
-    .description('list the applications: number, name, type, description')
-    .option('--filter <text>', 'only those whose number, name, type or description contains TEXT')
+    .description(words.list.description)
+    .option('--filter <text>', words.list.filter)
     .action((options: { filter?: string }, command: Command) =>
       runCommandAction(command, async (ctx, globals) => {
         const apps = await listApplications(ctx.store, options.filter);
-        return { json: { applications: apps, count: apps.length }, text: listText(apps, options.filter, tableFitOf(globals)) };
+        return { json: { applications: apps, count: apps.length }, text: listText(apps, options.filter, words, tableFitOf(globals)) };
       }),
     );
 
   dialplan
     .command('show')
-    .description('show one application with its code')
-    .argument('<id>', 'its number or DIALPLAN-… id')
+    .description(words.show.description)
+    .argument('<id>', words.id)
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const app = await getApplication(ctx.store, id);
-        return { json: { application: app }, text: showText(app) };
+        return { json: { application: app }, text: showText(app, words) };
       }),
     );
 
-  withFieldOptions(dialplan.command('add').description('add an application (the number defaults to the next free one from 2200100)'))
+  withFieldOptions(dialplan.command('add').description(words.add.description), words)
     .action((options: FieldOptions, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const app = await createApplication(ctx.store, await draftFromOptions(options));
-        return appOutput(app, 'Added', await checkApplicationScript(app));
+        return appOutput(app, words.added, await checkApplicationScript(app));
       }),
     );
 
-  withFieldOptions(dialplan.command('edit').description('change an application; only the fields given change'))
-    .argument('<id>', 'its number or DIALPLAN-… id')
-    .option('--editor', 'edit the code in $VISUAL / $EDITOR (like git commit)')
+  withFieldOptions(dialplan.command('edit').description(words.edit.description), words)
+    .argument('<id>', words.id)
+    .option('--editor', words.edit.editor)
     .action((id: string, options: FieldOptions & { editor?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const patch = await draftFromOptions(options);
         if (!options.editor) {
           if (Object.keys(patch).length === 0) {
-            throw new ValidationError('Nothing to change.', 'Give at least one of --name, --ext, --type, --code-file, --description, --hint, or --editor.');
+            throw new ValidationError(reason('nothing_to_change'));
           }
           const saved = await updateApplication(ctx.store, id, patch);
-          return appOutput(saved, 'Saved', await checkApplicationScript(saved));
+          return appOutput(saved, words.saved, await checkApplicationScript(saved));
         }
         const before = await getApplication(ctx.store, id);
         const edited = await editInExternalEditor(patch.code ?? before.code, { type: patch.type ?? before.type, baseName: before.uniqid });
         if (edited !== before.code) patch.code = edited;
         else delete patch.code;
         if (Object.keys(patch).length === 0) {
-          return { json: { application: before, changed: false }, text: `No changes; ${label(before)} was left as it was.` };
+          return { json: { application: before, changed: false }, text: words.unchanged(label(before)) };
         }
         let saved: DialplanApplication;
         try {
@@ -95,68 +100,68 @@ export function registerDialplanCommands(program: Command): void {
         } catch (error) {
           throw await keepEditedText(error, ctx.dataDir, before, patch.code);
         }
-        return appOutput(saved, 'Saved', await checkApplicationScript(saved));
+        return appOutput(saved, words.saved, await checkApplicationScript(saved));
       }),
     );
 
   dialplan
     .command('copy')
-    .description('copy an application to the next free number, named "… (copy)"')
-    .argument('<id>', 'its number or DIALPLAN-… id')
+    .description(words.copy.description)
+    .argument('<id>', words.id)
     .action((id: string, _options: unknown, command: Command) =>
-      runCommandAction(command, async (ctx) => appOutput(await copyApplication(ctx.store, id), 'Copied to')),
+      runCommandAction(command, async (ctx) => appOutput(await copyApplication(ctx.store, id), words.copied)),
     );
 
   dialplan
     .command('rm')
-    .description('delete an application (asks first)')
-    .argument('<id>', 'its number or DIALPLAN-… id')
-    .option('--yes', 'do not ask')
+    .description(words.rm.description)
+    .argument('<id>', words.id)
+    .option('--yes', t.common.yes)
     .action((id: string, options: { yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const app = await getApplication(ctx.store, id);
-        await confirmOrRefuse(`Delete dialplan application ${label(app)}?`, options.yes, '--yes');
+        await confirmOrRefuse(words.rm.confirm(label(app)), options.yes, '--yes');
         const deleted = await deleteApplication(ctx.store, app.uniqid);
-        return { json: { deleted }, text: `Deleted ${label(deleted)}.` };
+        return { json: { deleted }, text: words.rm.done(label(deleted)) };
       }),
     );
 
   dialplan
     .command('export')
-    .description(`write the [applications] context (${EXPORT_CONF_NAME}) and agi-bin/*.php scripts`)
-    .option('--out <dir>', 'where to write (default: DATA_DIR/dialplan)')
+    .description(words.export.description(EXPORT_CONF_NAME))
+    .option('--out <dir>', words.export.out)
     .action((options: { out?: string }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const result = await exportDialplan(ctx.store, options.out ?? join(ctx.dataDir, 'dialplan'));
-        return { json: { export: result }, text: exportText(result) };
+        return { json: { export: result }, text: exportText(result, words) };
       }),
     );
 
   dialplan
     .command('preview')
-    .description('show the dialplan generated for an application, and what Asterisk makes of each line (--json: a verdict per line)')
-    .argument('<id>', 'its number or DIALPLAN-… id')
+    .description(words.preview.description)
+    .argument('<id>', words.id)
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { application, dialplan: lines, problems, script, lines: verdicts, hint, exportable, php } = await previewApplication(ctx.store, id);
         const text = [lines.trimEnd()];
-        if (script) text.push('', `; agi-bin/${script.fileName} (executable):`, script.content.trimEnd());
-        if (php) text.push('', phpText(php));
-        if (problems.length > 0) text.push('', problemsText(problems));
-        if (!exportable) text.push('', 'The export leaves this application out until the lines marked above are fixed: they would change the applications after it in the file.');
+        if (script) text.push('', words.preview.script(script.fileName), script.content.trimEnd());
+        if (php) text.push('', phpText(php, words));
+        if (problems.length > 0) text.push('', problemsText(problems, words));
+        if (!exportable) text.push('', words.preview.notExportable);
         return { json: { application, dialplan: lines, script, lines: verdicts, hint, exportable, php, problems }, text: text.join('\n') };
       }),
     );
 }
 
-function withFieldOptions(command: Command): Command {
+function withFieldOptions(command: Command, words: Words): Command {
   return command
-    .option('--name <name>', 'name shown in the list (required for add, up to 50 characters)')
-    .option('--ext <number>', 'the number to dial: digits and # + * | X, up to 64')
-    .option('--type <type>', 'php (a PHP-AGI script) or plaintext (dialplan lines); default php')
-    .option('--code-file <file>', 'read the code from FILE; - reads standard input')
-    .option('--description <text>', 'up to 2000 characters')
-    .option('--hint <text>', 'device state hint, e.g. Custom:2200101 (up to 255)');
+    .option('--name <name>', words.fields.name)
+    .option('--ext <number>', words.fields.ext)
+    .option('--type <type>', words.fields.type)
+    .option('--code-file <file>', words.fields.codeFile)
+    .option('--description <text>', words.fields.description)
+    .option('--hint <text>', words.fields.hint);
 }
 
 async function draftFromOptions(options: FieldOptions): Promise<Partial<DialplanDraft>> {
@@ -173,25 +178,24 @@ async function draftFromOptions(options: FieldOptions): Promise<Partial<Dialplan
 /** The code from a file, or from standard input for `-`. */
 export async function readCodeFile(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   if (path === '-') {
-    if ((stdin as NodeJS.ReadStream).isTTY) process.stderr.write('Reading the code from the terminal; end it with Ctrl-D.\n');
+    if ((stdin as NodeJS.ReadStream).isTTY) process.stderr.write(`${currentMessages().cli.common.codeFromTerminal}\n`);
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8');
   }
-  const fail = (why: string, hint = 'Check the path, or give - to read the code from standard input.') =>
-    new ValidationError(`Cannot read the code file ${path}: ${why}.`, hint, 'code');
+  const fail = (problem: Omit<CodeFileProblem, 'path'>) => new ValidationError(reason('code_file_unreadable', { path, ...problem }), 'code');
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw fail('it is a directory');
+    if (info.isDirectory()) throw fail({ cause: 'directory' });
     // Refuse early rather than load a huge file only to reject it.
-    if (info.size > DIALPLAN_CODE_MAX_BYTES * 4) throw fail(`it is ${(info.size / 1024).toFixed(0)} KiB; code is limited to ${DIALPLAN_CODE_MAX_BYTES / 1024} KiB`, 'Keep large logic in a script file on the PBX and call it from here.');
+    if (info.size > DIALPLAN_CODE_MAX_BYTES * 4) throw fail({ cause: 'too_large', sizeKib: Math.round(info.size / 1024), limitKib: DIALPLAN_CODE_MAX_BYTES / 1024 });
     return await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof ValidationError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw fail('there is no such file');
-    if (code === 'EACCES' || code === 'EPERM') throw fail('permission denied', 'Make the file readable for you, or pipe it in with --code-file - < FILE.');
-    throw fail((error as Error).message);
+    if (code === 'ENOENT') throw fail({ cause: 'missing' });
+    if (code === 'EACCES' || code === 'EPERM') throw fail({ cause: 'denied' });
+    throw fail({ cause: 'other', detail: (error as Error).message });
   }
 }
 
@@ -204,59 +208,59 @@ async function keepEditedText(error: unknown, dataDir: string, app: DialplanAppl
   } catch {
     return error;
   }
-  const hint = `${error.hint ? `${error.hint} ` : ''}Your edited code was kept in ${file}; use it with --code-file ${file}.`;
-  return error instanceof ValidationError ? new ValidationError(error.message, hint, error.field) : new PbxmodError(error.code, error.message, hint);
+  return new ErrorInContext(error, { after: reason('dialplan_edit_kept', { file }) });
 }
 
 // ---------------------------------------------------------------------------------------------
 // text for a person
 
 function label(app: DialplanApplication): string {
-  return `${app.extension} "${app.name}" (${app.uniqid})`;
+  return currentMessages().cli.dialplan.label(app.extension, app.name, app.uniqid);
 }
 
-function appOutput(app: DialplanApplication, verb: string, php: PhpSyntaxCheck | null = null): CommandOutput {
-  const text = `${verb} dialplan application ${label(app)}, type ${app.type}.`;
-  return { json: { application: app, ...(php ? { php } : {}) }, text: php ? `${text}\n${phpText(php)}` : text };
+function appOutput(app: DialplanApplication, said: (label: string, type: string) => string, php: PhpSyntaxCheck | null = null): CommandOutput {
+  const text = said(label(app), app.type);
+  return { json: { application: app, ...(php ? { php } : {}) }, text: php ? `${text}\n${phpText(php, currentMessages().cli.dialplan)}` : text };
 }
 
-function phpText(php: PhpSyntaxCheck): string {
-  const where = php.checked && !php.ok && php.line !== null ? ` (line ${php.line} of the code)` : '';
-  return `PHP syntax: ${visibleText(php.message)}${where}`;
+function phpText(php: PhpSyntaxCheck, words: Words): string {
+  return words.php(visibleText(php.message), php.checked && !php.ok && php.line !== null ? php.line : null);
 }
 
-function listText(apps: DialplanApplication[], filter: string | undefined, fit: TableFit): string {
-  if (apps.length === 0) {
-    return filter ? `No dialplan application matches "${filter}".` : 'No dialplan applications yet. Add one with `pbxmod dialplan add --name NAME`.';
-  }
+function listText(apps: DialplanApplication[], filter: string | undefined, words: Words, fit: TableFit): string {
+  if (apps.length === 0) return filter ? words.list.noMatch(filter) : words.list.empty;
+  const header = words.list.header;
   const rows = apps.map((a) => [a.extension, a.name, a.type, a.description.split('\n')[0] ?? '']);
-  return formatTable({ header: ['NUMBER', 'NAME', 'TYPE', 'DESCRIPTION'], rows, keep: [0, 2] }, fit);
+  return formatTable({ header: [header.number, header.name, header.type, header.description], rows, keep: [0, 2] }, fit);
 }
 
-function showText(app: DialplanApplication): string {
+function showText(app: DialplanApplication, words: Words): string {
+  const w = words.show;
+  const indent = ' '.repeat(w.descriptionLabel.length);
   return [
     `${app.extension}  ${app.name}`,
-    `Id:           ${app.uniqid}`,
-    `Type:         ${app.type === 'php' ? 'php (PHP-AGI script)' : 'plaintext (dialplan lines)'}`,
-    `Hint:         ${app.hint || '(none)'}`,
-    `Description:  ${app.description ? app.description.replace(/\n/g, '\n              ') : '(none)'}`,
-    '--- code ---',
-    app.code.trimEnd() || '(empty)',
+    `${w.idLabel}${app.uniqid}`,
+    `${w.typeLabel}${w.typeName(app.type)}`,
+    `${w.hintLabel}${app.hint || w.none}`,
+    `${w.descriptionLabel}${app.description ? app.description.replace(/\n/g, `\n${indent}`) : w.none}`,
+    w.code,
+    app.code.trimEnd() || w.empty,
   ].join('\n');
 }
 
-function exportText(result: DialplanExport): string {
-  const lines = [`Exported to ${result.dir}:`, `  ${result.conf}`, ...result.scripts.map((s) => `  ${s}`)];
-  if (result.removed.length > 0) lines.push(`Removed ${result.removed.length} script(s) of deleted applications: ${result.removed.join(', ')}`);
-  lines.push(`Include it in extensions.conf with: #include ${result.conf}`);
+function exportText(result: DialplanExport, words: Words): string {
+  const w = words.export;
+  const lines = [w.exported(result.dir), `  ${result.conf}`, ...result.scripts.map((s) => `  ${s}`)];
+  if (result.removed.length > 0) lines.push(w.removed(result.removed.length, result.removed.join(', ')));
+  lines.push(w.include(result.conf));
   for (const app of result.leftOut) {
-    lines.push('', `Left out: ${app.extension} "${visibleText(app.name)}" (${app.uniqid}) was not written, so that it cannot change the applications after it:`, ...app.problems.map((p) => `  ${visibleText(describeLineProblem(p))}`));
+    lines.push('', w.leftOut(words.label(app.extension, visibleText(app.name), app.uniqid)), ...app.problems.map((p) => `  ${visibleText(describeLineProblem(p))}`));
   }
-  if (result.leftOut.length > 0) lines.push('', `Fix the lines named above (pbxmod dialplan edit ID), then export again; the ${result.leftOut.length === 1 ? 'application stays' : 'applications stay'} in the store meanwhile.`);
-  for (const app of result.problems) lines.push('', `${app.extension} "${visibleText(app.name)}" (${app.uniqid}):`, problemsText(app.problems));
+  if (result.leftOut.length > 0) lines.push('', w.fixLeftOut(result.leftOut.length));
+  for (const app of result.problems) lines.push('', `${words.label(app.extension, visibleText(app.name), app.uniqid)}:`, problemsText(app.problems, words));
   return lines.join('\n');
 }
 
-function problemsText(problems: DialplanLineProblem[]): string {
-  return ['Check these; Asterisk would drop or misread them:', ...problems.map((p) => `  ${visibleText(describeLineProblem(p))}`)].join('\n');
+function problemsText(problems: DialplanLineProblem[], words: Words): string {
+  return [words.checkThese, ...problems.map((p) => `  ${visibleText(describeLineProblem(p))}`)].join('\n');
 }

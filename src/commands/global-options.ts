@@ -4,17 +4,18 @@ import type { GlobalOptions } from '../pbx-context.js';
  * The options every command and the console share. program.ts gives them to commander; the
  * entry point reads them itself to recognise the console invocation (`pbxmod` with global
  * options only) without loading commander and every command — the console's first frame
- * pays only for the console. So this file imports nothing.
+ * pays only for the console. So this file imports nothing; the descriptions are in the catalog
+ * (`cli.globalOptions`, by flag).
  */
 export const globalOptionDefinitions = [
-  { flags: '--data-dir <dir>', description: 'where the PBX store lives (default $PBXMOD_DATA_DIR, $XDG_DATA_HOME/pbxmod)' },
-  { flags: '--api <url>', description: 'licensing service URL (default $PBXMOD_API_URL; none = start one on loopback)' },
-  { flags: '--json', description: 'print results as JSON (commands only)' },
-  { flags: '--size <WxH>', description: 'terminal size when the terminal reports none (serial lines)' },
-  { flags: '--ascii', description: 'plain ASCII borders and symbols, for consoles without Unicode' },
-  { flags: '--readonly', description: 'look, change nothing: commands that change something are refused (exit 2), the console offers no changing key (also PBXMOD_READONLY=1)' },
-  { flags: '--wide', description: 'text tables show every value whole instead of fitting the terminal width' },
-  { flags: '--lang <language>', description: 'language: ru or en (default: the store\'s setting, then LC_ALL / LC_MESSAGES / LANG)' },
+  { flags: '--data-dir <dir>' },
+  { flags: '--api <url>' },
+  { flags: '--json' },
+  { flags: '--size <WxH>' },
+  { flags: '--ascii' },
+  { flags: '--readonly' },
+  { flags: '--wide' },
+  { flags: '--lang <language>' },
 ] as const;
 
 interface OptionShape {

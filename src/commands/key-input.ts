@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { ValidationError } from '../domain/errors.js';
+import { ValidationError, reason } from '../domain/errors.js';
+import type { KeySourceName } from '../i18n/en/errors/commands.js';
+import { currentMessages } from '../i18n/catalogs.js';
 
 /**
  * Where a command gets a license key without putting it on its command line (which every user
@@ -21,29 +23,29 @@ export interface KeySource {
 /** The key from its source, or undefined when none was given and none is required. */
 export async function readKeyInput(source: KeySource): Promise<string | undefined> {
   if (source.file !== undefined && source.value !== undefined && source.value !== '-') {
-    throw new ValidationError(`Give the key once: ${source.flag} or --key-file, not both.`, 'Prefer --key-file FILE or standard input: an argument shows in `ps`.', 'key');
+    throw new ValidationError(reason('key_given_twice', { flag: source.flag }), 'key');
   }
-  if (source.file !== undefined) return firstLine(await readKeyFile(source.file), `the file ${source.file}`);
+  if (source.file !== undefined) return firstLine(await readKeyFile(source.file), 'file', source.file);
   if (source.value !== undefined && source.value !== '-') {
-    process.stderr.write(`pbxmod: warning: a key given on the command line is visible to every user of this machine (ps, shell history). Pipe it instead (echo KEY | pbxmod ...), or use --key-file FILE.\n`);
+    process.stderr.write(`${currentMessages().cli.common.keyOnCommandLine}\n`);
     return source.value;
   }
   if (source.value === undefined && source.required === false) return undefined;
-  if (process.stdin.isTTY) return firstLine(await promptHidden('License key: '), 'the prompt');
-  return firstLine(await readStdin(), 'standard input');
+  if (process.stdin.isTTY) return firstLine(await promptHidden(currentMessages().cli.common.keyPrompt), 'prompt');
+  return firstLine(await readStdin(), 'stdin');
 }
 
 async function readKeyFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new ValidationError(`Cannot read the key file ${file}: ${(error as Error).message}.`, 'Check the path and its permissions.', 'key-file');
+    throw new ValidationError(reason('key_file_unreadable', { file, detail: (error as Error).message }), 'key-file');
   }
 }
 
-function firstLine(text: string, where: string): string {
+function firstLine(text: string, from: KeySourceName, file?: string): string {
   const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
-  if (!line) throw new ValidationError(`No license key came from ${where}.`, 'Give it as: echo KEY | pbxmod ..., --key-file FILE, or type it at the prompt.', 'key');
+  if (!line) throw new ValidationError(reason('key_missing', file === undefined ? { from } : { from, file }), 'key');
   return line;
 }
 
@@ -54,7 +56,7 @@ async function readStdin(): Promise<string> {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
     // A key is 28 characters; anything this large is not one.
-    if (size > 64 * 1024) throw new ValidationError('Standard input holds more than 64 KB; a license key is one short line.', 'Pipe just the key: echo KEY | pbxmod ...', 'key');
+    if (size > 64 * 1024) throw new ValidationError(reason('key_input_too_large'), 'key');
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -77,7 +79,7 @@ function promptHidden(question: string): Promise<string> {
     const onData = (data: Buffer): void => {
       for (const char of data.toString('utf8')) {
         if (char === '\r' || char === '\n') return done();
-        if (char === '\u0003' || char === '\u001b') return done(new ValidationError('Cancelled; nothing was changed.', 'Give the key at the prompt, or pipe it: echo KEY | pbxmod ...', 'key'));
+        if (char === '\u0003' || char === '\u001b') return done(new ValidationError(reason('key_prompt_cancelled'), 'key'));
         if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
         else if (char >= ' ') typed += char;
       }

@@ -1,53 +1,53 @@
 import type { Command } from 'commander';
-import { describeFeatureSeats, describeProductTerm } from '../domain/license-products.js';
-import type { LicenseInfo } from '../licensing/api.js';
+import type { FeatureInfo, LicenseInfo, ProductInfo } from '../licensing/api.js';
 import { activateCoupon, readLicense, registerPbx, resetLicenseKey, setLicenseKey, type KeySaved } from '../licensing/marketplace-registration.js';
 import { maskLicenseKey } from '../domain/license-key.js';
 import { serviceClock } from '../licensing/service-time.js';
 import { visibleText } from '../domain/terminal-text.js';
 import { currentMessages } from '../i18n/catalogs.js';
+import type { Messages } from '../i18n/en.js';
 import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
 
 /** `pbxmod license ...`: marketplace registration, the key, coupons. */
 export function registerLicenseCommands(program: Command): void {
-  const license = program.command('license').description('marketplace registration, license key and coupons');
+  const t = currentMessages().cli;
+  const words = t.license;
+  const license = program.command('license').description(words.description);
 
   license
     .command('register')
-    .description('register this PBX in the module marketplace: issues a key and a 30-day trial')
-    .requiredOption('--company <name>', 'company name')
-    .requiredOption('--email <email>', 'contact email')
-    .requiredOption('--contact <name>', 'contact person')
-    .option('--phone <phone>', 'phone (optional)')
-    .option('--inn <digits>', 'company identifier: tax id such as INN/VAT, 10-12 digits (optional)')
+    .description(words.register.description)
+    .requiredOption('--company <name>', words.register.company)
+    .requiredOption('--email <email>', words.register.email)
+    .requiredOption('--contact <name>', words.register.contact)
+    .option('--phone <phone>', words.register.phone)
+    .option('--inn <digits>', words.register.inn)
     .action((options: { company: string; email: string; contact: string; phone?: string; inn?: string }, command: Command) =>
-      runCommandAction(command, async (ctx) => keySavedOutput('Registered.', await registerPbx(ctx, options))),
+      runCommandAction(command, async (ctx) => keySavedOutput(words.register.done, await registerPbx(ctx, options))),
     );
 
   license
     .command('set-key')
-    .description('save a license key you already have (checked with the service first); the key comes from standard input (echo KEY | pbxmod license set-key), --key-file, or a prompt')
-    .argument('[key]', 'MIKO-XXXXX-XXXXX-XXXXX-XXXXX, or "-" for standard input; an argument shows in ps, so prefer standard input')
-    .option('--key-file <file>', 'read the key from this file')
+    .description(words.setKey.description)
+    .argument('[key]', words.setKey.key)
+    .option('--key-file <file>', words.setKey.keyFile)
     .action((key: string | undefined, options: { keyFile?: string }, command: Command) =>
       runCommandAction(command, async (ctx) => {
-        const given = (await readKeyInput({ value: key, file: options.keyFile, flag: 'the KEY argument' }))!;
-        return keySavedOutput('License key saved.', await setLicenseKey(ctx, given));
+        const given = (await readKeyInput({ value: key, file: options.keyFile, flag: t.common.keyArgumentName }))!;
+        return keySavedOutput(words.setKey.done, await setLicenseKey(ctx, given));
       }),
     );
 
   license
     .command('show')
-    .description('the license key (masked) and what it licenses')
-    .option('--reveal', 'show the whole key')
+    .description(words.show.description)
+    .option('--reveal', words.show.reveal)
     .action((options: { reveal?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const status = await readLicense(ctx, options);
-        if (!status.registered) {
-          return { json: { registered: false, key: null }, text: 'Not registered in the marketplace.\nRegister with `pbxmod license register --company ... --email ... --contact ...`, or save a key with `pbxmod license set-key KEY`.' };
-        }
-        const keyLine = `License key  ${status.key}${options.reveal ? '' : '  (--reveal shows it)'}`;
+        if (!status.registered) return { json: { registered: false, key: null }, text: words.show.notRegistered };
+        const keyLine = words.show.key(status.key!, options.reveal === true);
         const t = currentMessages().seats;
         const seatLines = status.seats.map((seat) => {
           const feature = [t.featureUnnamed(seat.featureId), ...(seat.modules.length > 0 ? [t.forModules(seat.modules.join(', '))] : [])].join(' ');
@@ -59,18 +59,18 @@ export function registerLicenseCommands(program: Command): void {
 
   license
     .command('coupon')
-    .description('activate a coupon on the saved key')
-    .argument('<code>', 'MIKOUPD-XXXXX-XXXXX-XXXXX-XXXXX')
+    .description(words.coupon.description)
+    .argument('<code>', words.coupon.code)
     .action((code: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const info = await activateCoupon(ctx, code);
-        return { json: { activated: true, ...info }, text: `Coupon activated.\n${describeLicense(info)}` };
+        return { json: { activated: true, ...info }, text: `${words.coupon.done}\n${describeLicense(info)}` };
       }),
     );
 
   license
     .command('diagnose')
-    .description('check the connection to the licensing service: DNS, TCP, TLS, HTTP ping')
+    .description(words.diagnose.description)
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         // Like the console's d: with no URL configured, the embedded service on loopback is the one checked.
@@ -80,7 +80,11 @@ export function registerLicenseCommands(program: Command): void {
         const steps = await diagnoseConnection(url);
         const failed = steps.find((s) => !s.ok);
         if (failed) process.exitCode = 1;
-        const text = [`Licensing service ${url}${configured ? '' : ' (the embedded one, on loopback)'}`, ...steps.map((s) => `  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title}: ${s.detail} (${s.ms} ms)`)];
+        const d = words.diagnose;
+        const text = [
+          d.title(url, !configured),
+          ...steps.map((s) => `  ${s.ok ? d.ok : d.failed} ${d.step[s.name](s.target)}: ${s.ok && s.value !== undefined ? d.found[s.name](s.value) : s.detail} (${d.ms(s.ms)})`),
+        ];
         return { json: { url, embedded: !configured, ok: !failed, steps }, text: text.join('\n') };
       }, 'loopback'),
     );
@@ -118,17 +122,17 @@ export function registerLicenseCommands(program: Command): void {
 
   license
     .command('reset')
-    .description('remove the license key from this PBX (cancels the registration)')
-    .option('--yes', 'do not ask')
+    .description(words.reset.description)
+    .option('--yes', t.common.yes)
     .action((options: { yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { settings } = await ctx.store.read();
-        const shown = settings.licenseKey ? maskLicenseKey(settings.licenseKey) : 'none';
-        await confirmOrRefuse(`Reset the license key ${shown}? This cancels the marketplace registration of this PBX.`, options.yes, '--yes');
+        const shown = settings.licenseKey ? maskLicenseKey(settings.licenseKey) : words.reset.none;
+        await confirmOrRefuse(words.reset.confirm(shown), options.yes, '--yes');
         const result = await resetLicenseKey(ctx);
         return {
           json: { reset: true, ...result },
-          text: [`License key removed; ${result.released} binding(s) of this host released.`, result.warning].filter(Boolean).join('\n'),
+          text: [words.reset.done(result.released), result.warning].filter(Boolean).join('\n'),
         };
       }),
     );
@@ -138,18 +142,31 @@ function keySavedOutput(headline: string, saved: KeySaved): { json: Record<strin
   const masked = maskLicenseKey(saved.key);
   return {
     json: { key: masked, binding: saved.binding, ...(saved.warning ? { warning: saved.warning } : {}), ...saved.info },
-    text: [headline, `License key  ${masked}  (\`pbxmod license show --reveal\` shows it)`, describeLicense(saved.info), saved.warning].filter(Boolean).join('\n'),
+    text: [headline, currentMessages().cli.license.savedKey(masked), describeLicense(saved.info), saved.warning].filter(Boolean).join('\n'),
   };
 }
 
-/** Owner, then each product with its term and each feature's seats. */
-export function describeLicense(info: LicenseInfo): string {
+/** Owner, then each product with its term and each feature's seats, in a catalog (default: the one in use). */
+export function describeLicense(info: LicenseInfo, messages: Messages = currentMessages()): string {
+  const words = messages.cli.license;
   const { owner } = info;
-  const lines = [`Owner        ${visibleText(owner.company)}: ${visibleText([owner.contact, owner.email, owner.phone].filter(Boolean).join(', '))}`];
-  if (info.products.length === 0) lines.push('Products     none');
+  const lines = [words.owner(visibleText(owner.company), visibleText([owner.contact, owner.email, owner.phone].filter(Boolean).join(', ')))];
+  if (info.products.length === 0) lines.push(words.noProducts);
   for (const product of info.products) {
-    lines.push(`Product      ${visibleText(product.name)}: ${describeProductTerm(product, serviceClock(info.serviceTime, new Date()))}`);
-    for (const feature of product.features) lines.push(`               ${visibleText(describeFeatureSeats(feature))}`);
+    lines.push(words.product(visibleText(product.name), productTerm(product, serviceClock(info.serviceTime, new Date()), words)));
+    for (const feature of product.features) lines.push(`${words.featureIndent}${visibleText(featureSeats(feature, words))}`);
   }
   return lines.join('\n');
+}
+
+/** "trial, expires 2026-12-22 (30 days left)" or "EXPIRED on 2026-10-01", as domain/license-products.ts counts it. */
+function productTerm(product: ProductInfo, now: Date, words: Messages['cli']['license']): string {
+  const date = product.expires.slice(0, 10);
+  if (product.expired) return words.expired(product.trial, date);
+  const days = Math.max(0, Math.ceil((Date.parse(product.expires) - now.getTime()) / 86_400_000));
+  return words.term(product.trial, date, days);
+}
+
+function featureSeats(feature: FeatureInfo, words: Messages['cli']['license']): string {
+  return words.seats(feature.count, feature.name, feature.featureId, feature.captured);
 }

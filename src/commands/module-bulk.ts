@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { PbxmodError, ValidationError, describeError, errorToJson, reason } from '../domain/errors.js';
+import { ValidationError, describeError, errorToJson, reason } from '../domain/errors.js';
 import { LicenseError } from '../domain/license-codes.js';
 import { activeMessages } from '../i18n/active.js';
 import type { BulkAction, BulkOptions, BulkOutcome } from '../modules/bulk.js';
 import type { PbxContext } from '../pbx-context.js';
-import { confirmOrRefuse, runCommandAction, type CommandOutput } from './output.js';
+import { ErrorInContext, confirmOrRefuse, runCommandAction, type CommandOutput } from './output.js';
+import { currentMessages } from '../i18n/catalogs.js';
 
 /**
  * `pbxmod modules enable|disable|remove ID...`, `disable --all` and `restore`: several modules
@@ -12,28 +13,30 @@ import { confirmOrRefuse, runCommandAction, type CommandOutput } from './output.
  * status is 1 when any failed.
  */
 export function registerBulkModuleCommands(modules: Command): void {
+  const t = currentMessages().cli;
+  const words = t.modules;
   modules
     .command('enable')
-    .description('enable modules (a paid one binds a seat of its license to this PBX)')
-    .argument('[ids...]', 'module ids')
+    .description(words.enable.description)
+    .argument('[ids...]', t.common.moduleIds)
     .action((ids: string[], _options: unknown, command: Command) => runCommandAction(command, (ctx) => bulkCommand(ctx, 'enable', ids)));
 
   modules
     .command('disable')
-    .description('disable modules; --all disables every enabled one and remembers them for `modules restore` (safe mode)')
-    .argument('[ids...]', 'module ids')
-    .option('--all', 'safe mode: disable every enabled module; works without the licensing service')
+    .description(words.disable.description)
+    .argument('[ids...]', t.common.moduleIds)
+    .option('--all', words.disable.all)
     .action((ids: string[], options: { all?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         if (!options.all) return bulkCommand(ctx, 'disable', ids);
-        if (ids.length > 0) throw new ValidationError(reason('bulk_all_with_ids'));
+        if (ids.length > 0) throw new ValidationError(reason('bulk_all_with_ids'), 'all');
         return safeModeOutput(await (await import('../modules/safe-mode.js')).disableAllModules(ctx));
       }),
     );
 
   modules
     .command('restore')
-    .description('enable again exactly the modules `modules disable --all` disabled, then forget them')
+    .description(words.restore.description)
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => restoreOutput(await (await import('../modules/safe-mode.js')).restoreModules(ctx))),
     );
@@ -41,10 +44,10 @@ export function registerBulkModuleCommands(modules: Command): void {
   modules
     .command('remove')
     .alias('delete')
-    .description('delete modules; their settings are kept for a later install unless --purge')
-    .argument('[ids...]', 'module ids')
-    .option('--purge', 'delete their settings too (also those kept from earlier deletes)')
-    .option('--yes', 'do not ask')
+    .description(words.remove.description)
+    .argument('[ids...]', t.common.moduleIds)
+    .option('--purge', words.remove.purge)
+    .option('--yes', t.common.yes)
     .action((ids: string[], options: { purge?: boolean; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { requireInstalled } = await import('../modules/lifecycle.js');
@@ -68,7 +71,7 @@ export async function bulkCommand(ctx: PbxContext, action: BulkAction, ids: read
 
 /** An enable refused by the license says that the module stays disabled. */
 function singleFailure(action: BulkAction, id: string, error: unknown): unknown {
-  if (action === 'enable' && error instanceof LicenseError) return new PbxmodError(error.code, `${id} stays disabled (DisabledByLicense). ${error.message}`, error.hint);
+  if (action === 'enable' && error instanceof LicenseError) return new ErrorInContext(error, { before: reason('module_stays_disabled', { id }) });
   return error;
 }
 

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { ValidationError, describeError, errorToJson, reason } from '../domain/errors.js';
+import { currentMessages } from '../i18n/catalogs.js';
+import type { Messages } from '../i18n/en.js';
+import { LicenseError } from '../domain/license-codes.js';
 import type { InstalledModule } from '../store/schema.js';
-import type { ModuleProgress, ProgressCallback } from '../modules/context.js';
+import type { ProgressCallback } from '../modules/context.js';
 import type { InstallResult, UpdateAllResult } from '../modules/install.js';
 import type { LicenseCheckResult } from '../modules/license-check.js';
 import { bulkCommand, registerBulkModuleCommands } from './module-bulk.js';
@@ -10,14 +13,18 @@ import { confirmOrRefuse, forTerminal, runCommandAction } from './output.js';
 import { formatTable, tableFitOf, type TableFit } from './text-table.js';
 import { activeMessages } from '../i18n/active.js';
 
+type Words = Messages['cli'];
+
 /** `pbxmod modules ...`: the Modules section without the console. */
 export function registerModulesCommands(program: Command): void {
-  const modules = program.command('modules').description('installed modules and the module marketplace');
+  const t = currentMessages().cli;
+  const words = t.modules;
+  const modules = program.command('modules').description(words.description);
 
   modules
     .command('list')
-    .description('installed modules')
-    .option('--updates', 'also ask the marketplace which modules have a newer release')
+    .description(words.list.description)
+    .option('--updates', words.list.updates)
     .action((options: { updates?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx, globals) => {
         const { listInstalled, checkUpdates } = await import('../modules/catalog.js');
@@ -34,11 +41,11 @@ export function registerModulesCommands(program: Command): void {
         }
         const rows = installed.map((m) => ({ ...m, latestVersion: updates.get(m.id) ?? null }));
         if (rows.length === 0) {
-          return { json: { modules: [] }, text: 'No module is installed.\nSee what the marketplace offers with `pbxmod modules available`; paid modules need a license key (`pbxmod license register`).' };
+          return { json: { modules: [] }, text: words.list.empty };
         }
         const text = table(
-          ['ID', 'VERSION', 'STATE', 'NAME'],
-          rows.map((m) => [m.id, m.latestVersion ? `${m.version} -> ${m.latestVersion}` : m.version, stateOf(m), m.name]),
+          words.list.header,
+          rows.map((m) => [m.id, m.latestVersion ? `${m.version} -> ${m.latestVersion}` : m.version, stateOf(m, t), m.name]),
           tableFitOf(globals),
         );
         if (updatesError === null) return { json: { modules: rows }, text };
@@ -49,15 +56,16 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('available')
-    .description('modules the marketplace offers for this PBX version')
+    .description(words.available.description)
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx, globals) => {
         const [{ listAvailable }, { formatBytes }] = await Promise.all([import('../modules/catalog.js'), import('../modules/archive.js')]);
         const available = await listAvailable(ctx);
-        if (available.length === 0) return { json: { modules: [] }, text: 'The marketplace offers no module for this PBX version.' };
+        const a = words.available;
+        if (available.length === 0) return { json: { modules: [] }, text: a.empty };
         const text = table(
-          ['ID', 'VERSION', 'LICENSE', 'SIZE', 'INSTALLED', 'NAME'],
-          available.map((m) => [m.id, m.version, m.free ? 'free' : 'paid', formatBytes(m.size), m.installedVersion ? `${m.installedVersion}${m.updateAvailable ? ' (update)' : ''}` : '-', m.name]),
+          a.header,
+          available.map((m) => [m.id, m.version, m.free ? a.free : a.paid, formatBytes(m.size), m.installedVersion ? `${m.installedVersion}${m.updateAvailable ? a.update : ''}` : '-', m.name]),
           tableFitOf(globals),
         );
         return { json: { modules: available }, text };
@@ -66,25 +74,26 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('info')
-    .description('a module: description, releases with changelog, EULA')
-    .argument('<id>', 'module id, e.g. ModuleBackup')
+    .description(words.info.description)
+    .argument('<id>', words.info.id)
     .action((id: string, _options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ moduleInfo }, { formatBytes }] = await Promise.all([import('../modules/catalog.js'), import('../modules/archive.js')]);
         const info = await moduleInfo(ctx, id);
         const d = info.details;
+        const w = words.info;
         const lines = [`${d?.name ?? info.installed?.name ?? id} (${id})`];
-        if (d) lines.push(`  ${d.description}`, `  Developer ${d.developer} <${d.supportEmail}>, ${d.free ? 'free' : `paid (product ${d.licProductId}, feature ${d.licFeatureId})`}`);
-        lines.push(`  Installed: ${info.installed ? `${info.installed.version}, ${stateOf(info.installed)}` : 'no'}${info.updateAvailable ? ` — update to ${d?.version} available` : ''}`);
+        if (d) lines.push(`  ${d.description}`, w.developer(d.developer, d.supportEmail, d.free ? w.free : w.paid(d.licProductId, d.licFeatureId)));
+        lines.push(`${w.installed(info.installed ? `${info.installed.version}, ${stateOf(info.installed, t)}` : null)}${info.updateAvailable ? w.updateAvailable(d?.version ?? '') : ''}`);
         if (d) {
-          lines.push('', 'Releases:');
+          lines.push('', w.releases);
           for (const r of d.releases) {
-            lines.push(`  ${r.version}  ${r.date}  ${formatBytes(r.size)}  needs MikoPBX ${r.minPbxVersion}`);
+            lines.push(w.release(r.version, r.date, formatBytes(r.size), r.minPbxVersion));
             for (const change of r.changelog.split('\n').filter(Boolean)) lines.push(`      - ${change}`);
           }
-          if (d.eula) lines.push('', 'EULA:', d.eula);
+          if (d.eula) lines.push('', w.eula, d.eula);
         } else {
-          lines.push('', 'The marketplace has no release of it for this PBX version.');
+          lines.push('', w.noRelease);
         }
         return { json: { module: info }, text: lines.join('\n') };
       }),
@@ -92,21 +101,21 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('install')
-    .description('install a module from the marketplace, or from a zip file with --file')
-    .argument('[id]', 'module id from `pbxmod modules available`')
-    .option('--release <version>', 'release to install (default the newest this PBX can run)')
-    .option('--file <path>', 'install from a module zip on this PBX\'s disk')
-    .option('--yes', 'do not ask (a paid module\'s trial, a license agreement to accept)')
+    .description(words.install.description)
+    .argument('[id]', words.install.id)
+    .option('--release <version>', words.install.release)
+    .option('--file <path>', words.install.file)
+    .option('--yes', words.install.yes)
     .action((id: string | undefined, options: { release?: string; file?: string; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ installFromFile, installFromMarketplace }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/archive.js')]);
         if (options.file !== undefined) {
-          if (id !== undefined || options.release !== undefined) throw new ValidationError('Give either a module id or --file, not both (a file brings its own release).', 'Example: pbxmod modules install --file /tmp/ModuleBackup.zip');
+          if (id !== undefined || options.release !== undefined) throw new ValidationError(reason('module_id_and_file'), 'file');
         } else {
-          if (id === undefined) throw new ValidationError('Which module? Give its id, or --file PATH.', 'Example: pbxmod modules install ModuleBackup (see `pbxmod modules available`).');
+          if (id === undefined) throw new ValidationError(reason('module_id_missing_install'), 'id');
           await confirmMarketplaceInstall(ctx, id, options.release, options.yes);
         }
-        const progress = progressOnTerminal(formatBytes);
+        const progress = progressOnTerminal(formatBytes, t);
         try {
           if (options.file !== undefined) return installOutput(await installFromFile(ctx, options.file, progress.options));
           return installOutput(await installFromMarketplace(ctx, id!, { ...progress.options, ...(options.release ? { release: options.release } : {}) }));
@@ -118,25 +127,25 @@ export function registerModulesCommands(program: Command): void {
 
   modules
     .command('update')
-    .description('update modules (or roll one back with --release), or every module with --all')
-    .argument('[ids...]', 'module ids')
-    .option('--release <version>', 'release to go to: newer, or older to roll back (one module)')
-    .option('--all', 'update every module the marketplace has a newer release of')
-    .option('--yes', 'do not ask (a roll back, the list of --all)')
+    .description(words.update.description)
+    .argument('[ids...]', t.common.moduleIds)
+    .option('--release <version>', words.update.release)
+    .option('--all', words.update.all)
+    .option('--yes', words.update.yes)
     .action((ids: string[], options: { release?: string; all?: boolean; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const [{ updateAll, updateModule }, { checkUpdates }, { formatBytes }] = await Promise.all([import('../modules/install.js'), import('../modules/catalog.js'), import('../modules/archive.js')]);
         if (options.all) {
-          if (ids.length > 0 || options.release !== undefined) throw new ValidationError('--all updates every module to its newest release; give no id or --release with it.');
+          if (ids.length > 0 || options.release !== undefined) throw new ValidationError(reason('update_all_with_id'), 'all');
           await confirmUpdateAll(await checkUpdates(ctx), options.yes);
         } else if (ids.length === 0) {
-          throw new ValidationError('Which module? Give its id, or --all.', 'Example: pbxmod modules update ModuleBackup');
+          throw new ValidationError(reason('module_id_missing_update'), 'id');
         } else if (ids.length > 1 && options.release !== undefined) {
-          throw new ValidationError(reason('bulk_release_with_ids'));
+          throw new ValidationError(reason('bulk_release_with_ids'), 'release');
         } else {
           await confirmRollback(ctx, ids[0]!, options.release, options.yes);
         }
-        const progress = progressOnTerminal(formatBytes);
+        const progress = progressOnTerminal(formatBytes, t);
         try {
           if (options.all) return updateAllOutput(await updateAll(ctx, progress.options));
           if (ids.length > 1) return await bulkCommand(ctx, 'update', ids, progress.options);
@@ -152,83 +161,79 @@ export function registerModulesCommands(program: Command): void {
 
 /** `pbxmod license check`: re-check the licenses of enabled paid modules now (for cron). */
 export function registerLicenseCheckCommand(program: Command): void {
-  const license = program.commands.find((c) => c.name() === 'license') ?? program.command('license').description('marketplace registration, license key and coupons');
+  const t = currentMessages().cli;
+  const license = program.commands.find((c) => c.name() === 'license') ?? program.command('license').description(t.license.description);
   license
     .command('check')
-    .description('re-check the licenses of enabled paid modules now; disables those without one (for cron)')
+    .description(t.license.check.description)
     .action((_options: unknown, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const { checkLicenses } = await import('../modules/license-check.js');
         const result = await checkLicenses(ctx);
         if (result.unreachable) process.exitCode = 1;
-        return { json: { ...result }, text: licenseCheckText(result) };
+        return { json: { ...result }, text: licenseCheckText(result, t) };
       }),
     );
 }
 
-function licenseCheckText(result: LicenseCheckResult): string {
-  if (result.unreachable) return `Licenses were not checked: ${result.unreachable}\nNo module was changed; the check runs again later.`;
-  if (result.checked.length === 0) return 'No enabled paid module: nothing to check.';
-  const lines = [`Checked ${result.checked.length} enabled paid module(s).`];
-  for (const { id, reason } of result.disabled) lines.push(`  ${id} disabled (DisabledByLicense): ${reason}`);
-  if (result.disabled.length === 0) lines.push('  All licensed.');
+function licenseCheckText(result: LicenseCheckResult, t: Words): string {
+  const words = t.license.check;
+  if (result.unreachable) return words.unreachable(result.unreachable);
+  if (result.checked.length === 0) return words.nothing;
+  const lines = [words.checked(result.checked.length)];
+  for (const { id, reason: why } of result.disabled) lines.push(words.disabled(id, why));
+  if (result.disabled.length === 0) lines.push(words.allLicensed);
   return lines.join('\n');
 }
 
 function installOutput(result: InstallResult): { json: Record<string, unknown>; text: string } {
+  const words = currentMessages().cli.modules.result;
   const m = result.module;
   const lines: string[] = [];
-  if (result.action === 'unchanged') lines.push(`${m.id} ${m.version} is installed already; nothing to do.`);
-  else if (result.action === 'installed') lines.push(`${m.id} ${m.version} installed (disabled; enable it with \`pbxmod modules enable ${m.id}\`).`);
-  else lines.push(`${m.id} updated from ${result.previousVersion} to ${m.version}; ${m.enabled ? 'enabled' : 'disabled'}, settings kept.`);
-  if (result.settingsRestored) lines.push('Settings kept from an earlier delete were restored.');
-  if (result.licenseProblem) lines.push(`It stays disabled (DisabledByLicense): ${result.licenseProblem}`);
+  if (result.action === 'unchanged') lines.push(words.unchanged(m.id, m.version));
+  else if (result.action === 'installed') lines.push(words.installed(m.id, m.version));
+  else lines.push(words.updated(m.id, result.previousVersion ?? '', m.version, m.enabled));
+  if (result.settingsRestored) lines.push(words.settingsRestored);
+  if (result.licenseProblem) lines.push(words.disabledByLicense(result.licenseProblem));
   return { json: { result }, text: lines.join('\n') };
 }
 
 function updateAllOutput(results: UpdateAllResult[]): { json: Record<string, unknown>; text: string } {
+  const words = currentMessages().cli.modules.update;
   if (results.some((r) => !r.ok)) process.exitCode = 1;
   const json = { results: results.map((r) => ({ id: r.id, from: r.from, to: r.to, ok: r.ok, ...(r.result ? { module: r.result.module } : {}), ...(r.ok ? {} : { error: errorToJson(r.error) }) })) };
-  if (results.length === 0) return { json, text: 'Every installed module is up to date.' };
-  const lines = results.map((r) => (r.ok ? `${r.id}: ${r.from} -> ${r.to}` : `${r.id}: ${r.from} -> ${r.to} FAILED: ${describeError(r.error).replace(/\n/g, ' ')}`));
+  if (results.length === 0) return { json, text: words.upToDate };
+  const lines = results.map((r) => (r.ok ? words.done(r.id, r.from, r.to) : words.failed(r.id, r.from, r.to, describeError(r.error).replace(/\n/g, ' '))));
   const changed = results.filter((r) => r.ok).map((r) => `${r.id} ${r.to}`);
   const failed = results.filter((r) => !r.ok).map((r) => r.id);
   lines.push(activeMessages().bulk.confirmUpdateAll.result(changed.join(', '), failed.join(', ')));
   return { json, text: lines.join('\n') };
 }
 
-function stateOf(m: InstalledModule): string {
-  if (m.enabled) return 'enabled';
-  if (m.disabledReason === 'DisabledByLicense') return `disabled: license${m.disabledReasonText ? ` (${m.disabledReasonText})` : ''}`;
-  if (m.disabledReason === 'DisabledByException') return 'disabled: error';
-  if (m.disabledReason === 'DisabledByCrashLoop') return 'disabled: crash loop';
-  return 'disabled';
+function stateOf(m: InstalledModule, t: Words): string {
+  const words = t.modules.state;
+  if (m.enabled) return words.enabled;
+  if (m.disabledReason === 'DisabledByLicense') return words.license(m.disabledReasonText ?? null);
+  if (m.disabledReason === 'DisabledByException') return words.error;
+  if (m.disabledReason === 'DisabledByCrashLoop') return words.crashLoop;
+  return words.disabled;
 }
 
 /** The id and version stay whole as long as the state and name can give way. */
-function table(header: string[], rows: string[][], fit: TableFit): string {
-  return formatTable({ header, rows, keep: [0, 1] }, fit);
+function table(header: readonly string[], rows: string[][], fit: TableFit): string {
+  return formatTable({ header: [...header], rows, keep: [0, 1] }, fit);
 }
-
-const STAGE_LABELS: Record<ModuleProgress['stage'], string> = {
-  license: 'Checking the license',
-  link: 'Getting the download link',
-  download: 'Downloading',
-  verify: 'Verifying',
-  extract: 'Unpacking',
-  install: 'Installing',
-};
 
 /**
  * A one-line progress display on stderr, only when stderr is a terminal. `formatBytes` comes
  * from the action's lazy import of archive.ts (it brings yauzl, which most commands never need).
  */
-function progressOnTerminal(formatBytes: typeof import('../modules/archive.js').formatBytes): { options: { onProgress?: ProgressCallback }; done: () => void } {
+function progressOnTerminal(formatBytes: typeof import('../modules/archive.js').formatBytes, t: Words): { options: { onProgress?: ProgressCallback }; done: () => void } {
   if (!process.stderr.isTTY) return { options: {}, done: () => undefined };
   let shown = false;
   const onProgress: ProgressCallback = (p) => {
-    const label = STAGE_LABELS[p.stage];
-    const amount = p.total ? ` ${Math.floor(((p.bytes ?? 0) / p.total) * 100)}% (${formatBytes(p.bytes ?? 0)} of ${formatBytes(p.total)})` : '';
+    const label = t.modules.stage[p.stage];
+    const amount = p.total ? t.modules.progress(Math.floor(((p.bytes ?? 0) / p.total) * 100), formatBytes(p.bytes ?? 0), formatBytes(p.total)) : '';
     process.stderr.write(`\r\x1b[2K${label}${amount}`);
     shown = true;
   };

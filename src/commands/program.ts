@@ -1,10 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { versionLine } from '../build-info.js';
 import { describeError } from '../domain/errors.js';
+import { currentMessages } from '../i18n/catalogs.js';
 import { chooseLanguage } from '../language.js';
 import type { GlobalOptions } from '../pbx-context.js';
 import { registerAuditCommand } from './audit.js';
 import { checkBeforeAction, installCommandHelp } from './command-help.js';
+import { localizeCommander } from './commander-words.js';
+import { registerConfigCommands } from './config.js';
 import { controlCharacterProblem } from './control-characters.js';
 import { globalOptionDefinitions } from './global-options.js';
 import { registerDialplanCommands } from './dialplan.js';
@@ -17,13 +20,14 @@ let consoleRequested: GlobalOptions | undefined;
 
 /** Build the whole command line; the nouns each add their commands in their own file. */
 export function buildProgram(): Command {
-  const program = new Command('pbxmod')
-    .description('Terminal console for the MikoPBX Modules section, and its licensing service.\nWith no command, opens the full-screen console.')
-    .version(versionLine(), '-V, --version', 'print the version, the commit it was built from, and the runtime');
-  for (const { flags, description } of globalOptionDefinitions) program.option(flags, description);
+  const messages = currentMessages();
+  const words = messages.cli;
+  const program = new Command('pbxmod');
+  // First: the commands added below inherit commander's words in the language in use.
+  localizeCommander(program, messages);
+  program.description(words.program.description).version(versionLine(), '-V, --version', words.program.version);
+  for (const { flags } of globalOptionDefinitions) program.option(flags, words.globalOptions[flags.split(' ')[0] as keyof typeof words.globalOptions]);
   program
-    .showHelpAfterError('(run `pbxmod --help` for the commands)')
-    .configureOutput({ outputError: (text, write) => write(text) })
     .exitOverride()
     // No command: the entry point opens the console; the command line never draws it.
     .action(() => {
@@ -31,7 +35,7 @@ export function buildProgram(): Command {
     });
   program.enablePositionalOptions(false);
   program.hook('preAction', (_program, actionCommand) => {
-    const problem = controlCharacterProblem(actionCommand);
+    const problem = controlCharacterProblem(actionCommand, words.usage);
     // Exit 2 (bad input) through commander's own error path, like any usage mistake.
     if (problem) actionCommand.error(`pbxmod: ${problem}`, { exitCode: 2, code: 'pbxmod.controlCharacter' });
     // An unknown command, or a changing one in read-only mode: refused here for every command.
@@ -43,6 +47,7 @@ export function buildProgram(): Command {
   registerSessionsCommands(program);
   registerServiceCommands(program);
   registerDialplanCommands(program);
+  registerConfigCommands(program);
   registerAuditCommand(program);
   installCommandHelp(program);
   return program;

@@ -19,6 +19,7 @@ export const READING_COMMANDS: ReadonlySet<string> = new Set([
   'dialplan show',
   'dialplan preview',
   'service outbox',
+  'config get',
 ]);
 
 /** `modules enable` for the `enable` under `modules`: the names from below the program down to the command. */

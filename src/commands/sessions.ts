@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { describeBinding, MIKOPBX_FEATURE_ID, MIKOPBX_PRODUCT_ID } from '../domain/license-products.js';
+import { dropConsequences, MIKOPBX_FEATURE_ID, MIKOPBX_PRODUCT_ID } from '../domain/license-products.js';
 import type { Binding } from '../licensing/api.js';
-import { dropSessions, listSessions, planDrop, type SessionLogin } from '../licensing/session-monitor.js';
 import { currentMessages } from '../i18n/catalogs.js';
+import type { Messages } from '../i18n/en.js';
+import { dropSessions, listSessions, planDrop, type SessionLogin } from '../licensing/session-monitor.js';
 import { readKeyInput } from './key-input.js';
 import { confirmOrRefuse, runCommandAction } from './output.js';
 
@@ -20,14 +21,16 @@ async function loginOf(options: LoginOptions): Promise<SessionLogin> {
 
 /** `pbxmod sessions ...`: the session monitor (license bindings of the key, by host). */
 export function registerSessionsCommands(program: Command): void {
-  const sessions = program.command('sessions').description('session monitor: license bindings of the key, by host');
+  const t = currentMessages().cli;
+  const words = t.sessions;
+  const sessions = program.command('sessions').description(words.description);
 
   sessions
     .command('list')
-    .description('live bindings grouped by host')
-    .option('--key <key>', 'log in with another key: "-" reads it from standard input or a prompt (an argument shows in ps)')
-    .option('--key-file <file>', 'log in with the key in this file')
-    .option('--coupon <code>', 'log in with a coupon activated earlier')
+    .description(words.list.description)
+    .option('--key <key>', t.common.keyOption)
+    .option('--key-file <file>', t.common.keyFileOption)
+    .option('--coupon <code>', t.common.couponOption)
     .action((options: LoginOptions, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const hosts = await listSessions(ctx, await loginOf(options));
@@ -35,31 +38,31 @@ export function registerSessionsCommands(program: Command): void {
         const lines: string[] = [];
         for (const host of hosts) {
           const own = host.hostId === ownHostId ? `  ${currentMessages().seats.cli.thisPbx}` : '';
-          lines.push(`${host.host}  ${host.net}  (host id ${host.hostId})${own}`);
-          for (const b of host.bindings) lines.push(`  ${b.user}@${b.host}  captured ${b.start.slice(0, 16).replace('T', ' ')}  ${describeBinding(b)}  [binding ${b.id}]`);
+          lines.push(`${words.list.host(host.host, host.net, host.hostId)}${own}`);
+          for (const b of host.bindings) lines.push(words.list.binding(`${b.user}@${b.host}`, b.start.slice(0, 16).replace('T', ' '), bindingLine(b, words), b.id));
         }
-        return { json: { hosts: hosts.map((h) => ({ ...h, thisPbx: h.hostId === ownHostId })) }, text: lines.length > 0 ? lines.join('\n') : 'No live bindings for this key.' };
+        return { json: { hosts: hosts.map((h) => ({ ...h, thisPbx: h.hostId === ownHostId })) }, text: lines.length > 0 ? lines.join('\n') : words.list.empty };
       }),
     );
 
   sessions
     .command('drop')
-    .description('release the bindings of a host (or one binding) so another PBX can capture them')
-    .argument('<host>', 'host name or host id, as `sessions list` shows')
-    .option('--binding <id>', 'drop only this binding of the host')
-    .option('--key <key>', 'log in with another key: "-" reads it from standard input or a prompt (an argument shows in ps)')
-    .option('--key-file <file>', 'log in with the key in this file')
-    .option('--coupon <code>', 'log in with a coupon activated earlier')
-    .option('--yes', 'do not ask')
+    .description(words.drop.description)
+    .argument('<host>', words.drop.host)
+    .option('--binding <id>', words.drop.binding)
+    .option('--key <key>', t.common.keyOption)
+    .option('--key-file <file>', t.common.keyFileOption)
+    .option('--coupon <code>', t.common.couponOption)
+    .option('--yes', t.common.yes)
     .action((host: string, options: LoginOptions & { binding?: string; yes?: boolean }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const login = await loginOf(options);
         const plan = planDrop(await listSessions(ctx, login), { host, bindingId: options.binding });
-        const what = plan.bindings.map(describeBinding).join('; ');
-        const warnings = plan.hosts[0]!.hostId === (await ctx.store.read()).settings.hostId ? ownHostWarnings(plan.bindings) : plan.warnings;
-        await confirmOrRefuse([`Drop ${plan.bindings.length} binding(s): ${what}?`, ...warnings].join('\n'), options.yes, '--yes');
+        const what = plan.bindings.map((b) => bindingLine(b, words)).join('; ');
+        const warnings = plan.hosts[0]!.hostId === (await ctx.store.read()).settings.hostId ? ownHostWarnings(plan.bindings) : dropWarnings(plan.bindings, words);
+        await confirmOrRefuse([words.drop.confirm(plan.bindings.length, what), ...warnings].join('\n'), options.yes, '--yes');
         const released = await dropSessions(ctx, plan, login);
-        return { json: { released, warnings }, text: `Released ${released} binding(s) from ${plan.hosts[0]!.host}.` };
+        return { json: { released, warnings }, text: words.drop.done(released, plan.hosts[0]!.host) };
       }),
     );
 }
@@ -72,4 +75,14 @@ function ownHostWarnings(bindings: readonly Binding[]): string[] {
   const others = [...new Set(bindings.filter((b) => b.productId !== MIKOPBX_PRODUCT_ID).map((b) => `${b.productName} (${b.featureId})`))];
   if (others.length > 0) warnings.push(t.otherProducts(others.join(', ')));
   return warnings;
+}
+
+function bindingLine(b: Binding, words: Messages['cli']['sessions']): string {
+  return words.bindingLine(b.featureName, b.featureId, b.host);
+}
+
+/** What dropping these bindings costs (SPEC §4), in the language in use. */
+function dropWarnings(bindings: readonly Binding[], words: Messages['cli']['sessions']): string[] {
+  const { mikoPbx, otherProducts } = dropConsequences(bindings);
+  return [...(mikoPbx ? [words.warnings.mikoPbx] : []), ...(otherProducts.length > 0 ? [words.warnings.otherProducts(otherProducts.join(', '))] : [])];
 }

@@ -19,7 +19,7 @@ import {
   type DialplanDraft,
   type DialplanField,
 } from '../domain/dialplan.js';
-import { NotFoundError, PbxmodError, StoreError } from '../domain/errors.js';
+import { NotFoundError, PbxmodError, StoreError, reason } from '../domain/errors.js';
 import { appendAudit, audited, type PbxStore } from '../store/pbx-store.js';
 import type { DialplanApplication, PbxState } from '../store/schema.js';
 import { agiScriptLineOffset, describeLineProblem, generateApplicationDialplan, generateApplicationsContext, type ApplicationProblems, type GeneratedApplication } from './generate.js';
@@ -35,11 +35,7 @@ export const EXPORT_AGI_DIR = 'agi-bin';
 export class DialplanConflictError extends PbxmodError {
   readonly fields: DialplanField[];
   constructor(app: DialplanApplication, fields: DialplanField[]) {
-    super(
-      'dialplan_conflict',
-      `Application ${app.extension} ${app.name} was changed by someone else while you edited it (${fields.join(', ')}).`,
-      'Nothing was saved. Open it again to see the other change, then make yours.',
-    );
+    super('dialplan_conflict', reason('dialplan_conflict', { number: app.extension, name: app.name, fields }));
     this.fields = fields;
   }
 }
@@ -67,8 +63,7 @@ function requireApplication(state: Pick<PbxState, 'dialplanApplications'>, idOrE
   const found = findApplication(state, idOrExtension);
   if (found) return found;
   const key = normalizeDialplanUniqid(idOrExtension);
-  const what = DIALPLAN_UNIQID_PATTERN.test(key) ? key : `with number ${key}`;
-  throw new NotFoundError(`There is no dialplan application ${what}.`, 'List the applications with `pbxmod dialplan list`; give its number or its DIALPLAN-XXXXXXXX id.');
+  throw new NotFoundError(reason('dialplan_not_found', DIALPLAN_UNIQID_PATTERN.test(key) ? { id: key } : { number: key }));
 }
 
 /** A new application's form as it opens: next free number, type php (SPEC §6). */
@@ -148,9 +143,12 @@ export async function deleteApplication(store: PbxStore, idOrExtension: string):
 function refuseWhatLeaks(app: DialplanApplication): void {
   const leaks = generateApplicationDialplan(app).problems.filter((p) => p.verdict === 'leaks');
   if (leaks.length === 0) return;
-  const hint = leaks.filter((p) => p.line === null).map((p) => `Hint "${p.text}": ${p.reason.replace(/^the hint: /, '')}.`);
-  const code = leaks.filter((p) => p.line !== null).map((p) => `Code ${describeLineProblem({ ...p, text: '' })}.`);
-  throw new DialplanDraftError({ ...(hint.length > 0 ? { hint: hint.join('\n') } : {}), ...(code.length > 0 ? { code: code.join('\n') } : {}) });
+  const hint = leaks.filter((p) => p.line === null).map((p) => ({ text: p.text, problem: p.reason.replace(/^the hint: /, '') }));
+  const code = leaks.filter((p) => p.line !== null).map((p) => describeLineProblem({ ...p, text: '' }));
+  throw new DialplanDraftError({
+    ...(hint.length > 0 ? { hint: reason('dialplan_hint_leaks', { problems: hint }) } : {}),
+    ...(code.length > 0 ? { code: reason('dialplan_code_leaks', { problems: code }) } : {}),
+  });
 }
 
 export interface ApplicationPreview extends GeneratedApplication {

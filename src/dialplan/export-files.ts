@@ -2,13 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { PbxmodError } from '../domain/errors.js';
+import { PbxmodError, reason, type Reason } from '../domain/errors.js';
 
 /** The export directory cannot be used: it names the path and what to do. */
 export class ExportError extends PbxmodError {
   readonly path: string;
-  constructor(path: string, message: string, hint: string) {
-    super('export_failed', message, hint);
+  constructor(path: string, why: Reason) {
+    super('export_failed', why);
     this.path = path;
   }
 }
@@ -21,7 +21,7 @@ export async function prepareExportDirectory(dir: string): Promise<string> {
     throw exportIoError(target, error);
   });
   if (existing && !existing.isDirectory()) {
-    throw new ExportError(target, `Cannot export to ${target}: it is a file, not a directory.`, 'Give a directory with --out; it is created when missing.');
+    throw new ExportError(target, reason('export_target_is_file', { path: target }));
   }
   try {
     await makeDirectory(join(target, 'agi-bin'));
@@ -94,22 +94,5 @@ export async function removeStaleFiles(dir: string, pattern: RegExp, keep: Reado
 }
 
 function exportIoError(path: string, error: NodeJS.ErrnoException): ExportError {
-  const advice: Record<string, string> = {
-    EACCES: 'You may not write there: choose another directory with --out, or run as a user who may.',
-    EPERM: 'You may not write there: choose another directory with --out, or run as a user who may.',
-    EROFS: 'That file system is read-only: choose another directory with --out.',
-    ENOSPC: 'The disk is full: free some space, or choose another directory with --out.',
-    ENOTDIR: 'A part of that path is a file, not a directory: choose another directory with --out.',
-    EEXIST: 'A part of that path is a file, not a directory: choose another directory with --out.',
-    ENOENT: 'Choose another directory with --out.',
-  };
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'read-only file system',
-    ENOENT: 'a folder cannot be created there',
-    ENOTDIR: 'a part of the path is a file',
-  };
-  const why = reasons[error.code ?? ''] ?? error.message;
-  return new ExportError(path, `Cannot write ${path}: ${why}.`, advice[error.code ?? ''] ?? 'Check the path and the disk, then try again.');
+  return new ExportError(path, reason('export_write_failed', { path, cause: error.code ?? '', detail: error.message }));
 }

@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PbxmodError } from '../domain/errors.js';
+import { PbxmodError, reason, type Reason } from '../domain/errors.js';
 
 /** The editor could not be run, or did not finish well; the text being edited is unchanged. */
 export class EditorError extends PbxmodError {
-  constructor(message: string, hint?: string) {
-    super('editor_failed', message, hint);
+  constructor(why: Reason) {
+    super('editor_failed', why);
   }
 }
 
@@ -55,7 +55,7 @@ export async function editInExternalEditor(text: string, options: ExternalEditor
     try {
       edited = await readFile(file, 'utf8');
     } catch {
-      throw new EditorError(`The editor removed ${file} instead of saving it; your text is unchanged.`, 'Save the file in the editor and quit without deleting it.');
+      throw new EditorError(reason('editor_removed_file', { file }));
     }
     edited = edited.replace(/\r\n?/g, '\n');
     return endsWithNewline ? edited : edited.replace(/\n$/, '');
@@ -103,12 +103,12 @@ function runEditor(editor: ReturnType<typeof chosenEditor>, file: string, env: N
     };
     child.once('error', (error) => {
       done();
-      reject(new EditorError(`Cannot start the editor: ${error.message}; your text is unchanged.`, 'pbxmod runs the editor through /bin/sh; check that the shell exists.'));
+      reject(new EditorError(reason('editor_not_started', { detail: error.message })));
     });
     child.once('exit', (code, signal) => {
       done();
       if (code === 0) resolve();
-      else if (signal) reject(new EditorError(`The editor was stopped by ${signal}; your text is unchanged.`));
+      else if (signal) reject(new EditorError(reason('editor_stopped', { signal })));
       else reject(editorFailure(editor, code ?? -1));
     });
   });
@@ -116,13 +116,9 @@ function runEditor(editor: ReturnType<typeof chosenEditor>, file: string, env: N
 
 function editorFailure(editor: ReturnType<typeof chosenEditor>, status: number): EditorError {
   if (status === 127) {
-    if (editor.from === 'default') {
-      return new EditorError('No editor found: $VISUAL and $EDITOR are not set and vi is not installed; your text is unchanged.', 'Set one and try again, e.g. export EDITOR=nano.');
-    }
-    return new EditorError(`The editor "${editor.command}" (from $${editor.from}) was not found; your text is unchanged.`, `Install it, or set ${editor.from} to an installed editor, e.g. export ${editor.from}=nano.`);
+    if (editor.from === 'default') return new EditorError(reason('editor_none'));
+    return new EditorError(reason('editor_not_found', { command: editor.command, from: editor.from }));
   }
-  if (status === 126) {
-    return new EditorError(`The editor "${editor.command}" (from $${editor.from === 'default' ? 'EDITOR' : editor.from}) cannot be run; your text is unchanged.`, 'Check that it is an executable program.');
-  }
-  return new EditorError(`The editor "${editor.command}" exited with status ${status}; your text is unchanged.`, 'Quit the editor normally (in vi: :wq) to keep your changes.');
+  if (status === 126) return new EditorError(reason('editor_not_executable', { command: editor.command, from: editor.from === 'default' ? 'EDITOR' : editor.from }));
+  return new EditorError(reason('editor_failed_status', { command: editor.command, status }));
 }

@@ -1,6 +1,9 @@
 // Rules of a dialplan application (SPEC §6): formats, limits, number uniqueness, defaults.
 // Pure: no I/O, so the console's form can run them on every key press.
-import { ValidationError } from './errors.js';
+import { activeMessages } from '../i18n/active.js';
+import type { Messages } from '../i18n/en.js';
+import type { ErrorText } from '../i18n/en/errors.js';
+import { ValidationError, reason, renderReason, type ErrorJson, type Reason } from './errors.js';
 
 export const dialplanTypes = ['php', 'plaintext'] as const;
 export type DialplanType = (typeof dialplanTypes)[number];
@@ -30,8 +33,10 @@ export interface DialplanDraft {
 export type DialplanField = keyof DialplanDraft;
 /** Field order of the form; the first problem reported is the first field here. */
 export const dialplanFields: readonly DialplanField[] = ['name', 'extension', 'type', 'hint', 'description', 'code'];
-/** One message per field that has a problem. */
+/** One message per field that has a problem, in the language in use. */
 export type DialplanProblems = Partial<Record<DialplanField, string>>;
+/** Why each field with a problem is wrong: a catalog id and its values. */
+export type DialplanReasons = Partial<Record<DialplanField, Reason>>;
 
 /** A dialplan application (SPEC §6), as the PBX store keeps it. */
 export interface DialplanApplication {
@@ -57,19 +62,55 @@ export interface DialplanNumbering {
   dialplanApplications: DialplanApplication[];
 }
 
-/** Invalid draft: `field` is the first field at fault, `problems` holds every one. */
+/**
+ * Invalid draft: `field` is the first field at fault, `reasons` holds every one. One field:
+ * the error is that field's reason (code `dialplan_number_busy`, its values); several: code
+ * `dialplan_draft_invalid`, each field's message on its own line.
+ */
 export class DialplanDraftError extends ValidationError {
-  readonly problems: DialplanProblems;
-  constructor(problems: DialplanProblems) {
-    const fields = dialplanFields.filter((f) => problems[f] !== undefined);
-    const messages = fields.map((f) => problems[f]!);
-    super(messages.join('\n'), fields.length > 1 ? `${fields.length} fields need fixing; nothing was saved.` : 'Nothing was saved.', fields[0]);
-    this.problems = problems;
+  readonly reasons: DialplanReasons;
+  private readonly fields: DialplanField[];
+
+  constructor(reasons: DialplanReasons) {
+    const fields = dialplanFields.filter((f) => reasons[f] !== undefined);
+    super(fields.length === 1 ? reasons[fields[0]!]! : reason('dialplan_draft_invalid', { count: fields.length }), fields[0]);
+    this.reasons = reasons;
+    this.fields = fields;
   }
 
-  override toJSON(): { code: string | number; message: string; hint?: string; field?: string; problems: DialplanProblems } {
-    return { ...super.toJSON(), ...(this.field ? { field: this.field } : {}), problems: this.problems };
+  /** Each field's message, in the language in use. */
+  get problems(): DialplanProblems {
+    return renderProblems(this.reasons, activeMessages());
   }
+
+  override describe(messages: Messages = activeMessages()): ErrorText {
+    if (this.fields.length <= 1) return super.describe(messages);
+    const { hint } = super.describe(messages);
+    const message = this.fields.map((f) => renderReason(messages, this.reasons[f]!).message).join('\n');
+    return hint ? { message, hint } : { message };
+  }
+
+  override toJSON(): ReturnType<DialplanDraftError['toJson']> {
+    return this.toJson();
+  }
+
+  override toJson(messages: Messages = activeMessages()): ErrorJson & { problems: Record<string, { reason: string; params: Readonly<Record<string, unknown>>; message: string }> } {
+    const problems: Record<string, { reason: string; params: Readonly<Record<string, unknown>>; message: string }> = {};
+    for (const f of this.fields) {
+      const why = this.reasons[f]!;
+      problems[f] = { reason: why.id, params: why.params, message: renderReason(messages, why).message };
+    }
+    return { ...super.toJson(messages), problems };
+  }
+}
+
+function renderProblems(reasons: DialplanReasons, messages: Messages): DialplanProblems {
+  const problems: DialplanProblems = {};
+  for (const f of dialplanFields) {
+    const why = reasons[f];
+    if (why) problems[f] = renderReason(messages, why).message;
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,56 +215,57 @@ export function normalizeDraft(draft: DialplanDraft): DialplanDraft {
 }
 
 /**
- * Every problem of a draft, one message per field, each saying what to do — for a form that
- * validates while the person types. `exceptUniqid` is the application being edited (it keeps
- * its own number). The draft is normalized first, as saving would.
+ * Every problem of a draft, one message per field (in the language in use), each saying what
+ * to do — for a form that validates while the person types. `exceptUniqid` is the application
+ * being edited (it keeps its own number). The draft is normalized first, as saving would.
  */
 export function dialplanProblems(input: DialplanDraft, state: DialplanNumbering, exceptUniqid?: string): DialplanProblems {
+  return renderProblems(dialplanReasons(input, state, exceptUniqid), activeMessages());
+}
+
+/** Every problem of a draft as a reason per field: the id and the values, no words. */
+export function dialplanReasons(input: DialplanDraft, state: DialplanNumbering, exceptUniqid?: string): DialplanReasons {
   const draft = normalizeDraft(input);
-  const problems: DialplanProblems = {};
+  const problems: DialplanReasons = {};
 
   const name = lengthOf(draft.name);
-  if (name === 0) problems.name = 'Name is required: type a short name for the list, e.g. Night greeting.';
-  else if (/[\n\t\r]/.test(draft.name)) problems.name = 'Name must be one line of text, without line breaks or tabs.';
-  else if (name > DIALPLAN_NAME_MAX) problems.name = tooLong('Name', name, DIALPLAN_NAME_MAX);
+  if (name === 0) problems.name = reason('dialplan_name_required');
+  else if (/[\n\t\r]/.test(draft.name)) problems.name = reason('dialplan_name_multiline');
+  else if (name > DIALPLAN_NAME_MAX) problems.name = reason('dialplan_too_long', { field: 'name', length: name, max: DIALPLAN_NAME_MAX });
 
   const extensionProblem = checkExtension(draft.extension, state, exceptUniqid);
   if (extensionProblem) problems.extension = extensionProblem;
 
   if (!(dialplanTypes as readonly string[]).includes(draft.type)) {
-    problems.type = draft.type === ''
-      ? 'Type is required: php (a PHP-AGI script) or plaintext (Asterisk dialplan lines).'
-      : `Type "${input.type}" is not known: choose php (a PHP-AGI script) or plaintext (Asterisk dialplan lines).`;
+    problems.type = draft.type === '' ? reason('dialplan_type_required') : reason('dialplan_type_unknown', { type: input.type });
   }
 
   const hint = lengthOf(draft.hint);
-  if (/[\n\r]/.test(draft.hint)) problems.hint = 'Hint must be one line, e.g. Custom:2200101 or PJSIP/201.';
-  else if (hint > DIALPLAN_HINT_MAX) problems.hint = tooLong('Hint', hint, DIALPLAN_HINT_MAX);
+  if (/[\n\r]/.test(draft.hint)) problems.hint = reason('dialplan_hint_multiline');
+  else if (hint > DIALPLAN_HINT_MAX) problems.hint = reason('dialplan_too_long', { field: 'hint', length: hint, max: DIALPLAN_HINT_MAX });
 
   const description = lengthOf(draft.description);
-  if (description > DIALPLAN_DESCRIPTION_MAX) problems.description = tooLong('Description', description, DIALPLAN_DESCRIPTION_MAX);
+  if (description > DIALPLAN_DESCRIPTION_MAX) problems.description = reason('dialplan_too_long', { field: 'description', length: description, max: DIALPLAN_DESCRIPTION_MAX });
 
   const bytes = utf8Length(draft.code);
-  if (bytes > DIALPLAN_CODE_MAX_BYTES) {
-    problems.code = `Code is ${(bytes / 1024).toFixed(1)} KiB; the limit is ${DIALPLAN_CODE_MAX_BYTES / 1024} KiB. Keep large logic in a script file on the PBX and call it from here.`;
-  }
+  if (bytes > DIALPLAN_CODE_MAX_BYTES) problems.code = reason('dialplan_code_too_large', { kib: (bytes / 1024).toFixed(1), limitKib: DIALPLAN_CODE_MAX_BYTES / 1024 });
   return problems;
 }
 
-function checkExtension(extension: string, state: DialplanNumbering, exceptUniqid: string | undefined): string | undefined {
+function checkExtension(extension: string, state: DialplanNumbering, exceptUniqid: string | undefined): Reason | undefined {
   // The suggestion walks every number of the PBX: only worth it when there is a problem.
-  const suggestion = () => `e.g. ${nextFreeExtension(numbersInUse(state, exceptUniqid))}`;
-  if (extension === '') return `Number is required: choose a free number, ${suggestion()} (the next free one).`;
+  const suggestion = () => nextFreeExtension(numbersInUse(state, exceptUniqid));
+  if (extension === '') return reason('dialplan_number_required', { suggestion: suggestion() });
   const length = lengthOf(extension);
-  if (length > DIALPLAN_EXTENSION_MAX) return tooLong('Number', length, DIALPLAN_EXTENSION_MAX);
+  if (length > DIALPLAN_EXTENSION_MAX) return reason('dialplan_too_long', { field: 'extension', length, max: DIALPLAN_EXTENSION_MAX });
   if (!DIALPLAN_EXTENSION_PATTERN.test(extension)) {
-    const bad = [...new Set([...extension].filter((c) => !/[0-9#+*|X]/.test(c)))];
-    const shown = bad.map((c) => (c === ' ' ? 'a space' : `"${c}"`)).join(', ');
-    const lower = bad.includes('x') ? ' (write the pattern letter X in upper case)' : '';
-    return `Number "${extension}" contains ${shown}${lower}. Use only digits 0-9 and # + * | X, ${suggestion()}.`;
+    const characters = [...new Set([...extension].filter((c) => !/[0-9#+*|X]/.test(c)))];
+    return reason('dialplan_number_characters', { number: extension, characters, suggestion: suggestion() });
   }
-  const holder = holderOf(extension, state, exceptUniqid);
-  if (holder) return `Number ${extension} is busy: ${holder.description} uses it. Choose another number, ${suggestion()}.`;
+  const extensionHolder = state.extensions.find((e) => e.number === extension);
+  if (extensionHolder) return reason('dialplan_number_busy', { number: extension, kind: extensionHolder.kind, owner: extensionHolder.name, suggestion: suggestion() });
+  const app = state.dialplanApplications.find((a) => a.extension === extension && a.uniqid !== exceptUniqid);
+  if (app) return reason('dialplan_number_busy', { number: extension, kind: 'dialplan_application', owner: app.name, uniqid: app.uniqid, suggestion: suggestion() });
   return undefined;
 }
 
@@ -233,10 +275,6 @@ export function holderOf(number: string, state: DialplanNumbering, exceptUniqid?
   if (extension) return { number, description: describeExtension(extension) };
   const app = state.dialplanApplications.find((a) => a.extension === number && a.uniqid !== exceptUniqid);
   return app ? { number, description: describeApplication(app), uniqid: app.uniqid } : undefined;
-}
-
-function tooLong(what: string, length: number, max: number): string {
-  return `${what} is ${length} characters long; the limit is ${max}. Shorten it by ${length - max}.`;
 }
 
 /** Characters as a person counts them (code points, not UTF-16 units). */
@@ -257,7 +295,7 @@ function utf8Length(text: string): number {
  * every problem.
  */
 export function validateDialplanDraft(draft: DialplanDraft, state: DialplanNumbering, exceptUniqid?: string): Omit<DialplanApplication, 'uniqid'> {
-  const problems = dialplanProblems(draft, state, exceptUniqid);
+  const problems = dialplanReasons(draft, state, exceptUniqid);
   if (Object.keys(problems).length > 0) throw new DialplanDraftError(problems);
   const clean = normalizeDraft(draft);
   return { ...clean, type: clean.type as DialplanType };

@@ -92,6 +92,8 @@ export interface ErrorJson {
   params?: Record<string, unknown>;
   message: string;
   hint?: string;
+  /** The field or flag at fault, for bad input. */
+  field?: string;
 }
 
 /** Bad input from a person or a script: a form field, a flag, a key that does not parse. Exit 2. */
@@ -108,6 +110,10 @@ export class ValidationError extends PbxmodError {
       super(why.id, why);
       this.field = hintOrField;
     }
+  }
+
+  override toJson(messages: Messages = activeMessages()): ErrorJson {
+    return { ...super.toJson(messages), ...(this.field ? { field: this.field } : {}) };
   }
 }
 

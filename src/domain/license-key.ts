@@ -1,4 +1,5 @@
-import { ValidationError } from './errors.js';
+import type { KeyProblem } from '../i18n/en/errors/licensing.js';
+import { ValidationError, reason } from './errors.js';
 
 /** `MIKO-XXXXX-XXXXX-XXXXX-XXXXX`, X = A–Z or 0–9 (28 characters). */
 export const KEY_PATTERN = /^MIKO(-[A-Z0-9]{5}){4}$/;
@@ -25,37 +26,33 @@ function squeeze(input: string): string {
   return value;
 }
 
-function explain(kind: 'key' | 'coupon', value: string, prefix: string): string {
-  const example = `${prefix}-XXXXX-XXXXX-XXXXX-XXXXX`;
-  if (value === '') return `The ${kind === 'key' ? 'license key' : 'coupon'} is empty.`;
-  if (!value.startsWith(`${prefix}-`)) return `A ${kind === 'key' ? 'license key' : 'coupon'} starts with "${prefix}-"; got "${value.slice(0, 12)}".`;
+/** The first thing wrong with a key or coupon that does not match its pattern. */
+function explain(value: string, prefix: string): KeyProblem {
+  if (value === '') return { problem: 'empty' };
+  if (!value.startsWith(`${prefix}-`)) return { problem: 'prefix', prefix, start: value.slice(0, 12) };
   const groups = value.slice(prefix.length + 1).split('-');
-  if (groups.length !== 4) return `A ${kind === 'key' ? 'license key' : 'coupon'} has 4 groups after "${prefix}-"; got ${groups.length}. Expected ${example}.`;
+  if (groups.length !== 4) return { problem: 'groups', prefix, groups: groups.length };
   const bad = groups.findIndex((g) => g.length !== 5);
-  if (bad >= 0) return `Group ${bad + 1} has ${groups[bad]!.length} characters; each group has 5. Expected ${example}.`;
+  if (bad >= 0) return { problem: 'group_length', prefix, group: bad + 1, length: groups[bad]!.length };
   const char = [...groups.join('')].find((c) => !GROUP_ALPHABET.includes(c));
-  if (char) return `"${char}" is not allowed; use only the letters A-Z and digits 0-9. Expected ${example}.`;
-  return `Expected ${example}.`;
+  if (char) return { problem: 'character', prefix, char };
+  return { problem: 'other', prefix };
 }
 
 /** Normalize a license key or throw a ValidationError saying exactly what is wrong. */
 export function normalizeLicenseKey(input: string): string {
   const value = squeeze(input);
   if (KEY_PATTERN.test(value)) return value;
-  if (COUPON_PATTERN.test(value)) {
-    throw new ValidationError('This is a coupon, not a license key.', 'Activate it with `pbxmod license coupon CODE` after saving your key.', 'key');
-  }
-  throw new ValidationError(`Invalid license key. ${explain('key', value, 'MIKO')}`, 'Check the key in your email from lic@miko.ru and type it again.', 'key');
+  if (COUPON_PATTERN.test(value)) throw new ValidationError(reason('key_is_coupon'), 'key');
+  throw new ValidationError(reason('key_malformed', explain(value, 'MIKO')), 'key');
 }
 
 /** Normalize a coupon or throw a ValidationError saying exactly what is wrong. */
 export function normalizeCoupon(input: string): string {
   const value = squeeze(input);
   if (COUPON_PATTERN.test(value)) return value;
-  if (KEY_PATTERN.test(value)) {
-    throw new ValidationError('This is a license key, not a coupon.', 'Save it with `pbxmod license set-key KEY`.', 'coupon');
-  }
-  throw new ValidationError(`Invalid coupon. ${explain('coupon', value, 'MIKOUPD')}`, 'Check the coupon and type it again.', 'coupon');
+  if (KEY_PATTERN.test(value)) throw new ValidationError(reason('coupon_is_key'), 'coupon');
+  throw new ValidationError(reason('coupon_malformed', explain(value, 'MIKOUPD')), 'coupon');
 }
 
 /** Keys are shown masked by default: only the last group stays readable. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ValidationError } from './errors.js';
+import { activeMessages } from '../i18n/active.js';
+import { ValidationError, reason, renderReason, type Reason } from './errors.js';
 
 const trimmed = z.string().transform((s) => s.trim().replace(/\s+/g, ' '));
 
@@ -26,27 +27,39 @@ export type Registration = z.output<typeof registrationSchema>;
 export type RegistrationInput = z.input<typeof registrationSchema>;
 export type RegistrationField = keyof RegistrationInput;
 
-/** Per-field messages for a form, empty when the input is valid. */
-export function registrationProblems(input: Partial<Record<RegistrationField, string>>): Partial<Record<RegistrationField, string>> {
+/** Why each field is wrong (a catalog id and values), empty when the input is valid. */
+export function registrationReasons(input: Partial<Record<RegistrationField, string>>): Partial<Record<RegistrationField, Reason>> {
   const result = registrationSchema.safeParse(input);
   if (result.success) return {};
-  const problems: Partial<Record<RegistrationField, string>> = {};
+  const reasons: Partial<Record<RegistrationField, Reason>> = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0] as RegistrationField;
-    const message = issue.code === 'invalid_type' ? `${labelOf(field)} is required.` : issue.message;
-    problems[field] ??= message;
+    reasons[field] ??= reasonOf(field, issue);
   }
-  return problems;
+  return reasons;
 }
 
-function labelOf(field: RegistrationField): string {
-  return { company: 'Company name', email: 'Contact email', contact: 'Contact person', phone: 'Phone', inn: 'Company identifier' }[field];
+/** The schema's own messages are the service's (English); a person reads the catalog's, by rule. */
+function reasonOf(field: RegistrationField, issue: z.ZodIssue): Reason {
+  if (issue.code === 'invalid_type' || issue.code === 'too_small') return reason('registration_required', { field });
+  if (issue.code === 'too_big') return reason('registration_too_long', { field, max: Number(issue.maximum) });
+  if (field === 'email') return reason('registration_email_invalid');
+  if (field === 'phone') return reason('registration_phone_invalid');
+  if (field === 'inn') return reason('registration_inn_invalid');
+  return reason('registration_required', { field });
+}
+
+/** Per-field messages for a form, in the language in use; empty when the input is valid. */
+export function registrationProblems(input: Partial<Record<RegistrationField, string>>): Partial<Record<RegistrationField, string>> {
+  const problems: Partial<Record<RegistrationField, string>> = {};
+  for (const [field, why] of Object.entries(registrationReasons(input))) problems[field as RegistrationField] = renderReason(activeMessages(), why).message;
+  return problems;
 }
 
 /** Validate or throw a ValidationError naming the first bad field. */
 export function parseRegistration(input: Partial<Record<RegistrationField, string>>): Registration {
   const result = registrationSchema.safeParse(input);
   if (result.success) return result.data;
-  const [field, message] = Object.entries(registrationProblems(input))[0] ?? ['company', 'Invalid registration.'];
-  throw new ValidationError(message, 'Correct the field and submit again.', field);
+  const [field, why] = Object.entries(registrationReasons(input))[0] ?? ['company', reason('registration_required', { field: 'company' })];
+  throw new ValidationError(why, field);
 }

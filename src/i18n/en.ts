@@ -1,5 +1,6 @@
 import { audit } from './en/audit.js';
 import { commandHelp } from './en/command-help.js';
+import { cli } from './en/cli.js';
 import { dialplan } from './en/dialplan.js';
 import { readOnly } from './en/read-only.js';
 import { errors } from './en/errors.js';
@@ -148,6 +149,9 @@ export const en = {
 
   /** Every error, by id (see en/errors.ts). */
   errors,
+
+  /** The command line: --help, results, prompts (see en/cli.ts). */
+  cli,
 };
 
 /** The shape every catalog has; a translation must provide all of it. */

@@ -1,5 +1,6 @@
 import { audit } from './ru/audit.js';
 import { commandHelp } from './ru/command-help.js';
+import { cli } from './ru/cli.js';
 import { dialplan } from './ru/dialplan.js';
 import { readOnly } from './ru/read-only.js';
 import { errors } from './ru/errors.js';
@@ -144,4 +145,7 @@ export const ru: Messages = {
 
   /** Every error, by id (see en/errors.ts). */
   errors,
+
+  /** The command line: --help, results, prompts (see en/cli.ts). */
+  cli,
 };

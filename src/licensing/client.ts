@@ -39,7 +39,7 @@ import {
   type SessionHost,
 } from './api.js';
 import type { ArchiveOpener } from './archive-response.js';
-import { ConnectionError, KeySentError, ServiceRequestError, UnexpectedResponseError } from './errors.js';
+import { ConnectionError, KeySentError, ServiceRequestError, UnexpectedResponseError, type AnswerShape, type ConnectionCause } from './errors.js';
 
 export interface LicensingClientOptions {
   /** Base URL of the service, e.g. `http://127.0.0.1:8080`. */
@@ -204,38 +204,38 @@ export class LicensingClient {
     try {
       data = await this.fetch(path, { method, headers, body: body as Record<string, unknown> | undefined, retry: safeToRetry ? this.retries : 0 });
     } catch (error) {
-      throw this.mapFailure(error);
+      throw this.mapFailure(error, path);
     }
     const parsed = schema.safeParse(data);
-    if (!parsed.success) throw new UnexpectedResponseError(this.baseUrl, `${path.split('?')[0]} answered ${describeShape(data)}`);
+    if (!parsed.success) throw new UnexpectedResponseError(this.baseUrl, { path: path.split('?')[0]!, ...shapeOf(data) });
     return parsed.data;
   }
 
-  private mapFailure(error: unknown): Error {
+  private mapFailure(error: unknown, path: string): Error {
     if (!(error instanceof FetchError)) return new ConnectionError(this.baseUrl, error instanceof Error ? error.message : String(error));
     const status = error.response?.status;
     if (status === undefined) return new ConnectionError(this.baseUrl, connectionReason(error));
     const body = errorBodySchema.safeParse(error.data);
-    if (!body.success) return new UnexpectedResponseError(this.baseUrl, `HTTP ${status} without an error body`);
+    if (!body.success) return new UnexpectedResponseError(this.baseUrl, { path: path.split('?')[0]!, shape: 'no_error_body', status });
     const { code, message } = body.data.error;
     if (isLicenseCode(code)) return new LicenseError(code, message);
     return new ServiceRequestError(String(code), status, message);
   }
 }
 
-function connectionReason(error: FetchError): string {
+function connectionReason(error: FetchError): ConnectionCause {
   const cause = (error.cause ?? {}) as { code?: string; name?: string; message?: string; cause?: { code?: string } };
   const code = cause.code ?? cause.cause?.code;
-  if (cause.name === 'TimeoutError' || /timeout/i.test(error.message)) return 'timed out';
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found';
-  if (code === 'ECONNRESET') return 'connection reset';
+  if (cause.name === 'TimeoutError' || /timeout/i.test(error.message)) return 'timeout';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host_not_found';
+  if (code === 'ECONNRESET') return 'reset';
   if (code) return code;
   return cause.message ?? error.message;
 }
 
-function describeShape(data: unknown): string {
-  if (data === undefined || data === null || data === '') return 'with an empty body';
-  if (typeof data === 'string') return `with text instead of JSON ("${data.slice(0, 40)}")`;
-  return 'with JSON of another shape';
+function shapeOf(data: unknown): Pick<AnswerShape, 'shape' | 'sample'> {
+  if (data === undefined || data === null || data === '') return { shape: 'empty' };
+  if (typeof data === 'string') return { shape: 'text', sample: data.slice(0, 40) };
+  return { shape: 'other' };
 }

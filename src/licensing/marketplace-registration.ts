@@ -1,4 +1,5 @@
-import { PbxmodError, ValidationError } from '../domain/errors.js';
+import { PbxmodError, ValidationError, reason, renderReason } from '../domain/errors.js';
+import { activeMessages } from '../i18n/active.js';
 import { LicenseError } from '../domain/license-codes.js';
 import { MIKOPBX_FEATURE_ID } from '../domain/license-products.js';
 import { maskLicenseKey, normalizeCoupon, normalizeLicenseKey } from '../domain/license-key.js';
@@ -11,8 +12,9 @@ import { checkOwnSeats, wantedSeats, type SeatReport } from './own-seats.js';
 
 /** A saved key is needed for this; say where to get one. */
 export class NoLicenseKeyError extends PbxmodError {
-  constructor(what: string) {
-    super('no_license_key', `${what} needs a license key, and this PBX has none.`, 'Register with `pbxmod license register ...` or save your key with `pbxmod license set-key KEY` (console: screen 1).');
+  /** `what`: the session monitor, or coupon activation. */
+  constructor(what: 'sessions' | 'coupon') {
+    super('no_license_key', reason('no_license_key', { what }));
   }
 }
 
@@ -30,6 +32,7 @@ export interface KeySaved {
   info: LicenseInfo;
   /** The feature-33 seat this PBX captured, or null when it could not (see `warning`). */
   binding: Binding | null;
+  /** Why this PBX holds no seat, in the language in use (words for a person, not a value). */
   warning?: string;
 }
 
@@ -38,7 +41,7 @@ export async function registerPbx(ctx: PbxContext, form: RegistrationInput): Pro
   const registration = parseRegistration(form);
   const { settings } = await ctx.store.read();
   if (settings.licenseKey) {
-    throw new ValidationError(`This PBX is already registered (key ${maskLicenseKey(settings.licenseKey)}).`, 'To register anew, reset the key first: `pbxmod license reset`.');
+    throw new ValidationError(reason('already_registered', { key: maskLicenseKey(settings.licenseKey) }));
   }
   return audited(ctx.store, 'license.register', registration.company, async () => {
     const client = await ctx.licensing();
@@ -112,7 +115,7 @@ export async function activateCoupon(ctx: PbxContext, input: string): Promise<Li
   const coupon = normalizeCoupon(input);
   const { settings } = await ctx.store.read();
   const key = settings.licenseKey;
-  if (!key) throw new NoLicenseKeyError('Coupon activation');
+  if (!key) throw new NoLicenseKeyError('coupon');
   return audited(ctx.store, 'license.coupon', `${coupon.slice(0, 13)}…`, async () => (await ctx.licensing()).activateCoupon(key, coupon));
 }
 
@@ -123,7 +126,7 @@ export async function activateCoupon(ctx: PbxContext, input: string): Promise<Li
 export async function resetLicenseKey(ctx: PbxContext): Promise<{ released: number; warning?: string }> {
   const { settings } = await ctx.store.read();
   const key = settings.licenseKey;
-  if (!key) throw new ValidationError('This PBX has no license key to reset.', 'Nothing to do.');
+  if (!key) throw new ValidationError(reason('no_key_to_reset'));
   return audited(ctx.store, 'license.reset', maskLicenseKey(key), async () => {
     let released = 0;
     let warning: string | undefined;
@@ -132,7 +135,7 @@ export async function resetLicenseKey(ctx: PbxContext): Promise<{ released: numb
       const hosts = await client.sessions(key);
       if (hosts.some((h) => h.hostId === settings.hostId)) released = await client.dropBindings(key, { hostId: settings.hostId });
     } catch (error) {
-      warning = `This host's bindings were not released (${error instanceof Error ? error.message : String(error)}); they lapse within 10 minutes.`;
+      warning = renderReason(activeMessages(), reason('bindings_not_released', { detail: error instanceof Error ? error.message : String(error) })).message;
     }
     await ctx.store.update((s) => {
       s.settings.licenseKey = null;
@@ -166,6 +169,7 @@ async function captureOwnSeat(ctx: PbxContext, key: string, info: LicenseInfo): 
     return { info: await client.licenseInfo(key), binding };
   } catch (error) {
     if (!(error instanceof LicenseError)) throw error;
-    return { info, binding: null, warning: `The key was saved, but this PBX could not capture feature ${MIKOPBX_FEATURE_ID}: ${error.message} ${error.hint ?? ''}`.trim() };
+    const warning = renderReason(activeMessages(), reason('seat_not_captured', { featureId: MIKOPBX_FEATURE_ID, problem: error.message, hint: error.hint ?? '' })).message;
+    return { info, binding: null, warning };
   }
 }

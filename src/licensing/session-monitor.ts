@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { NotFoundError, ValidationError, reason } from '../domain/errors.js';
 import { dropWarnings } from '../domain/license-products.js';
 import { COUPON_PATTERN, maskLicenseKey, normalizeCoupon, normalizeLicenseKey } from '../domain/license-key.js';
 import type { PbxContext } from '../pbx-context.js';
@@ -14,14 +14,14 @@ export interface SessionLogin {
 
 /** The credential to send: an explicit key or coupon, normalized, or the saved key. */
 export async function sessionCredential(ctx: PbxContext, login: SessionLogin = {}): Promise<string> {
-  if (login.key !== undefined && login.coupon !== undefined) throw new ValidationError('Log in with a key or a coupon, not both.', 'Give only --key or only --coupon.');
+  if (login.key !== undefined && login.coupon !== undefined) throw new ValidationError(reason('login_key_and_coupon'));
   if (login.coupon !== undefined) return normalizeCoupon(login.coupon);
   if (login.key !== undefined) {
     const squeezed = login.key.replace(/\s+/g, '').toUpperCase();
     return COUPON_PATTERN.test(squeezed) ? squeezed : normalizeLicenseKey(login.key);
   }
   const { settings } = await ctx.store.read();
-  if (!settings.licenseKey) throw new NoLicenseKeyError('The session monitor');
+  if (!settings.licenseKey) throw new NoLicenseKeyError('sessions');
   return settings.licenseKey;
 }
 
@@ -49,19 +49,18 @@ export function planDrop(hosts: readonly SessionHost[], target: { host?: string;
   if (target.bindingId !== undefined) {
     const host = hosts.find((h) => h.bindings.some((b) => b.id === target.bindingId));
     const binding = host?.bindings.find((b) => b.id === target.bindingId);
-    if (!host || !binding) throw new NotFoundError(`No live binding with id ${target.bindingId}.`, 'List the bindings with `pbxmod sessions list`; it may have lapsed already.');
+    if (!host || !binding) throw new NotFoundError(reason('binding_not_found', { bindingId: target.bindingId }));
     return { hosts: [host], bindings: [binding], warnings: dropWarnings([binding]) };
   }
   const name = target.host?.trim() ?? '';
-  if (name === '') throw new ValidationError('Name the host whose bindings to drop.', 'Give the host name or host id shown by `pbxmod sessions list`.', 'host');
+  if (name === '') throw new ValidationError(reason('drop_host_missing'), 'host');
   const byId = hosts.filter((h) => h.hostId === name);
   const matched = byId.length > 0 ? byId : hosts.filter((h) => h.host.toLowerCase() === name.toLowerCase());
   if (matched.length === 0) {
-    const known = hosts.map((h) => h.host).join(', ') || 'none';
-    throw new NotFoundError(`No host "${name}" holds a binding of this key (hosts now: ${known}).`, 'Check the name with `pbxmod sessions list`; a binding not refreshed for 10 minutes lapses by itself.');
+    throw new NotFoundError(reason('drop_host_unknown', { host: name, known: hosts.map((h) => h.host) }));
   }
   if (matched.length > 1) {
-    throw new ValidationError(`${matched.length} hosts are named "${name}".`, `Give the host id instead: ${matched.map((h) => h.hostId).join(', ')}.`, 'host');
+    throw new ValidationError(reason('drop_host_ambiguous', { host: name, hostIds: matched.map((h) => h.hostId) }), 'host');
   }
   const bindings = matched.flatMap((h) => h.bindings);
   return { hosts: matched, bindings, warnings: dropWarnings(bindings) };

@@ -174,7 +174,7 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     const deleted = await json(d, ['rm', '000063', '--yes']);
     assert.equal((deleted.deleted as DialplanApplication).uniqid, 'DIALPLAN-0000063A');
     assert.deepEqual((await json(d, ['list'])).applications.map((a) => a.extension), ['000064', '10003246']);
-    assert.equal((await jsonError(d, ['rm', '000063', '--yes'], 1)).code, 'not_found');
+    assert.equal((await jsonError(d, ['rm', '000063', '--yes'], 1)).code, 'dialplan_not_found');
   });
 
   it('export writes the context and the AGI scripts, and refuses a path it cannot use', async () => {

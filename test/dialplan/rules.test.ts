@@ -181,7 +181,7 @@ describe('all problems of a draft at once', () => {
         assert.match(error.message, /Number 202 is busy: employee Sales uses it/);
         assert.equal(error.hint, '3 fields need fixing; nothing was saved.');
         const json = error.toJSON();
-        assert.equal(json.code, 'invalid_input');
+        assert.equal(json.code, 'dialplan_draft_invalid');
         assert.equal(json.field, 'name');
         assert.deepEqual(Object.keys(json.problems).sort(), ['extension', 'name', 'type']);
         return true;
