@@ -1,5 +1,6 @@
 import { dialplan } from './ru/dialplan.js';
 import { errors } from './ru/errors.js';
+import { lists } from './ru/lists.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
 import { sessions } from './ru/sessions.js';
@@ -74,6 +75,8 @@ export const ru: Messages = {
   },
 
   /** Shared widgets. */
+  /** Sorting and filtering the lists (en/lists.ts). */
+  lists,
   table: {
     empty: 'Nothing to show.',
     position: (from: number, to: number, total: number) => `${from}-${to} of ${total}`,

@@ -11,8 +11,9 @@ export function Footer({ entries, width }: { entries: readonly KeyHelp[]; width:
   let used = 0;
   for (const [i, entry] of entries.entries()) {
     const keys = keysOf(entry, theme.symbols, { first: true });
+    const description = entry.footerDescription ?? entry.description;
     const gap = i > 0 ? 2 : 0;
-    const needed = gap + textWidth(keys) + 1 + textWidth(entry.description);
+    const needed = gap + textWidth(keys) + 1 + textWidth(description);
     if (used + needed > width) {
       // The last piece may be cut, the others are whole or absent.
       const room = width - used - gap - textWidth(keys) - 1;
@@ -20,7 +21,7 @@ export function Footer({ entries, width }: { entries: readonly KeyHelp[]; width:
         pieces.push(
           <Text key={i}>
             {' '.repeat(gap)}
-            <Text {...theme.text.key}>{keys}</Text> {truncateText(entry.description, room, theme.symbols.ellipsis)}
+            <Text {...theme.text.key}>{keys}</Text> {truncateText(description, room, theme.symbols.ellipsis)}
           </Text>,
         );
       break;
@@ -30,7 +31,7 @@ export function Footer({ entries, width }: { entries: readonly KeyHelp[]; width:
       <Text key={i}>
         {' '.repeat(gap)}
         <Text {...theme.text.key}>{keys}</Text>
-        <Text {...theme.text.muted}> {entry.description}</Text>
+        <Text {...theme.text.muted}> {description}</Text>
       </Text>,
     );
   }

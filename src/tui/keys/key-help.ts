@@ -13,6 +13,8 @@ export interface KeyHelp {
   description: string;
   /** Also shown in the footer. Default false. */
   footer?: boolean;
+  /** A shorter description for the footer. Default `description`. */
+  footerDescription?: string;
 }
 
 /** The keys of a help entry as text: all of them ("↑/k"), or the first only (for the footer). */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { useMessages, type Messages } from '../../../i18n/index.js';
-import { FilterLine, Table, useFilter, useRowUnderCursor, type TableColumn } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useRowUnderCursor, useTableSort, type TableColumn } from '../../components/table/index.js';
 import type { AsyncState } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme, type ThemeSymbols } from '../../theme.js';
@@ -37,8 +37,10 @@ export function InstalledView({ rows, updatesError, actions, navigate, width, he
   const { symbols } = theme;
   const all = rows.data ?? [];
   const filter = useFilter(all, { text: searchText, isActive });
-  const { current, rowForKeys, onCursorChange } = useRowUnderCursor(filter.rows, rowKey);
   const { snapshot } = actions;
+  const columns = useMemo(() => installedColumns(all, snapshot, m, symbols, width), [all, snapshot, m, symbols, width]);
+  const sort = useTableSort(filter.rows, columns, { isActive: isActive && rows.data !== undefined && all.length > 0 });
+  const { current, rowForKeys, onCursorChange } = useRowUnderCursor(sort.rows, rowKey);
 
   useKeyLayer(
     (e) => {
@@ -58,7 +60,6 @@ export function InstalledView({ rows, updatesError, actions, navigate, width, he
     { priority: KeyPriority.screen, isActive },
   );
 
-  const columns = useMemo(() => installedColumns(all, snapshot, m, symbols, width), [all, snapshot, m, symbols, width]);
   const filterLines = filter.typing || filter.query !== '' ? 1 : 0;
   const infoLines = infoLineCount(height);
   const tableHeight = Math.max(2, height - 1 - filterLines - infoLines);
@@ -76,7 +77,8 @@ export function InstalledView({ rows, updatesError, actions, navigate, width, he
     body = (
       <Table
         columns={columns}
-        rows={filter.rows}
+        rows={sort.rows}
+        sort={sort}
         rowKey={rowKey}
         width={width}
         height={tableHeight}
@@ -107,17 +109,19 @@ function installedColumns(rows: readonly InstalledRow[], snapshot: OperationsSna
   const marks = (row: InstalledRow) => moduleMarkers(row, row.latestVersion !== null, symbols);
   const marksWidth = Math.max(textWidth(m.columns.marks), ...rows.map((row) => textWidth(marks(row))));
   return [
-    { title: m.columns.enabled, width: 3, value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), tone: (row) => (row.enabled ? 'ok' : undefined) },
+    { title: m.columns.enabled, width: 3, value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), sortValue: (row) => row.enabled, tone: (row) => (row.enabled ? 'ok' : undefined) },
     { title: m.columns.name, flex: 2, minWidth: 10, value: (row) => row.name },
     {
       title: m.columns.description,
       flex: 3,
       minWidth: 8,
       value: (row) => rowNote(row, snapshot, m, symbols)?.text ?? row.description,
+      // By the description itself, not by a note that comes and goes while an operation runs.
+      sortValue: (row) => row.description,
       tone: (row) => rowNote(row, snapshot, m, symbols)?.tone ?? 'muted',
     },
     { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : 9, value: (row) => row.developer },
-    { title: m.columns.version, width: 8, value: (row) => row.version },
+    { title: m.columns.version, width: 8, value: (row) => row.version, sort: 'version' },
     { title: m.columns.state, width: 8, value: (row) => (row.enabled ? m.state.enabled : m.state.disabled), tone: (row) => (row.enabled ? 'ok' : undefined) },
     { title: m.columns.marks, width: marksWidth, value: marks, tone: (row) => (reasonMarker(row, symbols) ? 'warning' : 'info') },
   ];

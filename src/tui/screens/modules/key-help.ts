@@ -1,4 +1,5 @@
 import type { Messages } from '../../../i18n/index.js';
+import { sortKeyHelp } from '../../components/table/index.js';
 import { addKeyBindings } from '../../keys/bindings.js';
 import type { KeyHelp } from '../../keys/key-help.js';
 import type { ThemeSymbols } from '../../theme.js';
@@ -32,6 +33,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
           { command: 'basic.confirm', description: k.details, footer: true },
           { command: 'modules.marketplace', description: k.marketplace, footer: true },
           { command: 'modules.delete', description: k.delete, footer: true },
+          sortKeyHelp(messages),
           { command: 'filter.start', description: k.filter },
           { command: 'modules.update', description: k.update },
           { command: 'modules.releases', description: k.releases },
@@ -45,6 +47,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
         { command: 'modules.install', description: k.install, footer: true },
         { command: 'basic.confirm', description: k.details, footer: true },
         { keys: 'm/Esc', description: k.installed, footer: true },
+        sortKeyHelp(messages),
         { command: 'modules.releases', description: k.releases },
         { command: 'filter.start', description: k.filter },
         { command: 'modules.update', description: k.updateInstalled },
@@ -74,6 +77,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
       return [
         { command: 'basic.confirm', description: k.installRelease, footer: true },
         { command: 'basic.back', description: k.back, footer: true },
+        sortKeyHelp(messages),
         { commands: ['nav.up', 'nav.down'], description: k.move },
       ];
     case 'install-file':

@@ -1,4 +1,5 @@
 import type { Messages } from '../../../i18n/index.js';
+import { sortKeyHelp } from '../../components/table/index.js';
 import { addKeyBindings } from '../../keys/bindings.js';
 import type { KeyHelp } from '../types.js';
 
@@ -48,7 +49,7 @@ export function sessionKeys(messages: Messages, state: SessionKeysState = { mode
     ...rowKeys,
     { command: 'sessions.refresh', description: k.refresh, footer: true },
     { command: 'sessions.login', description: k.login, footer: true },
-    ...(state.hasList === false ? [] : [{ command: 'filter.start', description: k.filter, footer: !state.compact } satisfies KeyHelp]),
+    ...(state.hasList === false ? [] : [{ command: 'filter.start', description: k.filter, footer: !state.compact } satisfies KeyHelp, sortKeyHelp(messages, !state.compact)]),
     { commands: ['nav.up', 'nav.down'], description: k.move },
     { keys: 'PgUp/PgDn', description: messages.keys.page },
     { keys: 'Home/End g/G', description: messages.keys.homeEnd },

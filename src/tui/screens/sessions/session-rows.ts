@@ -1,5 +1,6 @@
 import type { Binding, SessionHost } from '../../../licensing/api.js';
 import type { Messages } from '../../../i18n/index.js';
+import type { SortGroups } from '../../components/table/index.js';
 
 /**
  * The table's lines: a row per host (its name and MAC; dropping it drops every binding of
@@ -16,6 +17,9 @@ export function sessionRows(hosts: readonly SessionHost[]): SessionRow[] {
 }
 
 export const sessionRowKey = (row: SessionRow): string => row.key;
+
+/** For `useTableSort`: a host and its bindings stay together, the host row first. */
+export const sessionSortGroups: SortGroups<SessionRow> = { key: (row) => row.host.hostId, head: (row) => row.kind === 'host' };
 
 export const userAtHost = (binding: Binding): string => `${binding.user}@${binding.host}`;
 

@@ -6,7 +6,7 @@ import { planDrop, type SessionLogin } from '../../../licensing/session-monitor.
 import { useMessages } from '../../../i18n/index.js';
 import { BusyLine } from '../../components/busy-line/index.js';
 import { useConfirm } from '../../components/confirm/index.js';
-import { FilterLine, Table, useFilter } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useTableSort } from '../../components/table/index.js';
 import { useToast } from '../../components/toast/index.js';
 import { useConsole } from '../../console-context.js';
 import { useScreenKeys } from '../../frame/screen-keys.js';
@@ -22,7 +22,7 @@ import { LoginForm } from './login-form.js';
 import { Notice } from './notice.js';
 import { sessionColumns } from './session-columns.js';
 import { INFO_PANEL_LINES, SessionInfo } from './session-info.js';
-import { sessionRowKey, sessionRows, sessionRowText, type SessionRow } from './session-rows.js';
+import { sessionRowKey, sessionRows, sessionSortGroups, sessionRowText, type SessionRow } from './session-rows.js';
 import { identityText, SessionStatus } from './session-status.js';
 import { useSessionMonitor } from './use-session-monitor.js';
 
@@ -77,6 +77,7 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
   const listShown = !loginOpen && snapshot !== undefined && !noKey;
   const filter = useFilter(rows, { text: rowText, isActive: listShown });
   const columns = useMemo(() => sessionColumns(m, theme.symbols, width), [m, theme.symbols, width]);
+  const sort = useTableSort(filter.rows, columns, { isActive: listShown && rows.length > 0, groups: sessionSortGroups });
 
   const drop = async (row: SessionRow) => {
     if (readonly) {
@@ -201,7 +202,8 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
       <Box display={panelAlone ? 'none' : 'flex'} flexDirection="column">
         <Table
           columns={columns}
-          rows={filter.rows}
+          rows={sort.rows}
+          sort={sort}
           rowKey={sessionRowKey}
           width={width}
           height={tableHeight}
