@@ -8,7 +8,7 @@ import { SortMenuLines } from './sort-menu.js';
 import type { SortKind } from './table-sort.js';
 import { tableItems, type TableItem } from './table-items.js';
 import { useTableInput } from './use-table-input.js';
-import { useTableState, type TableView } from './use-table-state.js';
+import { tableReducer, useTableState, type TableView } from './use-table-state.js';
 import type { TableSortView } from './use-table-sort.js';
 
 export interface TableColumn<Row> {
@@ -89,7 +89,10 @@ export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, empt
       },
     };
   }, [items, visible]);
-  const [state, dispatch] = useTableState(view);
+  const [stored, dispatch] = useTableState(view);
+  // Drawn from where the cursor's row is now: the rows may have been reordered (sorted) or
+  // filtered in this very render, before the sync effect below has stored it.
+  const state = useMemo(() => tableReducer(stored, { type: 'sync', view }), [stored, view]);
 
   // Rows changed (reload, filter) or the space did: keep the cursor on the same row.
   useEffect(() => {
