@@ -140,7 +140,10 @@ export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, empt
   );
 
   const inner = Math.max(1, width - GUTTER);
-  const widths = layoutColumns(columns, inner);
+  const sortedColumn = sort?.order?.column;
+  // A narrow fixed column that is sorted widens for its arrow rather than cutting its title.
+  const specs = sortedColumn === undefined ? columns : columns.map((c, i) => (i === sortedColumn && c.width !== undefined && c.width > 0 ? { ...c, width: Math.max(c.width, textWidth(c.title) + 2) } : c));
+  const widths = layoutColumns(specs, inner);
   const ellipsis = theme.symbols.ellipsis;
   const arrow = sort?.order === undefined ? undefined : { column: sort.order.column, symbol: sort.order.direction === 'ascending' ? theme.symbols.sortAscending : theme.symbols.sortDescending };
   const header = ' '.repeat(GUTTER) + columns.map((c, i) => (widths[i] ? headerCell(c.title, widths[i]!, ellipsis, c.align, arrow?.column === i ? arrow.symbol : undefined) : null)).filter((s) => s !== null).join(' ');
