@@ -24,6 +24,8 @@ export function sessionColumns(m: Messages['screens']['sessions'], symbols: Them
       flex: 3,
       minWidth: 12,
       value: (r) => (r.kind === 'host' ? m.hostMac(r.host.net) : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
+      // Hosts keep their order (a MAC says nothing); bindings by their feature.
+      sortValue: (r) => (r.kind === 'host' ? '' : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
       tone: (r) => (r.kind === 'host' ? 'muted' : undefined),
     },
     { title: c.action, width: 8, value: (r) => (r.kind === 'host' ? m.dropHostAction : m.dropAction), tone: () => 'accent', sort: false },
