@@ -216,7 +216,7 @@ function Frame({ screens, initialScreen, env, sizeFlag, quit, requestQuitRef }: 
         </Box>
         <StatusLine width={width} storeError={summary.storeError} />
         {/* While a field or the editor has the keys, ? and q type: the footer does not offer them then. */}
-        <Footer entries={[...screenKeys.filter((k) => k.footer), ...(typing ? [] : global.footer)]} width={width} />
+        <Footer entries={screenKeys.filter((k) => k.footer)} always={typing ? [] : global.footer} width={width} />
       </Box>
     </Box>
   );

@@ -11,6 +11,10 @@ export const lists = {
     ascending: 'ascending',
     descending: 'descending',
   },
+  footer: {
+    /** Space on the installed modules, in the footer: short, so that `s sort` fits 80 columns too. */
+    toggle: 'on/off',
+  },
   dialplan: {
     /** Shown beside the query while it is typed. */
     filterScope: 'searches number, name, description and code',

@@ -10,6 +10,9 @@ export const lists: typeof English = {
     ascending: 'по возрастанию',
     descending: 'по убыванию',
   },
+  footer: {
+    toggle: 'вкл/выкл',
+  },
   dialplan: {
     filterScope: 'ищет в номере, имени, описании и коде',
     filterKey: 'фильтр по номеру, имени, описанию или коду',

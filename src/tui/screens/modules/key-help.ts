@@ -29,7 +29,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
     case 'list':
       if (view.list === 'installed') {
         return [
-          { command: 'basic.toggle', description: k.toggle, footer: true },
+          { command: 'basic.toggle', description: k.toggle, footerDescription: messages.lists.footer.toggle, footer: true },
           { command: 'basic.confirm', description: k.details, footer: true },
           { command: 'modules.marketplace', description: k.marketplace, footer: true },
           { command: 'modules.delete', description: k.delete, footer: true },
