@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Box } from 'ink';
 import { FilterLine, Table, nextSortOrder, sortRows, useFilter, useTableSort, type TableColumn } from '../../src/tui/components/table/index.js';
+import { MessagesProvider } from '../../src/i18n/index.js';
+import { ru } from '../../src/i18n/ru.js';
 import { createTheme } from '../../src/tui/theme.js';
 import { keys, press, renderWidget, sendChunks, stripAnsi, type, waitForFrame } from './helpers.js';
 
@@ -226,6 +228,24 @@ describe('sorting a table by column', () => {
     await press(app, 's', 'Sort by');
     await press(app, keys.end, (f) => /› 4 Date/.test(plain(f)));
     await press(app, keys.enter, (f) => /Date ▲/.test(headerLine(f)));
+    app.unmount();
+  });
+
+  test('in Russian the menu says all of its hint, wrapped rather than cut', async () => {
+    const app = renderWidget(
+      <MessagesProvider messages={ru}>
+        <SortedTable rows={releases} />
+      </MessagesProvider>,
+    );
+    await waitForFrame(app, order('alpha', 'Bravo', 'charlie', 'delta', 'echo'));
+    const menu = plain(await press(app, 's', 'Сортировать по'));
+    const text = menu.replace(/\s+/g, ' ');
+    assert.match(text, /Enter или 1-4 — выбрать, повторно — обратный порядок, Esc — закрыть/);
+    assert.doesNotMatch(menu, /…/);
+    assert.match(menu, /4 Date/);
+    await press(app, '1', (f) => /Name ▲/.test(headerLine(f)));
+    await press(app, 's', 'Сортировать по');
+    assert.match(plain(app.lastFrame()!), /1 Name\s+▲ по возрастанию/);
     app.unmount();
   });
 });

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text } from 'ink';
 import { useMessages } from '../../../i18n/index.js';
 import { useTheme } from '../../theme.js';
-import { fitText, textWidth, truncateText } from '../../text-fit.js';
+import { fitText, textWidth, truncateText, wrapText } from '../../text-fit.js';
 import type { SortOrder } from './table-sort.js';
 import type { SortMenu } from './use-table-sort.js';
 
@@ -20,7 +20,12 @@ export function SortMenuLines({ menu, order, width, height }: SortMenuLinesProps
   const messages = useMessages();
   const m = messages.lists.sort;
   const { ellipsis, pointer } = theme.symbols;
-  const room = Math.max(1, height - 1);
+  const last = Math.min(9, menu.columns.length);
+  // The hint beside the title, or wrapped under it (a longer language) while the columns still fit.
+  const oneLine = `${m.menuTitle}  ${m.menuHint(last)}`;
+  const wrapped = wrapText(m.menuHint(last), width);
+  const hintLines = textWidth(oneLine) <= width ? [] : height - 1 - wrapped.length >= Math.min(menu.columns.length, 3) ? wrapped : [];
+  const room = Math.max(1, height - 1 - hintLines.length);
   const offset = Math.max(0, Math.min(menu.cursor - room + 1, menu.columns.length - room));
   const lines: ReactNode[] = [];
   for (let i = Math.max(0, offset); i < Math.min(menu.columns.length, offset + room); i++) {
@@ -36,13 +41,17 @@ export function SortMenuLines({ menu, order, width, height }: SortMenuLinesProps
       </Text>,
     );
   }
-  const last = Math.min(9, menu.columns.length);
   return (
     <>
       <Text>
         <Text bold>{truncateText(m.menuTitle, width, ellipsis)}</Text>
-        <Text {...theme.text.muted}>{fitText(`  ${m.menuHint(last)}`, Math.max(0, width - textWidth(m.menuTitle)), ellipsis)}</Text>
+        {hintLines.length === 0 ? <Text {...theme.text.muted}>{fitText(`  ${m.menuHint(last)}`, Math.max(0, width - textWidth(m.menuTitle)), ellipsis)}</Text> : null}
       </Text>
+      {hintLines.map((line, i) => (
+        <Text key={`hint${i}`} {...theme.text.muted}>
+          {line}
+        </Text>
+      ))}
       {lines}
     </>
   );
