@@ -41,7 +41,7 @@ export function registerDialplanCommands(program: Command): void {
   dialplan
     .command('list')
     .description('list the applications: number, name, type, description')
-    .option('--filter <text>', 'only those whose number, name, type or description contains TEXT')
+    .option('--filter <text>', 'only those whose number, name, type, description or code contains TEXT')
     .action((options: { filter?: string }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const apps = await listApplications(ctx.store, options.filter);
