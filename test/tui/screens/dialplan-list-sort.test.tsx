@@ -37,6 +37,11 @@ describe('dialplan list: sorting', () => {
     await press(app!, 'j', (f) => /Milliwatt/.test(cursorLine(f)));
     const menu = await press(app!, 's', 'Sort by').then(plain);
     assert.match(menu, /1 Number\s*\n.*2 Name\s*\n.*3 Type\s*\n.*4 Description/);
+    // While the menu is open the screen's letters do nothing (d would delete), and ? shows the help.
+    await press(app!, 'd');
+    await press(app!, '?', 'Keys: ');
+    await press(app!, keys.escape, (x) => !plain(x).includes('Keys: ') && plain(x).includes('Sort by'));
+    assert.doesNotMatch(plain(app!.lastFrame()), /Delete/);
     let f = await press(app!, '2', inOrder('Caller number readback', 'Echo test', 'Milliwatt')).then(plain);
     assert.match(header(f), /Name ▲/);
     assert.match(cursorLine(f), /Milliwatt/);

@@ -87,9 +87,10 @@ export function useTableSort<Row>(rows: readonly Row[], columns: readonly Sortab
     return true;
   };
 
-  // Closed: `s` among the table's keys. Open: a modal layer, so the screen's letters do nothing.
+  // Closed: `s` among the table's keys. Open: above the screen and the table, taking every key
+  // but `?` (so the screen's letters do nothing, and the help still opens).
   useKeyLayer(onKey, { priority: KeyPriority.widget, isActive });
-  useKeyLayer(onKey, { priority: KeyPriority.overlay, isActive: isActive && state.menuCursor !== undefined, modal: true });
+  useKeyLayer(onKey, { priority: KeyPriority.overlay, isActive: isActive && state.menuCursor !== undefined });
 
   const sorted = useMemo(() => sortRows(rows, columns, state.order, groups), [rows, columns, state.order, groups]);
   const menu = state.menuCursor === undefined || !isActive ? undefined : { columns: choices, cursor: state.menuCursor };
