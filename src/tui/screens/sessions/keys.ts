@@ -43,7 +43,8 @@ export function sessionKeys(messages: Messages, state: SessionKeysState = { mode
       ? []
       : [
           { command: 'sessions.drop', description: state.compact ? k.drop : state.row === 'host' ? k.dropHost : k.dropBinding, footer: true },
-          { command: 'sessions.info', description: state.compact ? k.infoShort : k.info, footer: true },
+          // The footer's short word always: so that `s sort` fits 80 columns beside "drop binding".
+          { command: 'sessions.info', description: state.compact ? k.infoShort : k.info, footerDescription: k.infoShort, footer: true },
         ];
   return [
     ...rowKeys,
