@@ -200,12 +200,15 @@ describe('sorting a table by column', () => {
     const app = renderWidget(<SortedTable rows={releases} />);
     await waitForFrame(app, order('alpha', 'Bravo', 'charlie', 'delta', 'echo'));
     // Version ascending, then reversed, then two rows up from alpha (now fourth): one read.
-    const frame = await sendChunks(app, ['s2s2kk']);
+    await sendChunks(app, ['s2s2kk']);
+    // The keys' end state (a loaded machine may take longer than sendChunks' quiet time).
+    const frame = await waitForFrame(app, (f) => /Version ▼/.test(headerLine(f)) && cursorName(f) === 'echo');
     assert.deepEqual(bodyNames(frame), ['Bravo', 'echo', 'charlie', 'alpha', 'delta']);
     assert.match(headerLine(frame), /Version ▼/);
     assert.equal(cursorName(frame), 'echo');
     // The menu (opening on Version) driven by an arrow and Enter, split over reads: Size.
-    const bySize = await sendChunks(app, ['s\u001B', '[B', '\r']);
+    await sendChunks(app, ['s\u001B', '[B', '\r']);
+    const bySize = await waitForFrame(app, (f) => /Size ▲/.test(headerLine(f)));
     assert.deepEqual(bodyNames(bySize), ['echo', 'charlie', 'alpha', 'delta', 'Bravo']);
     assert.equal(cursorName(bySize), 'echo');
     app.unmount();

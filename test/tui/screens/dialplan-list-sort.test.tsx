@@ -66,7 +66,9 @@ describe('dialplan list: sorting', () => {
 
   test('keys many per read: the menu, a pick and a reversal in one read', async () => {
     await openScreen();
-    const f = await sendChunks(app!, ['s2s2']);
+    await sendChunks(app!, ['s2s2']);
+    // The keys' end state (a loaded machine may take longer than sendChunks' quiet time).
+    const f = await until((x) => /Name ▼/.test(header(x)));
     assert.deepEqual(listed(f), ['Milliwatt', 'Echo test', 'Caller number readback']);
     assert.match(header(f), /Name ▼/);
     assert.match(cursorLine(f), /Caller number readback/, 'the cursor stayed on the row it was on');

@@ -83,7 +83,9 @@ describe('modules screen: sorting the installed list', () => {
     await press(app, keys.enter);
     await waitForFrame(app, inOrder(installedNames, 'Module template', 'Autoprovision'));
     // Name descending in one read: menu, Name, menu, Name.
-    const f = await sendChunks(app, ['s2s2']);
+    await sendChunks(app, ['s2s2']);
+    // The keys' end state (a loaded machine may take longer than sendChunks' quiet time).
+    const f = await waitForFrame(app, (x) => /Module ▼/.test(headerOf(x)));
     assert.deepEqual(shownOrder(f, installedNames), ['Module template', 'Autoprovision']);
     assert.match(headerOf(f), /Module ▼/);
     await press(app, keys.escape, inOrder(installedNames, 'Module template', 'Backup', 'Autoprovision'));

@@ -83,7 +83,9 @@ describe('session monitor: sorting the bindings', () => {
     await type(app!, 'pbx-02', /\/pbx-02/);
     await press(app!, keys.enter);
     // Captured: ascending then reversed, one read. f51 was captured after f33.
-    const f = await sendChunks(app!, ['s2s2']);
+    await sendChunks(app!, ['s2s2']);
+    // The keys' end state (a loaded machine may take longer than sendChunks' quiet time).
+    const f = await waitForFrame(app!, (x) => /Captured ▼/.test(headerOf(x)));
     assert.match(headerOf(f), /Captured ▼/);
     const at = pbx02(f);
     assert.ok(at.host >= 0 && at.host + 1 === at.f51 && at.f51 + 1 === at.f33, plain(f));
