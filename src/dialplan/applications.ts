@@ -40,7 +40,7 @@ export class DialplanConflictError extends PbxmodError {
   }
 }
 
-/** The applications whose number, name, type or description contains `filter`, by number. */
+/** The applications whose number, name, type, description or code contains `filter`, by number. */
 export async function listApplications(store: PbxStore, filter?: string): Promise<DialplanApplication[]> {
   const state = await store.read();
   return filterApplications(state.dialplanApplications, filter);

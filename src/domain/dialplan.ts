@@ -304,12 +304,12 @@ export function validateDialplanDraft(draft: DialplanDraft, state: DialplanNumbe
 // ---------------------------------------------------------------------------------------------
 // lists
 
-/** Applications whose number, name, type or description contains `filter` (any case), by number. */
+/** Applications whose number, name, type, description or code contains `filter` (any case), by number. */
 export function filterApplications(apps: readonly DialplanApplication[], filter?: string): DialplanApplication[] {
   const needle = filter?.trim().toLowerCase() ?? '';
   const matching = needle === ''
     ? [...apps]
-    : apps.filter((a) => a.extension.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle) || a.type.includes(needle) || a.description.toLowerCase().includes(needle) || a.uniqid.toLowerCase().includes(needle));
+    : apps.filter((a) => a.extension.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle) || a.type.includes(needle) || a.description.toLowerCase().includes(needle) || a.uniqid.toLowerCase().includes(needle) || a.code.toLowerCase().includes(needle));
   return matching.sort(byExtension);
 }
 

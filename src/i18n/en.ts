@@ -5,6 +5,7 @@ import { dialplan } from './en/dialplan.js';
 import { readOnly } from './en/read-only.js';
 import { errors } from './en/errors.js';
 import { language } from './en/language.js';
+import { lists } from './en/lists.js';
 import { marketplace } from './en/marketplace.js';
 import { modules } from './en/modules.js';
 import { sessions } from './en/sessions.js';
@@ -89,6 +90,8 @@ export const en = {
   },
 
   /** Shared widgets. */
+  /** Sorting and filtering the lists (en/lists.ts). */
+  lists,
   table: {
     empty: 'Nothing to show.',
     position: (from: number, to: number, total: number) => `${from}-${to} of ${total}`,

@@ -5,6 +5,7 @@ import { dialplan } from './ru/dialplan.js';
 import { readOnly } from './ru/read-only.js';
 import { errors } from './ru/errors.js';
 import { language } from './ru/language.js';
+import { lists } from './ru/lists.js';
 import { marketplace } from './ru/marketplace.js';
 import { modules } from './ru/modules.js';
 import { sessions } from './ru/sessions.js';
@@ -85,6 +86,8 @@ export const ru: Messages = {
   },
 
   /** Shared widgets. */
+  /** Sorting and filtering the lists (en/lists.ts). */
+  lists,
   table: {
     empty: 'Нечего показать.',
     position: (from: number, to: number, total: number) => `${from}-${to} из ${total}`,

@@ -85,6 +85,9 @@ export interface ThemeSymbols {
   /** A line of code goes on past the left / right edge of the editor. */
   clipLeft: string;
   clipRight: string;
+  /** The column a list is sorted by, ascending / descending (ASCII `^` / `v`). */
+  sortAscending: string;
+  sortDescending: string;
   /** The chosen / another answer of a one-of-several field. */
   radioOn: string;
   radioOff: string;
@@ -129,6 +132,8 @@ const unicodeSymbols: ThemeSymbols = {
   gutterRule: '│',
   clipLeft: '«',
   clipRight: '»',
+  sortAscending: '▲',
+  sortDescending: '▼',
   radioOn: '(•)',
   radioOff: '( )',
 };
@@ -160,6 +165,8 @@ const asciiSymbols: ThemeSymbols = {
   gutterRule: '|',
   clipLeft: '<',
   clipRight: '>',
+  sortAscending: '^',
+  sortDescending: 'v',
   radioOn: '(*)',
   radioOff: '( )',
 };

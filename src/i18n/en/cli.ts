@@ -319,7 +319,7 @@ export const cli = {
     id: 'its number or DIALPLAN-… id',
     list: {
       description: 'list the applications: number, name, type, description',
-      filter: 'only those whose number, name, type or description contains TEXT',
+      filter: 'only those whose number, name, type, description or code contains TEXT',
       header: { number: 'NUMBER', name: 'NAME', type: 'TYPE', description: 'DESCRIPTION' },
       noMatch: (filter: string) => `No dialplan application matches "${filter}".`,
       empty: 'No dialplan applications yet. Add one with `pbxmod dialplan add --name NAME`.',

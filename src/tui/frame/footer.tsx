@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { keysOf, type KeyHelp } from '../keys/key-help.js';
-import { useTheme } from '../theme.js';
+import { useTheme, type Theme } from '../theme.js';
 import { textWidth, truncateText } from '../text-fit.js';
 
 export interface FooterProps {
@@ -21,7 +21,7 @@ const GAP = 2;
 /** Key hints of the current screen, then the global ones; as many as fit. */
 export function Footer({ entries, fixed = [], width }: FooterProps) {
   const theme = useTheme();
-  const needed = (entry: KeyHelp, first: boolean) => (first ? 0 : GAP) + textWidth(keysOf(entry, theme.symbols, { first: true })) + 1 + textWidth(entry.description);
+  const needed = (entry: KeyHelp, first: boolean) => (first ? 0 : GAP) + textWidth(keysOf(entry, theme.symbols, { first: true })) + 1 + textWidth(entry.footerDescription ?? entry.description);
   // The fixed hints, as many as fit on their own (at the minimum width they all do).
   const kept: KeyHelp[] = [];
   let fixedWidth = 0;
@@ -46,7 +46,7 @@ export function Footer({ entries, fixed = [], width }: FooterProps) {
         pieces.push(
           <Text key={i}>
             {' '.repeat(gap)}
-            <Text {...theme.text.key}>{keys}</Text> {truncateText(entry.description, left, theme.symbols.ellipsis)}
+            <Text {...theme.text.key}>{keys}</Text> {truncateText(entry.footerDescription ?? entry.description, left, theme.symbols.ellipsis)}
           </Text>,
         );
         used = room;
@@ -54,11 +54,11 @@ export function Footer({ entries, fixed = [], width }: FooterProps) {
       break;
     }
     used += need;
-    pieces.push(hint(i, gap, keys, entry.description));
+    pieces.push(hint(i, gap, keys, entry.footerDescription ?? entry.description));
   }
   for (const [j, entry] of kept.entries()) {
     const gap = pieces.length > 0 ? GAP : 0;
-    pieces.push(hint(`fixed-${j}`, gap, keysOf(entry, theme.symbols, { first: true }), entry.description));
+    pieces.push(hint(`fixed-${j}`, gap, keysOf(entry, theme.symbols, { first: true }), entry.footerDescription ?? entry.description));
   }
   return (
     <Box width={width} height={1}>

@@ -41,6 +41,8 @@ export const builtInBindings = {
   'screen.next': [{ key: 'tab', shift: false }],
   'screen.previous': [{ key: 'tab', shift: true }],
   'filter.start': [{ input: '/' }],
+  /** Every list: the sort menu (components/table/use-table-sort.ts). */
+  'table.sort': [{ input: 's' }],
   'confirm.yes': [{ input: 'y' }, { input: 'Y' }],
   'confirm.no': [{ input: 'n' }, { input: 'N' }],
   'form.nextField': [{ key: 'tab', shift: false }, { key: 'downArrow' }],

@@ -18,6 +18,8 @@ export interface KeyHelp {
    * leaves it out of the footer and help and refuses it with a toast, whatever the screen does.
    */
   changes?: boolean;
+  /** A shorter description for the footer. Default `description`. */
+  footerDescription?: string;
 }
 
 /** The keys of a help entry as text: all of them ("↑/k"), or the first only (for the footer). */

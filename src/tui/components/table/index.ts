@@ -5,3 +5,6 @@ export { layoutColumns, widthForWords, type ColumnWidthSpec } from './layout-col
 export { tableReducer, initialTableState, useTableState, type TableState, type TableAction, type TableView } from './use-table-state.js';
 export { tableItems, type TableItem } from './table-items.js';
 export { useRowUnderCursor } from './use-row-under-cursor.js';
+export { useTableSort, type TableSort, type TableSortOptions, type TableSortView, type SortMenu } from './use-table-sort.js';
+export { sortRows, nextSortOrder, sortableColumns, type SortKind, type SortOrder, type SortDirection, type SortGroups, type SortableColumn } from './table-sort.js';
+export { sortKeyHelp } from './sort-key-help.js';

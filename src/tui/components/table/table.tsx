@@ -2,11 +2,14 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { useMessages } from '../../../i18n/index.js';
 import { useTheme, type ThemeText } from '../../theme.js';
-import { fitText } from '../../text-fit.js';
+import { fitText, textWidth, truncateText } from '../../text-fit.js';
 import { layoutColumns } from './layout-columns.js';
+import { SortMenuLines } from './sort-menu.js';
+import type { SortKind } from './table-sort.js';
 import { tableItems, type TableItem } from './table-items.js';
 import { useTableInput } from './use-table-input.js';
 import { tableReducer, useTableState, type TableAction, type TableView } from './use-table-state.js';
+import type { TableSortView } from './use-table-sort.js';
 
 export interface TableColumn<Row> {
   /** Header text. */
@@ -23,6 +26,10 @@ export interface TableColumn<Row> {
   align?: 'left' | 'right';
   /** A style for the cell (ignored on the cursor row, which is inverse as a whole). */
   tone?: (row: Row) => keyof ThemeText | undefined;
+  /** How the column sorts (see `useTableSort`); `false`: not offered in the sort menu. Default 'text'. */
+  sort?: SortKind | false;
+  /** What it sorts by when the cell's text is not it: bytes for "1.2 MiB", an ISO date. Default the cell's text. */
+  sortValue?: (row: Row) => string | number | boolean;
 }
 
 export interface TableProps<Row> {
@@ -44,6 +51,13 @@ export interface TableProps<Row> {
   onSelect?: (row: Row) => void;
   /** Called with the row under the cursor whenever it changes (undefined: no rows). */
   onCursorChange?: (row: Row | undefined) => void;
+  /** From `useTableSort`: the sorted column's arrow in the header, and the sort menu while open. */
+  sort?: TableSortView;
+  /**
+   * Put the cursor on the row with this key (a row just created or copied): each new object is
+   * one request, carried out as soon as the row is among the rows.
+   */
+  reveal?: { key: string };
 }
 
 const GUTTER = 2;
@@ -51,8 +65,10 @@ const GUTTER = 2;
 /**
  * A keyboard table: one Text line per visible item, no Box per cell, so that it stays cheap
  * with 10,000 rows. Arrows / j k move, PgUp/PgDn page, Home/End (g/G) jump, Enter selects.
+ * Sorting by column is `useTableSort` (`s` opens a menu of the columns) with its result given
+ * as `rows` and `sort`; the cursor stays on the same row whatever the order.
  */
-export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, emptyText, isActive = true, onSelect, onCursorChange }: TableProps<Row>) {
+export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, emptyText, isActive = true, onSelect, onCursorChange, sort, reveal }: TableProps<Row>) {
   const theme = useTheme();
   const messages = useMessages();
   const items = useMemo(() => tableItems(rows, rowKey, groupBy), [rows, rowKey, groupBy]);
@@ -73,12 +89,31 @@ export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, empt
       },
     };
   }, [items, visible]);
-  const [state, dispatch] = useTableState(view);
+  const [stored, dispatch] = useTableState(view);
+  // Drawn from where the cursor's row is now: the rows may have been reordered (sorted) or
+  // filtered in this very render, before the sync effect below has stored it.
+  const state = useMemo(() => tableReducer(stored, { type: 'sync', view }), [stored, view]);
 
   // Rows changed (reload, filter) or the space did: keep the cursor on the same row.
   useEffect(() => {
     dispatch({ type: 'sync', view });
   }, [view, dispatch]);
+
+  // A row to show (just created): as soon as it is among the rows, once per request.
+  const revealing = useRef<{ key: string } | undefined>(undefined);
+  const revealed = useRef<{ key: string } | undefined>(undefined);
+  if (reveal !== revealed.current) {
+    revealed.current = reveal;
+    revealing.current = reveal;
+  }
+  useEffect(() => {
+    const wanted = revealing.current;
+    if (wanted === undefined) return;
+    const index = view.indexOf(wanted.key);
+    if (index < 0) return;
+    revealing.current = undefined;
+    dispatch({ type: 'place', index, view });
+  }, [reveal, view, dispatch]);
 
   const current = state.cursor >= 0 && state.cursor < items.length ? items[state.cursor] : undefined;
   const currentRow = current?.kind === 'row' ? current.row : undefined;
@@ -125,9 +160,21 @@ export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, empt
   );
 
   const inner = Math.max(1, width - GUTTER);
-  const widths = layoutColumns(columns, inner);
+  const sortedColumn = sort?.order?.column;
+  // A narrow fixed column that is sorted widens for its arrow rather than cutting its title.
+  const specs = sortedColumn === undefined ? columns : columns.map((c, i) => (i === sortedColumn && c.width !== undefined && c.width > 0 ? { ...c, width: Math.max(c.width, textWidth(c.title) + 2) } : c));
+  const widths = layoutColumns(specs, inner);
   const ellipsis = theme.symbols.ellipsis;
-  const header = ' '.repeat(GUTTER) + columns.map((c, i) => (widths[i] ? fitText(c.title, widths[i]!, ellipsis, c.align) : null)).filter((s) => s !== null).join(' ');
+  const arrow = sort?.order === undefined ? undefined : { column: sort.order.column, symbol: sort.order.direction === 'ascending' ? theme.symbols.sortAscending : theme.symbols.sortDescending };
+  const header = ' '.repeat(GUTTER) + columns.map((c, i) => (widths[i] ? headerCell(c.title, widths[i]!, ellipsis, c.align, arrow?.column === i ? arrow.symbol : undefined) : null)).filter((s) => s !== null).join(' ');
+
+  if (sort?.menu) {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <SortMenuLines menu={sort.menu} order={sort.order} width={width} height={height} />
+      </Box>
+    );
+  }
 
   if (rows.length === 0) {
     return (
@@ -155,6 +202,14 @@ export function Table<Row>({ columns, rows, rowKey, width, height, groupBy, empt
       {scrolls ? <Text {...theme.text.muted}>{fitText(position, width, ellipsis, 'right')}</Text> : null}
     </Box>
   );
+}
+
+/** A header cell; the sorted column's title is cut before its arrow is. */
+function headerCell(title: string, width: number, ellipsis: string, align: 'left' | 'right' | undefined, arrow: string | undefined): string {
+  if (arrow === undefined) return fitText(title, width, ellipsis, align);
+  const room = width - textWidth(arrow) - 1;
+  const text = room > 0 ? `${truncateText(title, room, ellipsis)} ${arrow}` : arrow;
+  return fitText(text, width, ellipsis, align);
 }
 
 interface TableLineProps<Row> {

@@ -60,7 +60,9 @@ export function tableReducer(state: TableState, action: TableAction): TableState
   let cursor: number;
   switch (action.type) {
     case 'move': {
-      const from = state.cursor < 0 ? 0 : state.cursor;
+      // By key: a key of the same read may come before the rows reordered (sorted) were synced.
+      const at = state.key === undefined ? -1 : view.indexOf(state.key);
+      const from = at >= 0 ? at : state.cursor < 0 ? 0 : state.cursor;
       cursor = nearestRow(from + action.by, action.by < 0 ? -1 : 1, view);
       break;
     }

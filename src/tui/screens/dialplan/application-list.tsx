@@ -1,8 +1,8 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Box } from 'ink';
 import { useMessages } from '../../../i18n/index.js';
 import type { DialplanApplication } from '../../../store/schema.js';
-import { FilterLine, Table, useFilter, type TableColumn } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useTableSort, type TableColumn } from '../../components/table/index.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme } from '../../theme.js';
 import { ErrorLines, errorLines } from './error-lines.js';
@@ -22,14 +22,16 @@ export interface ApplicationListProps {
   onCopy: (app: DialplanApplication) => void;
   onDelete: (app: DialplanApplication) => void;
   onPreview: (app: DialplanApplication) => void;
+  /** An application just created or copied: the cursor goes to it (the filter is cleared if it hides it). */
+  reveal?: { uniqid: string } | undefined;
 }
 
 const rowKey = (app: DialplanApplication) => app.uniqid;
-/** What `/` finds an application by. */
-const searchText = (app: DialplanApplication) => `${app.extension} ${app.name} ${app.type} ${app.description} ${app.uniqid}`;
+/** What `/` finds an application by: its code too (a context name, a function called in it). */
+const searchText = (app: DialplanApplication) => `${app.extension} ${app.name} ${app.type} ${app.description} ${app.uniqid} ${app.code}`;
 
 /** Number, name, type, description; `/` filters as you type; n, Enter, c, d, p act on the row. */
-export function ApplicationList({ apps, width, height, isActive, failure, onCreate, onEdit, onCopy, onDelete, onPreview }: ApplicationListProps) {
+export function ApplicationList({ apps, width, height, isActive, failure, onCreate, onEdit, onCopy, onDelete, onPreview, reveal }: ApplicationListProps) {
   const messages = useMessages();
   const theme = useTheme();
   const m = messages.screens.dialplan;
@@ -50,6 +52,18 @@ export function ApplicationList({ apps, width, height, isActive, failure, onCrea
     ],
     [m, numberWidth],
   );
+
+  const sort = useTableSort(filter.rows, columns, { isActive: isActive && apps.length > 0 });
+  const tableReveal = useMemo(() => (reveal ? { key: reveal.uniqid } : undefined), [reveal]);
+  // A new application the filter would hide: show the whole list, so it can be selected. Once
+  // per request: a filter typed afterwards stays.
+  const checked = useRef<{ uniqid: string } | undefined>(undefined);
+  const { clear: clearFilter, rows: shown } = filter;
+  useEffect(() => {
+    if (reveal === undefined || checked.current === reveal || !apps.some((a) => a.uniqid === reveal.uniqid)) return;
+    checked.current = reveal;
+    if (!shown.some((a) => a.uniqid === reveal.uniqid)) clearFilter();
+  }, [reveal, apps, shown, clearFilter]);
 
   useKeyLayer(
     (e) => {
@@ -72,10 +86,12 @@ export function ApplicationList({ apps, width, height, isActive, failure, onCrea
   return (
     <Box flexDirection="column" width={width} height={height}>
       {failure ? <ErrorLines error={failure} width={width} /> : null}
-      <FilterLine filter={filter} width={width} />
+      <FilterLine filter={filter} width={width} scope={messages.lists.dialplan.filterScope} />
       <Table
         columns={columns}
-        rows={filter.rows}
+        rows={sort.rows}
+        sort={sort}
+        reveal={tableReveal}
         rowKey={rowKey}
         width={width}
         height={tableHeight}

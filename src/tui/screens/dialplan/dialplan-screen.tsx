@@ -42,6 +42,8 @@ export function DialplanScreen({ width, height }: ScreenProps) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [formKeys, setFormKeys] = useState<DialplanKeysMode>('fields');
   const [failure, setFailure] = useState<Failure | undefined>(undefined);
+  // The application just created or copied, for the list to select.
+  const [reveal, setReveal] = useState<{ uniqid: string } | undefined>(undefined);
 
   const mode: DialplanKeysMode = view.kind === 'form' ? formKeys : view.kind;
   useScreenKeys(dialplanKeys(messages, mode));
@@ -82,6 +84,7 @@ export function DialplanScreen({ width, height }: ScreenProps) {
     act(async () => {
       const copy = await copyApplication(pbx.store, app.uniqid);
       list.saved(copy);
+      setReveal({ uniqid: copy.uniqid });
       storeChanged();
       toast.success(m.copied(app.extension, copy.extension, copy.name));
     });
@@ -107,6 +110,7 @@ export function DialplanScreen({ width, height }: ScreenProps) {
       list.saved(app);
       storeChanged();
     }
+    if (outcome === 'created') setReveal({ uniqid: app.uniqid });
     const say = outcome === 'created' ? m.created : outcome === 'saved' ? m.saved : m.unchanged;
     const said = say(app.extension, app.name);
     setView({ kind: 'list' });
@@ -147,6 +151,7 @@ export function DialplanScreen({ width, height }: ScreenProps) {
         onCopy={onCopy}
         onDelete={onDelete}
         onPreview={onPreview}
+        reveal={reveal}
       />
     ) : list.load.status === 'failed' ? (
       <ErrorLines error={{ ...errorOf(list.load.error), message: `${m.loadFailed} ${errorOf(list.load.error).message}` }} width={width} />

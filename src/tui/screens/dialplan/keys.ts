@@ -1,5 +1,6 @@
 import type { Messages } from '../../../i18n/index.js';
 import '../../components/code-editor/keys.js';
+import { sortKeyHelp } from '../../components/table/index.js';
 import { addKeyBindings } from '../../keys/bindings.js';
 import type { KeyHelp } from '../../keys/key-help.js';
 
@@ -31,7 +32,8 @@ export function dialplanKeys(messages: Messages, mode: DialplanKeysMode): KeyHel
         { command: 'dialplan.copy', description: k.copy, footer: true, changes: true },
         { command: 'dialplan.delete', description: k.delete, footer: true, changes: true },
         { command: 'dialplan.preview', description: k.preview },
-        { command: 'filter.start', description: k.filter, footer: true },
+        { command: 'filter.start', description: messages.lists.dialplan.filterKey, footerDescription: k.filter, footer: true },
+        sortKeyHelp(messages),
         { commands: ['nav.up', 'nav.down'], description: k.move },
         { commands: ['nav.pageUp', 'nav.pageDown'], description: k.page },
         { commands: ['nav.home', 'nav.end'], description: k.homeEnd },

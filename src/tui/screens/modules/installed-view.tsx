@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { SafeMode } from '../../../store/schema.js';
 import { Box, Text } from 'ink';
 import { useMessages, type Messages } from '../../../i18n/index.js';
-import { FilterLine, Table, useFilter, useRowUnderCursor, widthForWords, type TableColumn } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useRowUnderCursor, useTableSort, widthForWords, type TableColumn } from '../../components/table/index.js';
 import type { AsyncState } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme, type ThemeSymbols } from '../../theme.js';
@@ -41,13 +41,14 @@ export function InstalledView({ rows, updatesError, safeMode, actions, navigate,
   const { symbols } = theme;
   const all = rows.data ?? [];
   const filter = useFilter(all, { text: searchText, isActive });
-  const { current, rowForKeys, onCursorChange } = useRowUnderCursor(filter.rows, rowKey);
   const { snapshot } = actions;
-
   // Marked module ids. The ref is the truth while a chunk of keys is handled (Space j Space x
   // in one read); the state re-renders the marks.
   const [marks, setMarks] = useState<ReadonlySet<string>>(() => new Set());
   const marksRef = useRef<ReadonlySet<string>>(marks);
+  const columns = useMemo(() => installedColumns(all, snapshot, m, symbols, width, marks), [all, snapshot, m, symbols, width, marks]);
+  const sort = useTableSort(filter.rows, columns, { isActive: isActive && rows.data !== undefined && all.length > 0 });
+  const { current, rowForKeys, onCursorChange } = useRowUnderCursor(sort.rows, rowKey);
   const changeMarks = (next: (current: ReadonlySet<string>) => ReadonlySet<string>) => {
     marksRef.current = next(marksRef.current);
     setMarks(marksRef.current);
@@ -91,7 +92,6 @@ export function InstalledView({ rows, updatesError, safeMode, actions, navigate,
     { priority: KeyPriority.screen, isActive },
   );
 
-  const columns = useMemo(() => installedColumns(all, snapshot, m, symbols, width, marks), [all, snapshot, m, symbols, width, marks]);
   const filterLines = filter.typing || filter.query !== '' ? 1 : 0;
   const infoLines = infoLineCount(height);
   const tableHeight = Math.max(2, height - 1 - filterLines - infoLines);
@@ -112,7 +112,8 @@ export function InstalledView({ rows, updatesError, safeMode, actions, navigate,
     body = (
       <Table
         columns={columns}
-        rows={filter.rows}
+        rows={sort.rows}
+        sort={sort}
         rowKey={rowKey}
         width={width}
         height={tableHeight}
@@ -145,18 +146,20 @@ function installedColumns(rows: readonly InstalledRow[], snapshot: OperationsSna
   const anyMarked = rows.some((row) => marked.has(row.id));
   return [
     // The mark of a row (Space); the column shows only while something is marked.
-    { title: '', width: anyMarked ? 1 : 0, value: (row) => (marked.has(row.id) ? symbols.bullet : ' '), tone: () => 'info' },
-    { title: m.columns.enabled, width: widthForWords(3, [m.columns.enabled]), value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), tone: (row) => (row.enabled ? 'ok' : undefined) },
+    { title: '', width: anyMarked ? 1 : 0, value: (row) => (marked.has(row.id) ? symbols.bullet : ' '), tone: () => 'info', sort: false },
+    { title: m.columns.enabled, width: widthForWords(3, [m.columns.enabled]), value: (row) => (row.enabled ? symbols.checkboxOn : symbols.checkboxOff), sortValue: (row) => row.enabled, tone: (row) => (row.enabled ? 'ok' : undefined) },
     { title: m.columns.name, flex: 2, minWidth: 10, value: (row) => row.name },
     {
       title: m.columns.description,
       flex: 3,
       minWidth: 8,
       value: (row) => rowNote(row, snapshot, m, symbols)?.text ?? row.description,
+      // By the description itself, not by a note that comes and goes while an operation runs.
+      sortValue: (row) => row.description,
       tone: (row) => rowNote(row, snapshot, m, symbols)?.tone ?? 'muted',
     },
     { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : widthForWords(9, [m.columns.developer]), value: (row) => row.developer },
-    { title: m.columns.version, width: widthForWords(8, [m.columns.version]), value: (row) => row.version },
+    { title: m.columns.version, width: widthForWords(8, [m.columns.version]), value: (row) => row.version, sort: 'version' },
     { title: m.columns.state, width: widthForWords(8, [m.columns.state, m.state.enabled, m.state.disabled]), value: (row) => (row.enabled ? m.state.enabled : m.state.disabled), tone: (row) => (row.enabled ? 'ok' : undefined) },
     { title: m.columns.marks, width: marksWidth, value: marks, tone: (row) => (reasonMarker(row, symbols) ? 'warning' : 'info') },
   ];

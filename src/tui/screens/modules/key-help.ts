@@ -1,4 +1,5 @@
 import type { Messages } from '../../../i18n/index.js';
+import { sortKeyHelp } from '../../components/table/index.js';
 import { addKeyBindings } from '../../keys/bindings.js';
 import type { KeyHelp } from '../../keys/key-help.js';
 import type { ThemeSymbols } from '../../theme.js';
@@ -37,15 +38,16 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
         const bk = messages.bulk.screen.keys;
         return [
           { command: 'basic.toggle', description: bk.mark, footer: true },
-          { command: 'modules.enable', description: bk.enable, footer: true },
+          { command: 'modules.enable', description: bk.enable, footer: true, changes: true },
           { command: 'basic.confirm', description: k.details, footer: true },
           { command: 'modules.marketplace', description: k.marketplace, footer: true },
-          { command: 'modules.delete', description: bk.delete, footer: true },
+          { command: 'modules.delete', description: bk.delete, footer: true, changes: true },
+          sortKeyHelp(messages),
           { command: 'modules.markAll', description: bk.markAll },
           { command: 'modules.clearMarks', description: bk.clearMarks },
-          { command: 'modules.disable', description: bk.disable },
-          { command: 'modules.safeMode', description: bk.safeMode },
-          { command: 'modules.restore', description: bk.restore },
+          { command: 'modules.disable', description: bk.disable, changes: true },
+          { command: 'modules.safeMode', description: bk.safeMode, changes: true },
+          { command: 'modules.restore', description: bk.restore, changes: true },
           { command: 'filter.start', description: k.filter },
           { command: 'modules.update', description: bk.update },
           { command: 'modules.releases', description: k.releases },
@@ -59,6 +61,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
         { command: 'modules.install', description: k.install, footer: true },
         { command: 'basic.confirm', description: k.details, footer: true },
         { keys: 'm/Esc', description: k.installed, footer: true },
+        sortKeyHelp(messages),
         { command: 'modules.releases', description: k.releases },
         { command: 'filter.start', description: k.filter },
         { command: 'modules.update', description: k.updateInstalled },
@@ -88,6 +91,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
       return [
         { command: 'basic.confirm', description: k.installRelease, footer: true },
         { command: 'basic.back', description: k.back, footer: true },
+        sortKeyHelp(messages),
         { commands: ['nav.up', 'nav.down'], description: k.move },
       ];
     case 'install-file':

@@ -4,7 +4,7 @@ import { useMessages, type Messages } from '../../../i18n/index.js';
 import type { AvailableModule } from '../../../modules/index.js';
 import { Banner } from '../../components/banner/index.js';
 import { formatBytes } from '../../components/progress/index.js';
-import { FilterLine, Table, useFilter, useRowUnderCursor, widthForWords, type TableColumn } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useRowUnderCursor, useTableSort, widthForWords, type TableColumn } from '../../components/table/index.js';
 import type { AsyncState } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme, type ThemeSymbols } from '../../theme.js';
@@ -37,8 +37,10 @@ export function MarketplaceView({ modules, pbxVersion, actions, navigate, width,
   const { symbols } = theme;
   const all = modules.data ?? [];
   const filter = useFilter(all, { text: searchText, isActive });
-  const { current, rowForKeys, onCursorChange } = useRowUnderCursor(filter.rows, rowKey);
   const { snapshot } = actions;
+  const columns = useMemo(() => marketplaceColumns(snapshot, messages, symbols, width), [snapshot, messages, symbols, width]);
+  const sort = useTableSort(filter.rows, columns, { isActive: isActive && modules.status !== 'failed' && all.length > 0 });
+  const { current, rowForKeys, onCursorChange } = useRowUnderCursor(sort.rows, rowKey);
 
   useKeyLayer(
     (e) => {
@@ -55,7 +57,6 @@ export function MarketplaceView({ modules, pbxVersion, actions, navigate, width,
     { priority: KeyPriority.screen, isActive },
   );
 
-  const columns = useMemo(() => marketplaceColumns(snapshot, messages, symbols, width), [snapshot, messages, symbols, width]);
   const filterLines = filter.typing || filter.query !== '' ? 1 : 0;
   const infoLines = infoLineCount(height);
   const tableHeight = Math.max(2, height - 1 - filterLines - infoLines);
@@ -77,7 +78,8 @@ export function MarketplaceView({ modules, pbxVersion, actions, navigate, width,
     body = (
       <Table
         columns={columns}
-        rows={filter.rows}
+        rows={sort.rows}
+        sort={sort}
         rowKey={rowKey}
         width={width}
         height={tableHeight}
@@ -110,16 +112,20 @@ function marketplaceColumns(snapshot: OperationsSnapshot, messages: Messages, sy
       flex: 1,
       minWidth: 8,
       value: (row) => rowNote(row, snapshot, m, symbols)?.text ?? row.description,
+      sortValue: (row) => row.description,
       tone: (row) => rowNote(row, snapshot, m, symbols)?.tone ?? 'muted',
     },
     { title: m.columns.developer, width: width < NARROW_WIDTH ? 0 : widthForWords(9, [m.columns.developer]), value: (row) => row.developer },
-    { title: m.columns.version, width: widthForWords(7, [m.columns.version]), value: (row) => row.version },
+    { title: m.columns.version, width: widthForWords(7, [m.columns.version]), value: (row) => row.version, sort: 'version' },
     { title: m.columns.license, width: widthForWords(7, [m.columns.license, m.state.free, m.state.paid]), value: (row) => (row.free ? m.state.free : m.state.paid) },
-    { title: m.columns.size, width: widthForWords(8, [m.columns.size]), align: 'right', value: (row) => formatBytes(row.size, messages) },
+    { title: m.columns.size, width: widthForWords(8, [m.columns.size]), align: 'right', value: (row) => formatBytes(row.size, messages), sort: 'number', sortValue: (row) => row.size },
     {
       title: m.columns.installed,
       width: widthForWords(10, [m.columns.installed]),
       value: (row) => (row.installedVersion ? `${row.installedVersion}${row.updateAvailable ? ` ${symbols.update}` : ''}` : m.state.notInstalled),
+      // Installed ones by version; the others (no version) last.
+      sort: 'version',
+      sortValue: (row) => row.installedVersion ?? '',
       tone: (row) => (row.updateAvailable ? 'info' : row.installedVersion ? 'ok' : 'muted'),
     },
   ];

@@ -1,4 +1,5 @@
 import type { Messages } from '../../../i18n/index.js';
+import { sortKeyHelp } from '../../components/table/index.js';
 import { addKeyBindings } from '../../keys/bindings.js';
 import type { KeyHelp } from '../types.js';
 
@@ -42,13 +43,14 @@ export function sessionKeys(messages: Messages, state: SessionKeysState = { mode
       ? []
       : [
           { command: 'sessions.drop', description: state.compact ? k.drop : state.row === 'host' ? k.dropHost : k.dropBinding, footer: true, changes: true },
-          { command: 'sessions.info', description: state.compact ? k.infoShort : k.info, footer: true },
+          // The footer's short word always: so that `s sort` fits 80 columns beside "drop binding".
+          { command: 'sessions.info', description: state.compact ? k.infoShort : k.info, footerDescription: k.infoShort, footer: true },
         ];
   return [
     ...rowKeys,
     { command: 'sessions.refresh', description: k.refresh, footer: true },
     { command: 'sessions.login', description: k.login, footer: true },
-    ...(state.hasList === false ? [] : [{ command: 'filter.start', description: k.filter, footer: !state.compact } satisfies KeyHelp]),
+    ...(state.hasList === false ? [] : [{ command: 'filter.start', description: k.filter, footer: !state.compact } satisfies KeyHelp, sortKeyHelp(messages, !state.compact)]),
     { commands: ['nav.up', 'nav.down'], description: k.move },
     { keys: 'PgUp/PgDn', description: messages.keys.page },
     { keys: 'Home/End g/G', description: messages.keys.homeEnd },

@@ -17,6 +17,7 @@ export interface HostMarks {
 /**
  * Info | User@Host | Captured | Features | Action, as in the vendor's license cabinet (SPEC
  * section 4). A host row names the host, marks this PBX's, and shows its id (shortened) and MAC.
+ * Sorted (`s`), the bindings sort under their host and the hosts by their own row.
  */
 export function sessionColumns(m: Messages['screens']['sessions'], own: Messages['seats']['sessions'], language: Language, symbols: ThemeSymbols, width: number, marks: HostMarks): TableColumn<SessionRow>[] {
   const c = m.columns;
@@ -27,16 +28,18 @@ export function sessionColumns(m: Messages['screens']['sessions'], own: Messages
   const actionWidth = Math.max(textWidth(c.action), textWidth(m.dropAction), textWidth(m.dropHostAction));
   const widthOf = (title: string, least: number) => Math.max(least, textWidth(title));
   return [
-    { title: c.info, width: widthOf(c.info, 4), value: (r) => (r.kind === 'host' ? symbols.groupOpen : ` ${symbols.info}`), tone: (r) => (r.kind === 'host' ? 'heading' : 'muted') },
+    { title: c.info, width: widthOf(c.info, 4), value: (r) => (r.kind === 'host' ? symbols.groupOpen : ` ${symbols.info}`), tone: (r) => (r.kind === 'host' ? 'heading' : 'muted'), sort: false },
     { title: c.userHost, flex: 2, minWidth: 10, value: (r) => (r.kind === 'host' ? hostName(r) : userAtHost(r.binding)), tone: (r) => (r.kind === 'host' ? 'heading' : undefined) },
-    { title: c.captured, width: widthOf(c.captured, full ? 16 : 11), value: (r) => (r.kind === 'host' ? '' : captured(r.binding.start)) },
+    { title: c.captured, width: widthOf(c.captured, full ? 16 : 11), value: (r) => (r.kind === 'host' ? '' : captured(r.binding.start)), sort: 'date', sortValue: (r) => (r.kind === 'host' ? '' : r.binding.start) },
     {
       title: c.features,
       flex: 3,
       minWidth: 12,
       value: (r) => (r.kind === 'host' ? own.hostCell(marks.shortIds.get(r.host.hostId) ?? r.host.hostId, r.host.net) : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
+      // Hosts keep their order (a MAC says nothing); bindings by their feature.
+      sortValue: (r) => (r.kind === 'host' ? '' : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
       tone: (r) => (r.kind === 'host' ? 'muted' : undefined),
     },
-    { title: c.action, width: actionWidth, value: (r) => (r.kind === 'host' ? m.dropHostAction : m.dropAction), tone: () => 'accent' },
+    { title: c.action, width: actionWidth, value: (r) => (r.kind === 'host' ? m.dropHostAction : m.dropAction), tone: () => 'accent', sort: false },
   ];
 }

@@ -1,5 +1,6 @@
 import type { Binding, SessionHost } from '../../../licensing/api.js';
 import type { Messages } from '../../../i18n/index.js';
+import type { SortGroups } from '../../components/table/index.js';
 
 /**
  * The table's lines: a row per host (its name and MAC; dropping it drops every binding of
@@ -34,6 +35,9 @@ export function shortHostIds(hosts: readonly SessionHost[]): Map<string, string>
 }
 
 export const sessionRowKey = (row: SessionRow): string => row.key;
+
+/** For `useTableSort`: a host and its bindings stay together, the host row first. */
+export const sessionSortGroups: SortGroups<SessionRow> = { key: (row) => row.host.hostId, head: (row) => row.kind === 'host' };
 
 export const userAtHost = (binding: Binding): string => `${binding.user}@${binding.host}`;
 

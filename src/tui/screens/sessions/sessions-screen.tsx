@@ -6,7 +6,7 @@ import { planDrop, type SessionLogin } from '../../../licensing/session-monitor.
 import { languageOf, useMessages } from '../../../i18n/index.js';
 import { BusyLine } from '../../components/busy-line/index.js';
 import { useConfirm } from '../../components/confirm/index.js';
-import { FilterLine, Table, useFilter } from '../../components/table/index.js';
+import { FilterLine, Table, useFilter, useTableSort } from '../../components/table/index.js';
 import { useToast } from '../../components/toast/index.js';
 import { useConsole } from '../../console-context.js';
 import { useScreenKeys } from '../../frame/screen-keys.js';
@@ -22,7 +22,7 @@ import { LoginForm } from './login-form.js';
 import { Notice } from './notice.js';
 import { sessionColumns } from './session-columns.js';
 import { INFO_PANEL_LINES, SessionInfo } from './session-info.js';
-import { sessionRowKey, sessionRows, sessionRowText, shortHostIds, type SessionRow } from './session-rows.js';
+import { sessionRowKey, sessionRows, sessionSortGroups, sessionRowText, shortHostIds, type SessionRow } from './session-rows.js';
 import { identityText, SessionStatus } from './session-status.js';
 import { useSessionMonitor } from './use-session-monitor.js';
 
@@ -80,6 +80,7 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
   const shortIds = useMemo(() => shortHostIds(snapshot?.hosts ?? []), [snapshot]);
   const language = languageOf(messages);
   const columns = useMemo(() => sessionColumns(m, messages.seats.sessions, language, theme.symbols, width, { ownHostId, shortIds }), [m, messages.seats.sessions, language, theme.symbols, width, ownHostId, shortIds]);
+  const sort = useTableSort(filter.rows, columns, { isActive: listShown && rows.length > 0, groups: sessionSortGroups });
 
   const drop = async (row: SessionRow) => {
     if (readonly) {
@@ -204,7 +205,8 @@ export function SessionsScreen({ width, height, refreshEveryMs = REFRESH_SECONDS
       <Box display={panelAlone ? 'none' : 'flex'} flexDirection="column">
         <Table
           columns={columns}
-          rows={filter.rows}
+          rows={sort.rows}
+          sort={sort}
           rowKey={sessionRowKey}
           width={width}
           height={tableHeight}
