@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { keysOf, type KeyHelp } from '../keys/key-help.js';
-import { useTheme, type Theme } from '../theme.js';
+import { useTheme } from '../theme.js';
 import { textWidth, truncateText } from '../text-fit.js';
 
 export interface FooterProps {
