@@ -29,8 +29,9 @@ export function renderReason(messages: Messages, { id, params }: Reason): ErrorT
  * happened (`message`) and what to do (`hint`) — come from the catalog of the language in use
  * when the error is shown (`describe`, or `message`/`hint`, which read the active catalog).
  *
- * The old form `(code, message, hint)` carries English words made where the error arose; it
- * is kept only while the last places move to reasons.
+ * A plain string instead of a reason is for words that are not this program's to translate: the
+ * licensing service's HTTP answers (the API speaks English, service-error.ts). Everything a person
+ * reads from this program is a reason.
  */
 export class PbxmodError extends Error {
   /** Stable machine-readable code, printed in `--json` output. */
@@ -99,17 +100,9 @@ export interface ErrorJson {
 /** Bad input from a person or a script: a form field, a flag, a key that does not parse. Exit 2. */
 export class ValidationError extends PbxmodError {
   readonly field: string | undefined;
-  constructor(why: Reason, field?: string);
-  /** @deprecated old form: words made where the error arises. */
-  constructor(message: string, hint?: string, field?: string);
-  constructor(why: Reason | string, hintOrField?: string, field?: string) {
-    if (typeof why === 'string') {
-      super('invalid_input', why, hintOrField);
-      this.field = field;
-    } else {
-      super(why.id, why);
-      this.field = hintOrField;
-    }
+  constructor(why: Reason, field?: string) {
+    super(why.id, why);
+    this.field = field;
   }
 
   override toJson(messages: Messages = activeMessages()): ErrorJson {
@@ -121,35 +114,23 @@ export class ValidationError extends PbxmodError {
 export class StoreError extends PbxmodError {
   readonly file: string;
   /** `code`: the code it is reported under, when several reasons share one (default: the reason's id). */
-  constructor(why: Reason, file: string, code?: string);
-  /** @deprecated old form. */
-  constructor(code: string, file: string, message: string, hint: string);
-  constructor(whyOrCode: Reason | string, file: string, messageOrCode?: string, hint?: string) {
-    if (typeof whyOrCode === 'string') super(whyOrCode, messageOrCode ?? whyOrCode, hint);
-    else super(messageOrCode ?? whyOrCode.id, whyOrCode);
+  constructor(why: Reason, file: string, code?: string) {
+    super(code ?? why.id, why);
     this.file = file;
   }
 }
 
 /** Something the person asked for does not exist (a module, an application, a host). */
 export class NotFoundError extends PbxmodError {
-  constructor(why: Reason);
-  /** @deprecated old form. */
-  constructor(message: string, hint?: string);
-  constructor(why: Reason | string, hint?: string) {
-    if (typeof why === 'string') super('not_found', why, hint);
-    else super(why.id, why);
+  constructor(why: Reason) {
+    super(why.id, why);
   }
 }
 
 /** The operation would need confirmation that was not given (non-interactive, no --yes). */
 export class ConfirmationRequiredError extends PbxmodError {
-  constructor(why: Reason);
-  /** @deprecated old form. */
-  constructor(message: string, hint: string);
-  constructor(why: Reason | string, hint?: string) {
-    if (typeof why === 'string') super('confirmation_required', why, hint);
-    else super('confirmation_required', why);
+  constructor(why: Reason) {
+    super('confirmation_required', why);
   }
 }
 
