@@ -13,10 +13,13 @@ import { commandChangesState, commandPath } from './read-only.js';
  */
 export function installCommandHelp(program: Command): void {
   const m = currentMessages().commandHelp;
+  // This help command replaces commander's own at the top (which takes one word only).
+  const placeholder = currentMessages().cli.help.commandPlaceholder.replace(/^\[|\]$/g, '');
+  program.helpCommand(false);
   program
     .command('help')
     .description(m.helpDescription)
-    .argument('[command...]', m.helpArgument)
+    .argument(`[${placeholder}...]`, m.helpArgument)
     .action((names: string[], _options: unknown, command: Command) => {
       let target = program;
       for (const [i, name] of names.entries()) {

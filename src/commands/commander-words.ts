@@ -49,7 +49,7 @@ export function usageErrorText(text: string, words: Words): string {
   const lines = [said];
   for (const line of rest) {
     const suggestion = /^\(Did you mean (?:one of )?(.*)\?\)$/.exec(line);
-    lines.push(suggestion ? words.usage.didYouMean(suggestion[1]!.split(', ')) : line);
+    lines.push(suggestion ? words.usage.didYouMean(suggestion[1]!, suggestion[1]!.split(', ').length) : line);
   }
   return `${lines.join('\n')}\n`;
 }

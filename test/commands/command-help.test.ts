@@ -38,7 +38,7 @@ describe('a command line that helps', () => {
     const modules = await pbxmod(['help', 'modules']);
     assert.equal(modules.code, 0, modules.stderr);
     assert.match(modules.stdout, /^Usage: pbxmod modules \[options\] \[command\]/);
-    assert.match(modules.stdout, /enable <id>/);
+    assert.match(modules.stdout, /enable \[ids\.\.\.\]/);
     const install = await pbxmod(['help', 'modules', 'install']);
     assert.equal(install.code, 0);
     assert.match(install.stdout, /^Usage: pbxmod modules install \[options\] \[id\]/);

@@ -167,8 +167,15 @@ function compareFunctions(a: Message, b: Message, names: Required<ParityNames>, 
   compareLabels(callA.shown, callB.shown, 'shows', names, report);
 }
 
+/**
+ * Values a translation may leave out: the licensing service's own sentence is English (the API
+ * speaks English), so a Russian message gives the catalog's words for the code instead of quoting
+ * it. Every other value must be shown in both languages.
+ */
+const MAY_BE_LEFT_OUT = new Set(['serviceMessage']);
+
 function compareLabels(a: Set<string>, b: Set<string>, verb: string, names: Required<ParityNames>, report: (problem: string) => void): void {
-  const missing = [...a].filter((label) => !b.has(label));
+  const missing = [...a].filter((label) => !b.has(label) && !MAY_BE_LEFT_OUT.has(label.split('.').at(-1) ?? ''));
   const extra = [...b].filter((label) => !a.has(label));
   const describe = (labels: string[]) => labels.map(parameterName).join(', ');
   if (missing.length > 0) report(`${names.reference} ${verb} ${describe(missing)} but ${names.other} does not`);
@@ -240,6 +247,14 @@ class Sentinels {
         if (typeof key === 'symbol' || key === 'then') return undefined;
         // A parameter used as a number or a string: its formatting methods give the sentinel.
         if (['toString', 'toLocaleString', 'toFixed', 'toPrecision', 'toJSON', 'valueOf'].includes(key)) return () => text;
+        // A parameter used as a list (`p.known.join(', ')`, `p.problems.map(...)`): a list of one
+        // sentinel item, whose own keys are read like a parameter's.
+        if (key === 'join') return () => text;
+        if (key === 'length') return 1;
+        if (['map', 'flatMap', 'filter', 'forEach', 'some', 'every', 'find'].includes(key)) {
+          const list = [this.proxy(`${label}.0`)];
+          return (list[key as keyof typeof list] as Message).bind(list);
+        }
         if (key in String.prototype) {
           const member = (text as unknown as Record<string, unknown>)[key];
           return typeof member === 'function' ? (member as Message).bind(text) : member;

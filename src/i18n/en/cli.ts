@@ -32,7 +32,7 @@ export const cli = {
     missingMandatoryOption: (flags: string) => `error: required option '${flags}' not specified`,
     tooManyArguments: (command: string | null, expected: number, got: number) =>
       `error: too many arguments${command ? ` for '${command}'` : ''}. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
-    didYouMean: (names: string[]) => (names.length === 1 ? `(Did you mean ${names[0]}?)` : `(Did you mean one of ${names.join(', ')}?)`),
+    didYouMean: (names: string, count: number) => (count === 1 ? `(Did you mean ${names}?)` : `(Did you mean one of ${names}?)`),
     controlCharacterInOption: (flag: string, shown: string) =>
       `The value of ${flag} holds a control character: "${shown}". Type it again without control characters (a Backspace, arrow key or escape sequence may have slipped in).`,
     controlCharacterInArgument: (index: number, shown: string) =>

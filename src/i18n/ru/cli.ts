@@ -33,7 +33,7 @@ export const cli: typeof English = {
     missingMandatoryOption: (flags) => `ошибка: не указан обязательный параметр «${flags}»`,
     tooManyArguments: (command, expected, got) =>
       `ошибка: слишком много аргументов${command ? ` для «${command}»` : ''}: ожидается ${expected}, указано ${got}.`,
-    didYouMean: (names) => (names.length === 1 ? `(Возможно, вы имели в виду ${names[0]}?)` : `(Возможно, вы имели в виду одно из: ${names.join(', ')}?)`),
+    didYouMean: (names, count) => (count === 1 ? `(Возможно, вы имели в виду ${names}?)` : `(Возможно, вы имели в виду одно из: ${names}?)`),
     controlCharacterInOption: (flag, shown) => `Значение ${flag} содержит управляющий символ: «${shown}». ${controlCharacter}`,
     controlCharacterInArgument: (index, shown) => `Аргумент ${index} содержит управляющий символ: «${shown}». ${controlCharacter}`,
   },

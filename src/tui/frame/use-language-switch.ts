@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { describeError } from '../../domain/errors.js';
 import { LANGUAGE_NAMES, LANGUAGE_NAMES_ASCII, languageOf, loadMessages, nextLanguage, useMessages, type Messages } from '../../i18n/index.js';
-import { saveLanguage } from '../../store/language-setting.js';
 import { useToast } from '../components/toast/index.js';
 import { useConsole } from '../console-context.js';
 
@@ -30,6 +29,8 @@ export function useLanguageSwitch(setMessages: (messages: Messages) => void): ()
         return;
       }
       try {
+        // Loaded on use: the store's code (and its schema library) is not part of the first frame.
+        const { saveLanguage } = await import('../../store/language-setting.js');
         await saveLanguage(pbx.store, language);
         toast.success(next.language.switched);
       } catch (error) {

@@ -113,7 +113,7 @@ export const licensing: typeof English = {
   }),
   service_refused: (p) =>
     serviceRefusals[p.code] ?? {
-      message: `Сервис лицензирования отклонил запрос (${p.code}, HTTP ${p.status}): «${p.serviceMessage}».`,
+      message: `Сервис лицензирования отклонил запрос: «${p.serviceMessage}».`,
       hint: 'Исправьте запрос и повторите.',
     },
   key_sent: (p) => ({
