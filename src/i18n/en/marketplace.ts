@@ -3,7 +3,7 @@ import { pluralForm } from '../plural.js';
 
 export const marketplace = {
   title: 'Marketplace & license',
-  shortTitle: 'License',
+  shortTitle: 'Marketplace',
 
   loading: 'Reading the license from the licensing service',
 

@@ -6,7 +6,7 @@ const days = (n: number) => pluralForm('ru', n, { one: 'день', few: 'дня'
 
 export const marketplace: typeof English = {
   title: 'Маркетплейс и лицензия',
-  shortTitle: 'Лицензия',
+  shortTitle: 'Маркетплейс',
 
   loading: 'Чтение лицензии с сервера лицензирования',
 
