@@ -11,19 +11,21 @@ export const audit = {
   /** Under the table: the entry under the cursor, whole. */
   detail: (when: string, who: string, action: string, target: string, outcome: string) => `${when}  ${who}  ${action} ${target}: ${outcome}`,
   noDetail: 'No detail recorded.',
+  /** An action in words with its code, as `--action` takes it: "enable module (module.enable)". */
+  actionWithCode: (words: string, code: string) => (words === code ? code : `${words} (${code})`),
   /**
    * Actions in words, by the code an entry keeps (module.enable). An action not here is shown
    * by its code.
    */
   actions: {
     'module.install': 'install module',
-    'module.install-file': 'install module from file',
+    'module.install-file': 'install from file',
     'module.update': 'update module',
     'module.update-all': 'update all modules',
     'module.enable': 'enable module',
     'module.disable': 'disable module',
     'module.remove': 'delete module',
-    'module.remove-purge': 'delete module with settings',
+    'module.remove-purge': 'delete with settings',
     'module.license-check': 'check module licenses',
     'modules.safe-mode': 'safe mode',
     'modules.restore': 'restore modules',
@@ -33,10 +35,10 @@ export const audit = {
     'dialplan.delete': 'delete application',
     'dialplan.export': 'export dialplan',
     'license.register': 'register PBX',
-    'license.set-key': 'enter license key',
-    'license.reveal': 'show license key',
+    'license.set-key': 'enter key',
+    'license.reveal': 'show key',
     'license.coupon': 'activate coupon',
-    'license.reset': 'reset license key',
+    'license.reset': 'reset key',
     'license.capture': 'capture license seat',
     'sessions.drop': 'drop binding',
     'config.language': 'console language',
@@ -62,7 +64,7 @@ export const audit = {
     language: (p: { language: string | null }) => (p.language === null ? 'chosen by the locale' : p.language),
   },
   /** How the log is kept, under the table. */
-  bounded: (kept: number) => `Newest first. Past ${kept} entries the oldest move to audit.1.jsonl.`,
+  bounded: (kept: number) => `Newest first; beyond ${kept}, the oldest go to audit.1.jsonl.`,
   keys: {
     move: 'move',
     filter: 'filter',
