@@ -111,7 +111,7 @@ export async function updateApplication(store: PbxStore, idOrExtension: string, 
     refuseWhatLeaks(updated);
     state.dialplanApplications[state.dialplanApplications.indexOf(current)] = updated;
     const changed = (Object.keys(fields) as DialplanField[]).filter((f) => current[f] !== updated[f]);
-    return { result: updated, target: updated.uniqid, detail: changed.length > 0 ? auditDetail('applicationChanged', { fields: changed }) : auditDetail('applicationUnchanged', {}) };
+    return { result: updated, target: updated.uniqid, detail: changed.length > 0 ? auditDetail('applicationChanged', { fields: changed.join(', ') }) : auditDetail('applicationUnchanged') };
   });
 }
 

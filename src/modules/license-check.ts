@@ -71,7 +71,7 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
         appendAudit(s, {
           action: 'module.license-check',
           outcome: result.unreachable ? 'failed' : 'ok',
-          ...(unreachable ? auditFailure(unreachable) : changed ? auditDetail('disabledByLicense', { modules: result.disabled.map((d) => d.id) }) : auditDetail('licensed', { count: result.checked.length })),
+          ...(unreachable ? auditFailure(unreachable) : changed ? auditDetail('disabledByLicense', { modules: result.disabled.map((d) => d.id).join(', ') }) : auditDetail('licensed', { count: result.checked.length })),
         });
       });
     }

@@ -73,7 +73,7 @@ describe('the audit of module operations', () => {
     assert.equal(auditDetailText({ detail: `refused ${KEY}` }, ru), 'refused MIKO-*****-*****-*****-PQRST');
     // A reason this version does not know, or whose values do not fit, falls back to the stored words.
     assert.equal(auditDetailText({ detail: 'kept', detailReason: { kind: 'detail', id: 'fromTheFuture', params: {} } }, ru), 'kept');
-    assert.equal(auditDetailText({ detail: 'kept', detailReason: { kind: 'detail', id: 'safeMode', params: {} } }, ru), 'kept');
+    assert.equal(auditDetailText({ detail: 'kept', detailReason: { kind: 'detail', id: 'applicationChanged', params: {} } }, ru), 'kept');
     assert.equal(auditActionText('module.frobnicate', ru), 'module.frobnicate');
   });
 });
