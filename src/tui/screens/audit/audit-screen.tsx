@@ -51,7 +51,8 @@ export function AuditScreen({ width, height }: ScreenProps) {
     // Newest first: the key counts from the oldest, so it stays with its entry when new ones come.
     return entries.map((entry, i) => ({ key: String(entries.length - i), entry }));
   }, [log.data]);
-  const filter = useFilter(rows, { text: useMemo(() => searchText(messages), [messages]) });
+  const text = useMemo(() => searchText(messages), [messages]);
+  const filter = useFilter(rows, { text });
   const [current, setCurrent] = useState<AuditRow | undefined>(undefined);
   const columns = useMemo<TableColumn<AuditRow>[]>(
     () => [
@@ -115,5 +116,5 @@ function detailLines(entry: AuditEntry, width: number, messages: Messages, most:
   const head = m.detail(localTime(entry.at), entry.who, action, entry.target ?? '', m.outcome[entry.outcome]);
   const lines = wrapText(`${head}. ${auditDetailText(entry, messages) ?? m.noDetail}`, width, 2);
   if (lines.length <= most) return lines;
-  return [...lines.slice(0, most - 1), lines.slice(most - 1).map((l) => l.trim()).join(' ')];
+  return [...lines.slice(0, most - 1), [lines[most - 1], ...lines.slice(most).map((l) => l.trim())].join(' ')];
 }
