@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ValidationError, reason } from '../domain/errors.js';
 import { currentMessages } from '../i18n/catalogs.js';
 import { LANGUAGES, parseLanguage, type Language } from '../i18n/language.js';
+import { auditDetail } from '../domain/audit-words.js';
 import { appendAudit } from '../store/pbx-store.js';
 import { runCommandAction } from './output.js';
 
@@ -50,7 +51,7 @@ export function registerConfigCommands(program: Command): void {
         const language = languageValue(value);
         await ctx.store.update((state) => {
           state.settings.language = language;
-          appendAudit(state, { action: 'config.set', target: 'language', outcome: 'ok', detail: language ?? 'auto' });
+          appendAudit(state, { action: 'config.set', target: 'language', outcome: 'ok', ...auditDetail('language', { language: language ?? null }) });
         });
         return { json: { language }, text: currentMessages().cli.config.languageSet(language) };
       }),

@@ -2,6 +2,7 @@
 // the command line and by the console's screen. Every change is ONE store update that re-checks
 // the rules on the freshest data under the store's cross-process lock, so two consoles saving at
 // once lose nothing and cannot both take one number.
+import { auditDetail, auditFailure, type AuditDetailFields } from '../domain/audit-words.js';
 import { join } from 'node:path';
 import {
   DialplanDraftError,
@@ -110,7 +111,7 @@ export async function updateApplication(store: PbxStore, idOrExtension: string, 
     refuseWhatLeaks(updated);
     state.dialplanApplications[state.dialplanApplications.indexOf(current)] = updated;
     const changed = (Object.keys(fields) as DialplanField[]).filter((f) => current[f] !== updated[f]);
-    return { result: updated, target: updated.uniqid, detail: changed.length > 0 ? `changed ${changed.join(', ')}` : 'no change' };
+    return { result: updated, target: updated.uniqid, detail: changed.length > 0 ? auditDetail('applicationChanged', { fields: changed.join(', ') }) : auditDetail('applicationUnchanged') };
   });
 }
 
@@ -122,7 +123,7 @@ export async function copyApplication(store: PbxStore, idOrExtension: string): P
     const copy: DialplanApplication = { uniqid: generateDialplanUniqid(state.dialplanApplications.map((a) => a.uniqid)), ...fields };
     refuseWhatLeaks(copy);
     state.dialplanApplications.push(copy);
-    return { result: copy, target: copy.uniqid, detail: `copy of ${source.uniqid}: ${summary(copy)}` };
+    return { result: copy, target: copy.uniqid, detail: auditDetail('applicationCopy', { source: source.uniqid, extension: copy.extension, name: copy.name, type: copy.type }) };
   });
 }
 
@@ -227,7 +228,7 @@ export async function exportDialplan(store: PbxStore, outDir: string): Promise<D
 interface AuditedChange<R> {
   result: R;
   target: string;
-  detail: string;
+  detail: AuditDetailFields;
 }
 
 /** One locked update that changes the state and logs it; a refused change is logged as failed. */
@@ -235,14 +236,13 @@ async function changeAndAudit<R>(store: PbxStore, action: string, attemptedTarge
   try {
     return await store.update((state) => {
       const { result, target, detail } = change(state);
-      appendAudit(state, { action, target, outcome: 'ok', detail });
+      appendAudit(state, { action, target, outcome: 'ok', ...detail });
       return result;
     });
   } catch (error) {
     // When the store itself fails there is nowhere to log the failure.
     if (!(error instanceof StoreError)) {
-      const detail = error instanceof Error ? error.message : String(error);
-      await store.update((s) => appendAudit(s, { action, target: attemptedTarget, outcome: 'failed', detail })).catch(() => undefined);
+      await store.update((s) => appendAudit(s, { action, target: attemptedTarget, outcome: 'failed', ...auditFailure(error) })).catch(() => undefined);
     }
     throw error;
   }
@@ -255,6 +255,6 @@ function definedFields(draft: Partial<DialplanDraft>): Partial<DialplanDraft> {
   return given;
 }
 
-function summary(app: DialplanApplication): string {
-  return `${app.extension} ${app.name} (${app.type})`;
+function summary(app: DialplanApplication): AuditDetailFields {
+  return auditDetail('application', { extension: app.extension, name: app.name, type: app.type });
 }

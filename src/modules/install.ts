@@ -1,3 +1,4 @@
+import { auditDetail, type AuditDetailFields } from '../domain/audit-words.js';
 import { cp, mkdir, rename, rm, statfs } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PbxmodError, reason } from '../domain/errors.js';
@@ -102,7 +103,7 @@ export function updateAll(ctx: ModuleContext, options: InstallOptions = {}): Pro
       }
       return results;
     }, options);
-  return auditedModuleOperation(ctx.store, 'module.update-all', 'all', run, (results) => `${results.filter((r) => r.ok).length} updated, ${results.filter((r) => !r.ok).length} failed`);
+  return auditedModuleOperation(ctx.store, 'module.update-all', 'all', run, (results) => auditDetail('updatedAll', { updated: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length }));
 }
 
 /** Install or update a module from a zip on this PBX's disk: the install stage only. */
@@ -367,10 +368,10 @@ async function asModuleError(error: unknown, dataDir: string): Promise<unknown> 
   return new ModuleError(reason('module_swap_failed', { cause }), full ? 'disk_full' : 'module_io');
 }
 
-function describeInstall(result: InstallResult): string {
+function describeInstall(result: InstallResult): AuditDetailFields {
   const { id, version } = result.module;
-  if (result.action === 'unchanged') return `${id} ${version} already installed`;
-  return result.previousVersion ? `${id} ${result.previousVersion} -> ${version}` : `${id} ${version}`;
+  if (result.action === 'unchanged') return auditDetail('alreadyInstalled', { id, version });
+  return result.previousVersion ? auditDetail('updated', { id, from: result.previousVersion, to: version }) : auditDetail('installed', { id, version });
 }
 
 function releaseTarget(id: string, release: string | undefined): string {

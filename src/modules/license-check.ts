@@ -1,6 +1,7 @@
 import { LicenseError } from '../domain/license-codes.js';
 import { needsFeatureSeat } from '../domain/manifest.js';
 import { ConnectionError } from '../licensing/errors.js';
+import { auditDetail, auditFailure } from '../domain/audit-words.js';
 import { appendAudit } from '../store/pbx-store.js';
 import type { InstalledModule } from '../store/schema.js';
 import type { ModuleContext } from './context.js';
@@ -35,6 +36,7 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
     const state = await ctx.store.read();
     const paid = state.modules.filter((m) => m.enabled && needsFeatureSeat(m));
     const result: LicenseCheckResult = { checked: paid.map((m) => m.id), disabled: [], unreachable: null };
+    let unreachable: ConnectionError | null = null;
     const key = state.settings.licenseKey;
     if (paid.length > 0 && !key) {
       result.disabled = paid.map((m) => ({ id: m.id, reason: activeMessages().errors.license_key_missing_short().message }));
@@ -54,6 +56,7 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
       } catch (error) {
         if (!(error instanceof ConnectionError)) throw error;
         result.unreachable = error.message;
+        unreachable = error;
         result.disabled = [];
       }
     }
@@ -68,7 +71,7 @@ export function checkLicenses(ctx: ModuleContext, options: CheckLicensesOptions 
         appendAudit(s, {
           action: 'module.license-check',
           outcome: result.unreachable ? 'failed' : 'ok',
-          detail: result.unreachable ?? (changed ? `disabled by license: ${result.disabled.map((d) => d.id).join(', ')}` : `${result.checked.length} paid module(s) licensed`),
+          ...(unreachable ? auditFailure(unreachable) : changed ? auditDetail('disabledByLicense', { modules: result.disabled.map((d) => d.id).join(', ') }) : auditDetail('licensed', { count: result.checked.length })),
         });
       });
     }

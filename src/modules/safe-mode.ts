@@ -1,3 +1,4 @@
+import { auditDetail } from '../domain/audit-words.js';
 import { appendAudit } from '../store/pbx-store.js';
 import type { SafeMode } from '../store/schema.js';
 import { failedOutcomes, runBulk, type BulkOptions, type BulkOutcome } from './bulk.js';
@@ -39,7 +40,7 @@ export async function disableAllModules(ctx: ModuleContext, options: Pick<BulkOp
   const outcomes = await runBulk(ctx, 'disable', enabled, options);
   const disabled = outcomes.filter((o) => o.ok).map((o) => o.id);
   await ctx.store.update((s) =>
-    appendAudit(s, { action: 'modules.safe-mode', target: 'all', outcome: failedOutcomes(outcomes).length > 0 ? 'failed' : 'ok', detail: `disabled: ${disabled.join(', ') || 'none'}` }),
+    appendAudit(s, { action: 'modules.safe-mode', target: 'all', outcome: failedOutcomes(outcomes).length > 0 ? 'failed' : 'ok', ...auditDetail('safeMode', { modules: disabled.join(', ') }) }),
   );
   return { outcomes, safeMode };
 }
@@ -65,7 +66,7 @@ export async function restoreModules(ctx: ModuleContext, options: Pick<BulkOptio
   const safeMode = await ctx.store.update((s) => {
     const since = s.settings.safeMode?.since ?? new Date().toISOString();
     s.settings.safeMode = failed.length > 0 ? { modules: failed, since } : null;
-    appendAudit(s, { action: 'modules.restore', target: 'all', outcome: failed.length > 0 ? 'failed' : 'ok', detail: `enabled: ${outcomes.filter((o) => o.ok).map((o) => o.id).join(', ') || 'none'}` });
+    appendAudit(s, { action: 'modules.restore', target: 'all', outcome: failed.length > 0 ? 'failed' : 'ok', ...auditDetail('restored', { modules: outcomes.filter((o) => o.ok).map((o) => o.id).join(', ') }) });
     return s.settings.safeMode;
   });
   return { outcomes, gone, safeMode };

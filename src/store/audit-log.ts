@@ -2,6 +2,7 @@ import { open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditEntrySchema, type AuditEntry, type PbxState } from './schema.js';
 import { maskKeysIn } from '../domain/license-key.js';
+import { maskedParams } from '../domain/audit-words.js';
 
 /**
  * The audit log is bounded: the PBX store keeps the newest `AUDIT_LIMIT` entries; older ones
@@ -75,7 +76,12 @@ export async function readAuditLog(dataDir: string, state: Pick<PbxState, 'audit
     if (seen.has(id)) continue;
     seen.add(id);
     // Written by older versions or by hand: a key never shows whole.
-    unique.push({ ...entry, ...(entry.target !== undefined ? { target: maskKeysIn(entry.target) } : {}), ...(entry.detail !== undefined ? { detail: maskKeysIn(entry.detail) } : {}) });
+    unique.push({
+      ...entry,
+      ...(entry.target !== undefined ? { target: maskKeysIn(entry.target) } : {}),
+      ...(entry.detail !== undefined ? { detail: maskKeysIn(entry.detail) } : {}),
+      ...(entry.detailReason !== undefined ? { detailReason: { ...entry.detailReason, params: maskedParams(entry.detailReason.params) } } : {}),
+    });
   }
   return unique;
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/language.js';
+import { auditDetail } from '../domain/audit-words.js';
 import { appendAudit, type PbxStore } from './pbx-store.js';
 
 /**
@@ -8,6 +9,6 @@ import { appendAudit, type PbxStore } from './pbx-store.js';
 export async function saveLanguage(store: PbxStore, language: Language | null): Promise<void> {
   await store.update((state) => {
     state.settings.language = language;
-    appendAudit(state, { action: 'config.language', target: language ?? 'locale', outcome: 'ok' });
+    appendAudit(state, { action: 'config.language', target: language ?? 'locale', outcome: 'ok', ...auditDetail('language', { language }) });
   });
 }

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { JsonFileStore, type Migration } from './json-file.js';
 import { PBX_STORE_VERSION, pbxStateSchema, type AuditEntry, type PbxState } from './schema.js';
 import { maskKeysIn } from '../domain/license-key.js';
+import { auditFailure, maskedParams } from '../domain/audit-words.js';
 import { rotateAuditOverflow } from './audit-log.js';
 import { builtInDialplanApplications, exampleExtensionNumbers } from './seed-data.js';
 
@@ -70,7 +71,12 @@ export function currentActor(): string {
  * Past the log's limit the store moves the oldest entries to a rotated file (audit-log.ts).
  */
 export function appendAudit(state: PbxState, entry: Omit<AuditEntry, 'at' | 'who'> & { at?: string; who?: string }): void {
-  const masked = { ...entry, target: entry.target === undefined ? undefined : maskKeysIn(entry.target), detail: entry.detail === undefined ? undefined : maskKeysIn(entry.detail) };
+  const masked = {
+    ...entry,
+    target: entry.target === undefined ? undefined : maskKeysIn(entry.target),
+    detail: entry.detail === undefined ? undefined : maskKeysIn(entry.detail),
+    detailReason: entry.detailReason === undefined ? undefined : { ...entry.detailReason, params: maskedParams(entry.detailReason.params) },
+  };
   state.audit.push({ at: entry.at ?? new Date().toISOString(), who: entry.who ?? currentActor(), ...stripUndefined(masked) });
 }
 
@@ -85,8 +91,7 @@ export async function audited<R>(store: PbxStore, action: string, target: string
     await store.update((s) => appendAudit(s, { action, target, outcome: 'ok' }));
     return result;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    await store.update((s) => appendAudit(s, { action, target, outcome: 'failed', detail })).catch(() => undefined);
+    await store.update((s) => appendAudit(s, { action, target, outcome: 'failed', ...auditFailure(error) })).catch(() => undefined);
     throw error;
   }
 }

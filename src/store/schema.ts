@@ -42,7 +42,23 @@ export const extensionNumberSchema = z.object({
   name: z.string(),
 }) satisfies z.ZodType<ExtensionNumber>;
 
-/** Who did what, when, and how it ended. Never holds a full license key. */
+/**
+ * What an audit entry's detail says, as a catalog id and its values: `detail` ids are in the
+ * audit catalog's `details`, `error` ids in the error catalog. Worded when shown, in the
+ * language in use then (src/domain/audit-words.ts).
+ */
+export const auditDetailReasonSchema = z.object({
+  kind: z.enum(['detail', 'error']),
+  id: z.string(),
+  params: z.record(z.string(), z.unknown()),
+});
+export type AuditDetailReason = z.infer<typeof auditDetailReasonSchema>;
+
+/**
+ * Who did what, when, and how it ended. Never holds a full license key. `detail` is the detail
+ * in English (what older versions show); `detailReason`, in entries written since, is what it
+ * says in any language. Both are optional: older stores and rotated files stay valid.
+ */
 export const auditEntrySchema = z.object({
   at: z.string(),
   who: z.string(),
@@ -50,6 +66,7 @@ export const auditEntrySchema = z.object({
   target: z.string().optional(),
   outcome: z.enum(['ok', 'failed']),
   detail: z.string().optional(),
+  detailReason: auditDetailReasonSchema.optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

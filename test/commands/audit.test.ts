@@ -63,6 +63,41 @@ describe('pbxmod audit', () => {
     assert.match(none.stdout, /No audit entry matches\. Actions in the log: dialplan\.create, dialplan\.delete, module\.enable, module\.install\./);
   });
 
+  test('--lang ru words the details and outcomes in Russian, in text and in --json; an older entry is shown as it was', async () => {
+    const dataDir = join(dir.path, 'russian');
+    await openPbxStore(dataDir).update((s) => appendAudit(s, { action: 'module.enable', target: 'ModuleOld', outcome: 'ok', detail: 'written by an older version' }));
+    await ok(dataDir, ['dialplan', 'add', '--name', 'Night line', '--ext', '2200150']);
+    await ok(dataDir, ['modules', 'install', 'ModuleBackup']);
+    const refused = await pbxmod(dataDir, ['modules', 'enable', 'ModuleNowhere']);
+    assert.notEqual(refused.code, 0);
+
+    const json = await pbxmod(dataDir, ['--lang', 'ru', '--json', 'audit']);
+    assert.equal(json.code, 0, json.stderr);
+    const [failed, installed, created, old] = json.json.entries;
+    // The stored fields as they are (the English detail, the reason), plus the words in Russian.
+    assert.deepEqual([failed.action, failed.outcome, failed.detailReason.kind, failed.detailReason.id], ['module.enable', 'failed', 'error', 'module_not_installed']);
+    assert.equal(failed.detail, 'ModuleNowhere is not installed.');
+    assert.equal(failed.message, 'Модуль ModuleNowhere не установлен.');
+    assert.equal(failed.actionText, 'включение модуля');
+    assert.equal(installed.detailReason.id, 'installed');
+    assert.match(installed.message, /^ModuleBackup \d+\.\d+/);
+    assert.equal(created.message, '2200150 Night line (php)');
+    assert.equal(created.actionText, 'добавление приложения');
+    assert.deepEqual([old.detail, old.message, old.detailReason], ['written by an older version', 'written by an older version', undefined]);
+
+    const text = await pbxmod(dataDir, ['--lang', 'ru', '--wide', 'audit']);
+    assert.equal(text.code, 0, text.stderr);
+    const lines = text.stdout.trimEnd().split('\n');
+    assert.match(lines[0]!, /^КОГДА +КТО +ДЕЙСТВИЕ +ОБЪЕКТ +ИТОГ +ПОДРОБНОСТИ$/);
+    assert.match(lines[1]!, /module\.enable +ModuleNowhere +ошибка +Модуль ModuleNowhere не установлен\.$/);
+    assert.match(lines[2]!, /module\.install +ModuleBackup +успешно +ModuleBackup \d/);
+    assert.match(text.stdout, /dialplan\.create +\S+ +успешно +2200150 Night line \(php\)/);
+    assert.match(text.stdout, /written by an older version/);
+
+    const english = await pbxmod(dataDir, ['--lang', 'en', '--wide', 'audit']);
+    assert.match(english.stdout, /module\.enable +ModuleNowhere +failed +ModuleNowhere is not installed\./);
+  });
+
   test('a bad --since is refused with what to give, exit 2', async () => {
     const r = await pbxmod(join(dir.path, 'bad-since'), ['audit', '--since', 'yesterday']);
     assert.equal(r.code, 2);

@@ -57,7 +57,9 @@ export function englishWords(text: string): string[] {
     // ... or their end, after a one-line toast cut out the middle of its message.
     .replace(/\w*(?:-\*{5})+-\w+/g, ' ')
     .replace(/[\w.-]*\/[\w./?-]*/g, ' ')
-    .replace(/[\w-]+\.(?:json|zip|php)\b/g, ' ')
+    .replace(/[\w.-]+\.(?:jsonl?|zip|php)\b/g, ' ')
+    // Audit action codes, shown in brackets after their words: (module.enable), as --action takes them.
+    .replace(/\((?:modules?|dialplan|license|sessions|config)\.[a-z-]+\)/g, ' ')
     // Words cut by an ellipsis at a column's edge: only their whole form can be looked up.
     .replace(/[A-Za-z]+…/g, (cut) => (isCutAllowed(cut.slice(0, -1)) ? ' ' : cut));
   const found = prose.match(/[A-Za-z]{2,}/g) ?? [];

@@ -2,6 +2,9 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeMessages, loadMessages, setActiveMessages, t } from '../../src/i18n/index.js';
 import { englishWords } from '../support/english-words.js';
+import { updateApplication } from '../../src/dialplan/applications.js';
+import { enableModule } from '../../src/modules/lifecycle.js';
+import { DEMO_MODULES } from '../../src/licensing/service/catalog/demo-catalog.js';
 import { keys, press, renderApp, stripAnsi, type, waitForFrame, type RenderedApp } from './helpers.js';
 
 let app: RenderedApp | undefined;
@@ -130,6 +133,29 @@ describe('the console in Russian', () => {
     assertRussian('login form', await press(app!, 'l', 'Вход в монитор сессий').then(stripAnsi));
     await press(app!, keys.escape);
     await see(/обновлено \d{2}:\d{2}:\d{2}/);
+
+    // Screen 5: the audit log of what the walk did (registration, install), a changed application
+    // and a refused enable; every entry under the cursor, its detail in Russian.
+    await updateApplication(app!.pbx.store, '000064', { description: 'Проверочный тон' });
+    const installed = new Set((await app!.pbx.store.read()).modules.map((m) => m.id));
+    const absent = DEMO_MODULES.find((m) => !installed.has(m.id))!;
+    await assert.rejects(enableModule(app!.pbx, absent.id));
+    const audit = await press(app!, '5', /изменение приложения[\s\S]*включение модуля/).then(stripAnsi);
+    assertRussian('audit log', audit);
+    assert.match(audit, /успешно/);
+    assert.match(audit, /ошибка/);
+    const entries = (await app!.pbx.store.read()).audit.length;
+    assert.ok(entries >= 4, `the walk left ${entries} entries`);
+    let frame = audit;
+    const details: string[] = [];
+    for (let i = 0; i < entries; i++) {
+      const detail = frame.split('\n').find((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /.test(l)) ?? '';
+      details.push(detail);
+      assertRussian(`audit entry ${i + 1}`, frame);
+      if (i < entries - 1) frame = await press(app!, keys.down, (f) => !stripAnsi(f).includes(detail)).then(stripAnsi);
+    }
+    assert.ok(details.some((d) => d.includes('(module.enable)')), 'the action code stays with its words');
+    assert.match(audit, /не установлен/);
   });
 
   test('L switches the console to the other language at once and saves it in the store', async () => {
