@@ -3,6 +3,6 @@ import type { readOnly as English } from '../en/read-only.js';
 
 export const readOnly: typeof English = {
   // Одна строка внизу экрана: на 80 колонках помещается и само действие.
-  refused: (what) => `Только чтение (--readonly): ${what} — недоступно.`,
+  refused: (what) => `Недоступно в режиме только чтения: ${what}.`,
   helpNote: 'Только чтение: клавиши, которые что-то меняют, отключены.',
 };
