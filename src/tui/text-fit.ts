@@ -15,7 +15,8 @@ export { charWidth, textWidth, truncateText } from '../domain/text-cells.js';
 
 /**
  * One line of `width` cells at most for a message: when it is too long its middle gives way
- * (`start…end`), since a message ends in what to do and starts with what happened.
+ * (`start…end`), since a message ends in what to do and starts with what happened. The cut is
+ * between words where a word boundary is near (Russian words are long: `отк…` reads as nothing).
  */
 export function fitMessage(raw: string, width: number, ellipsis: string): string {
   const text = visibleText(raw.replace(/[\r\n\t]+/g, ' '));
@@ -24,22 +25,35 @@ export function fitMessage(raw: string, width: number, ellipsis: string): string
   if (room < 8) return truncateText(text, width, ellipsis);
   const chars = Array.from(text);
   const headRoom = Math.floor(room * 0.4);
-  let head = '';
+  let taken = 0;
   let used = 0;
   for (const char of chars) {
     const w = charWidth(char);
     if (used + w > headRoom) break;
-    head += char;
+    taken++;
     used += w;
   }
-  let tail = '';
-  for (let i = chars.length - 1; i >= 0; i--) {
+  // End the head after a whole word (and its space) when the word cut is not most of it.
+  if (chars[taken] === ' ') taken++;
+  else if (chars[taken - 1] !== ' ') {
+    const space = chars.lastIndexOf(' ', taken - 1);
+    if (space >= taken / 2) taken = space + 1;
+  }
+  const head = chars.slice(0, taken).join('');
+  used = textWidth(head);
+  let from = chars.length;
+  for (let i = chars.length - 1; i >= taken; i--) {
     const w = charWidth(chars[i]!);
     if (used + w > room) break;
-    tail = chars[i]! + tail;
+    from = i;
     used += w;
   }
-  return `${head}${ellipsis}${tail}`;
+  // Start the tail at a word (after a space) when one starts near.
+  if (from > 0 && chars[from - 1] !== ' ' && chars[from] !== ' ') {
+    const space = chars.indexOf(' ', from);
+    if (space >= 0 && space - from < Math.min(12, (chars.length - from) / 3)) from = space;
+  }
+  return `${head}${ellipsis}${chars.slice(from).join('')}`;
 }
 
 /** Cut or pad to exactly `width` cells. */

@@ -43,7 +43,7 @@ describe("this PBX's seats in the built console at 80x24, against `pbxmod serve`
     assert.equal(captured.status, 200, await captured.text());
 
     const s = (session = await startConsole({ args: ['--data-dir', pbxDir.path, '--api', service.url], columns: 80, rows: 24 }));
-    await s.waitFor(/Marketplace/);
+    await s.waitFor(/License: registered/);
     s.press('4');
     let screen = await s.waitFor(/2 hosts, 2 bindings/);
     const hostRows = screen.split('\n').filter((l) => /Drop all/.test(l));

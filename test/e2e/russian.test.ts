@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tempDir } from '../support/cli.js';
+import { runCli, startServeProcess, tempDir } from '../support/cli.js';
 import { englishWords } from '../support/english-words.js';
 import { startConsole, tmuxAvailable, type ConsoleSession } from './tmux.js';
 
@@ -14,15 +14,17 @@ const skip = tmuxAvailable() ? false : 'tmux is not installed (apt-get install -
 describe('the console in Russian, in tmux', { skip }, () => {
   const sessions: ConsoleSession[] = [];
   const dirs: Awaited<ReturnType<typeof tempDir>>[] = [];
+  const stops: Array<() => Promise<void>> = [];
   after(async () => {
     for (const s of sessions) s.kill();
+    for (const stop of stops) await stop();
     for (const d of dirs) await d.remove();
   });
 
-  async function start(columns: number, rows: number): Promise<ConsoleSession> {
+  async function start(columns: number, rows: number, args: string[] = []): Promise<ConsoleSession> {
     const data = await tempDir();
     dirs.push(data);
-    const s = await startConsole({ columns, rows, args: ['--data-dir', data.path], env: { LANG: 'ru_RU.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const s = await startConsole({ columns, rows, args: ['--data-dir', data.path, ...args], env: { LANG: 'ru_RU.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     sessions.push(s);
     return s;
   }
@@ -152,5 +154,57 @@ describe('the console in Russian, in tmux', { skip }, () => {
       assertWhole(screen, 60, 16, view);
       assertRussian(screen, view);
     }
+  });
+
+  test('80x24: two modules marked, one confirmation lists both, both disabled; the sort menu', async () => {
+    const serviceDir = await tempDir();
+    const pbxDir = await tempDir();
+    dirs.push(serviceDir, pbxDir);
+    const service = await startServeProcess(serviceDir.path);
+    stops.push(service.stop);
+    const cli = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, ...args]);
+    for (const id of ['ModuleTemplate', 'ModuleBackup', 'ModuleAutoprovision']) assert.equal((await cli('modules', 'install', id, '--yes')).code, 0);
+    assert.equal((await cli('modules', 'enable', 'ModuleTemplate', 'ModuleBackup', 'ModuleAutoprovision')).code, 0);
+    const s = await startConsole({ columns: 80, rows: 24, args: ['--data-dir', pbxDir.path, '--api', service.url], env: { LANG: 'ru_RU.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    sessions.push(s);
+    const footer = /Space отметить[\s\S]*\? справка {2}q выход {2}L English/;
+    await s.waitFor(/^pbxmod · АТС \d/);
+    s.press('2');
+    await s.waitFor(/Установленные модули \(3\)[\s\S]*› \[x\]/);
+
+    s.press('Space', 'Down', 'Space');
+    let screen = await s.waitFor(/Установленные модули \(3\)\s+отмечено: 2/);
+    assertWhole(screen, 80, 24, 'two marked', footer);
+    assertRussian(screen, 'two marked');
+    s.press('x');
+    screen = await s.waitFor(/Отключить 2 модуля\?/);
+    assert.match(screen, /Module template \(ModuleTemplate\) 1\.81/);
+    assert.match(screen, /Backup \(ModuleBackup\) 1\.76/);
+    assert.doesNotMatch(screen, /\(ModuleAutoprovision\)/);
+    assert.match(screen, /Отключить\s+›Нет\s+\[y\/N\]/, 'No is the default');
+    assertWhole(screen, 80, 24, 'the bulk confirmation', footer);
+    assertRussian(screen, 'the bulk confirmation');
+    s.press('y');
+    screen = await s.waitFor(/Отключено: 2 модуля\./);
+    assertWhole(screen, 80, 24, 'after the bulk disable', footer);
+    const listed = await cli('--json', 'modules', 'list');
+    assert.deepEqual(
+      (listed.json.modules as Array<{ id: string; enabled: boolean }>).map((m) => [m.id, m.enabled]),
+      [['ModuleTemplate', false], ['ModuleBackup', false], ['ModuleAutoprovision', true]],
+    );
+
+    s.press('s');
+    screen = await s.waitFor(/Сортировать по[\s\S]*7 Метки/);
+    assertWhole(screen, 80, 24, 'the sort menu', footer);
+    assertRussian(screen, 'the sort menu');
+    s.press('6');
+    screen = await s.waitFor(/Состояние ▲/);
+    const rows = screen.split('\n').filter((line) => /\[[x ]\]/.test(line));
+    assert.deepEqual(
+      rows.map((line) => /включён|отключён/.exec(line)?.[0]),
+      ['включён', 'отключён', 'отключён'],
+      `sorted by state:\n${screen}`,
+    );
+    assertWhole(screen, 80, 24, 'sorted', footer);
   });
 });

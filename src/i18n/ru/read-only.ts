@@ -2,6 +2,7 @@
 import type { readOnly as English } from '../en/read-only.js';
 
 export const readOnly: typeof English = {
-  refused: (what) => `Только чтение: «${what}» что-то меняет и отключено (--readonly или PBXMOD_READONLY).`,
+  // Одна строка внизу экрана: на 80 колонках помещается и само действие.
+  refused: (what) => `Недоступно в режиме только чтения: ${what}.`,
   helpNote: 'Только чтение: клавиши, которые что-то меняют, отключены.',
 };

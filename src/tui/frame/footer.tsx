@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { keysOf, type KeyHelp } from '../keys/key-help.js';
 import { useTheme } from '../theme.js';
-import { textWidth, truncateText } from '../text-fit.js';
+import { textWidth } from '../text-fit.js';
 
 export interface FooterProps {
   /** The screen's key hints: as many as fit, in order. */
@@ -40,13 +40,14 @@ export function Footer({ entries, fixed = [], width }: FooterProps) {
     const gap = i > 0 ? GAP : 0;
     const need = needed(entry, i === 0);
     if (used + need > room) {
-      // The last piece may be cut, the others are whole or absent.
+      // The last piece may be cut after a whole word; the others are whole or absent.
       const left = room - used - gap - textWidth(keys) - 1;
-      if (left >= 4) {
+      const cut = left >= 4 ? cutAtWord(entry.footerDescription ?? entry.description, left, theme.symbols.ellipsis) : undefined;
+      if (cut !== undefined) {
         pieces.push(
           <Text key={i}>
             {' '.repeat(gap)}
-            <Text {...theme.text.key}>{keys}</Text> {truncateText(entry.footerDescription ?? entry.description, left, theme.symbols.ellipsis)}
+            <Text {...theme.text.key}>{keys}</Text> {cut}
           </Text>,
         );
         used = room;
@@ -75,4 +76,21 @@ export function Footer({ entries, fixed = [], width }: FooterProps) {
       </Text>
     );
   }
+}
+
+/**
+ * `text` cut to `width` cells after its last whole word, with the ellipsis; undefined when not
+ * even the first word fits (half a word is no hint, in Russian least of all).
+ */
+function cutAtWord(text: string, width: number, ellipsis: string): string | undefined {
+  const room = width - textWidth(ellipsis);
+  const words = text.split(' ');
+  let kept = '';
+  for (const word of words) {
+    const next = kept === '' ? word : `${kept} ${word}`;
+    if (textWidth(next) > room) break;
+    kept = next;
+  }
+  if (kept === '') return undefined;
+  return `${kept.replace(/[\s,;:(]+$/, '')}${ellipsis}`;
 }

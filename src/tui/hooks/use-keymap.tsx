@@ -170,10 +170,16 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
     setRawMode(true);
     return () => setRawMode(false);
   }, [setRawMode, isRawModeSupported]);
-  // Keys wait here to be handled one per turn of the event loop: a handler sees the state
-  // (and the layers) that the previous key left, as it would with one key per read.
+  // Keys wait here and are handled one at a time: the next key only once React has rendered
+  // what the previous one did, so that a handler sees the state (and the layers) that the
+  // previous key left, as it would with one key per read. A turn of the event loop is not
+  // enough: React renders an update from outside its events in a task queued after the next
+  // key's turn, and `text` + Enter in one read would submit the form as it was before the text.
   const queue = useRef<DecodedKey[]>([]);
   const draining = useRef<NodeJS.Immediate | undefined>(undefined);
+  // A key was handled and its render has not been committed yet: the queue waits.
+  const awaitingCommit = useRef(false);
+  const [handled, setHandled] = useState(0);
   const drain = useCallback(() => {
     draining.current = undefined;
     const next = queue.current.shift();
@@ -185,14 +191,23 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
       for (let k = queue.current[0]; joins(k); k = queue.current[0]) text += typedText(queue.current.shift() as DecodedKey & { kind: 'key' });
       dispatch({ kind: 'paste', text, typed: true });
     } else dispatch(next);
-    // The next key waits for the next turn even when it is not here yet: Ink hands one read to
-    // us in several pieces, synchronously, and each would otherwise be handled at once.
-    draining.current = setImmediate(drain);
+    // The next key waits for the commit of this one's render even when it is not here yet: Ink
+    // hands one read to us in several pieces, synchronously, and each would otherwise be
+    // handled at once. The commit is this provider's own (see the layout effect below), in
+    // the same render as every update the handler made.
+    awaitingCommit.current = true;
+    setHandled((n) => n + 1);
   }, [dispatch]);
+  useLayoutEffect(() => {
+    if (!awaitingCommit.current) return;
+    awaitingCommit.current = false;
+    // Out of the commit: a handler's updates are then ordinary ones again.
+    draining.current = setImmediate(drain);
+  }, [handled, drain]);
   const enqueue = useCallback(
     (decoded: DecodedKey[]) => {
       if (decoded.length === 0) return;
-      const idle = queue.current.length === 0 && draining.current === undefined;
+      const idle = queue.current.length === 0 && draining.current === undefined && !awaitingCommit.current;
       // One at a time: a paste without bracketed paste may be hundreds of thousands of keys.
       for (const key of decoded) queue.current.push(key);
       if (idle) drain();
@@ -221,6 +236,7 @@ export function KeymapProvider({ children, onForceQuit, escapeDelayMs = 100 }: K
       clearTimeout(escapeTimer.current);
       clearImmediate(draining.current);
       draining.current = undefined;
+      awaitingCommit.current = false;
       queue.current = [];
     };
   }, [events, dispatch, escapeDelayMs]);

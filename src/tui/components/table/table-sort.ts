@@ -9,7 +9,7 @@ export type SortKind = 'text' | 'number' | 'version' | 'date';
 /** What a column says about its sorting; see `TableColumn.sort` and `TableColumn.sortValue`. */
 export interface SortableColumn<Row> {
   title: string;
-  value: (row: Row) => string;
+  value: (row: Row, width?: number) => string;
   /** How the column sorts; `false`: it does not (an action column). Default 'text'. */
   sort?: SortKind | false;
   /** What the column sorts by when the cell's text is not it (bytes for "1.2 MiB", an ISO date). Default the cell's text. */

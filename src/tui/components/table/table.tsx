@@ -14,8 +14,12 @@ import type { TableSortView } from './use-table-sort.js';
 export interface TableColumn<Row> {
   /** Header text. */
   title: string;
-  /** The cell's text for a row (one line; newlines become spaces). */
-  value: (row: Row) => string;
+  /**
+   * The cell's text for a row (one line; newlines become spaces). `width` is the cell's room
+   * when drawn (absent when sorting or filtering): a cell may leave out a part that would only
+   * show cut.
+   */
+  value: (row: Row, width?: number) => string;
   /** Fixed width in cells. Without it the column is flexible. */
   width?: number;
   /** A flexible column's share of the leftover width. Default 1. */
@@ -228,7 +232,7 @@ function TableLine<Row>({ item, isCursor, columns, widths, width }: TableLinePro
   }
   const gutter = fitText(isCursor ? pointer : '', GUTTER, '');
   const cells = columns.map((column, i) => ({ column, width: widths[i] ?? 0 })).filter((c) => c.width > 0);
-  const texts = cells.map((c) => fitText(c.column.value(item.row), c.width, ellipsis, c.column.align));
+  const texts = cells.map((c) => fitText(c.column.value(item.row, c.width), c.width, ellipsis, c.column.align));
   if (isCursor || !cells.some((c) => c.column.tone)) {
     const line = fitText(gutter + texts.join(' '), width, ellipsis);
     return isCursor ? <Text {...theme.text.selection}>{line}</Text> : <Text>{line}</Text>;

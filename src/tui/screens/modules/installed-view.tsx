@@ -6,7 +6,7 @@ import { FilterLine, Table, useFilter, useRowUnderCursor, useTableSort, widthFor
 import type { AsyncState } from '../../hooks/use-async.js';
 import { KeyPriority, useKeyLayer } from '../../hooks/use-keymap.js';
 import { useTheme, type ThemeSymbols } from '../../theme.js';
-import { fitText, textWidth } from '../../text-fit.js';
+import { fitMessage, fitText, textWidth } from '../../text-fit.js';
 import { errorLines, InfoLines, wrapLines, type InfoLine } from './info-lines.js';
 import { disabledReasonText, moduleMarkers, reasonMarker, stageText } from './module-marks.js';
 import { infoLineCount, NARROW_WIDTH } from './layout.js';
@@ -94,12 +94,15 @@ export function InstalledView({ rows, updatesError, safeMode, actions, navigate,
 
   const filterLines = filter.typing || filter.query !== '' ? 1 : 0;
   const infoLines = infoLineCount(height);
-  const tableHeight = Math.max(2, height - 1 - filterLines - infoLines);
   const heading = rows.data ? m.heading.installed(all.length) : m.heading.installedLoading;
   const markedCount = all.filter((row) => marks.has(row.id)).length;
   const b = messages.bulk.screen;
   const status = [markedCount > 0 ? b.marked(markedCount) : null, safeMode && safeMode.modules.length > 0 ? b.safeMode(safeMode.modules.length) : null].filter((t) => t !== null).join('  ');
   const note = [status, updatesError ? m.updatesUnknown(firstLine(updatesError)) : ''].filter(Boolean).join('  ');
+  // The marks and the safe mode are on the heading's line when they fit there, else on a line
+  // of their own (a narrow terminal, a longer language): they are never cut.
+  const noteLines = status !== '' && textWidth(heading) + 2 + textWidth(status) > width ? 1 : 0;
+  const tableHeight = Math.max(2, height - 1 - noteLines - filterLines - infoLines);
 
   let body;
   if (rows.status === 'failed' && rows.data === undefined) {
@@ -128,9 +131,10 @@ export function InstalledView({ rows, updatesError, safeMode, actions, navigate,
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text>
-        <Text {...theme.text.heading}>{heading}</Text>
-        <Text {...(status ? theme.text.info : theme.text.muted)}>{fitText(note ? `  ${note}` : '', Math.max(0, width - textWidth(heading)), symbols.ellipsis)}</Text>
+        <Text {...theme.text.heading}>{noteLines > 0 ? fitText(heading, width, symbols.ellipsis) : heading}</Text>
+        {noteLines > 0 ? null : <Text {...(status ? theme.text.info : theme.text.muted)}>{fitText(note ? `  ${note}` : '', Math.max(0, width - textWidth(heading)), symbols.ellipsis)}</Text>}
       </Text>
+      {noteLines > 0 ? <Text {...theme.text.info}>{fitMessage(note, width, symbols.ellipsis)}</Text> : null}
       {filterLines > 0 ? <FilterLine filter={filter} width={width} /> : null}
       {body}
       {infoLines > 0 ? <InfoLines lines={current ? wrapLines(cursorInfo(current, snapshot, m, symbols), width) : []} count={infoLines} width={width} /> : null}

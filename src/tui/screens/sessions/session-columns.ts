@@ -27,6 +27,12 @@ export function sessionColumns(m: Messages['screens']['sessions'], own: Messages
   // As wide as the longest of its words in this language ("Drop all", "Сбросить все").
   const actionWidth = Math.max(textWidth(c.action), textWidth(m.dropAction), textWidth(m.dropHostAction));
   const widthOf = (title: string, least: number) => Math.max(least, textWidth(title));
+  // The host's id and its MAC; the MAC left out when it would show cut (`i` shows it whole).
+  const hostCell = (hostId: string, mac: string, room: number | undefined) => {
+    const id = marks.shortIds.get(hostId) ?? hostId;
+    const cell = own.hostCell(id, mac);
+    return room === undefined || textWidth(cell) <= room ? cell : own.hostCell(id, '').trimEnd();
+  };
   return [
     { title: c.info, width: widthOf(c.info, 4), value: (r) => (r.kind === 'host' ? symbols.groupOpen : ` ${symbols.info}`), tone: (r) => (r.kind === 'host' ? 'heading' : 'muted'), sort: false },
     { title: c.userHost, flex: 2, minWidth: 10, value: (r) => (r.kind === 'host' ? hostName(r) : userAtHost(r.binding)), tone: (r) => (r.kind === 'host' ? 'heading' : undefined) },
@@ -35,7 +41,7 @@ export function sessionColumns(m: Messages['screens']['sessions'], own: Messages
       title: c.features,
       flex: 3,
       minWidth: 12,
-      value: (r) => (r.kind === 'host' ? own.hostCell(marks.shortIds.get(r.host.hostId) ?? r.host.hostId, r.host.net) : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
+      value: (r, room) => (r.kind === 'host' ? hostCell(r.host.hostId, r.host.net, room) : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
       // Hosts keep their order (a MAC says nothing); bindings by their feature.
       sortValue: (r) => (r.kind === 'host' ? '' : m.featureLine(r.binding.featureName, r.binding.featureId, r.binding.host)),
       tone: (r) => (r.kind === 'host' ? 'muted' : undefined),
