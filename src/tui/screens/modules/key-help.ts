@@ -38,7 +38,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
         const bk = messages.bulk.screen.keys;
         return [
           { command: 'basic.toggle', description: bk.mark, footer: true },
-          { command: 'modules.enable', description: bk.enable, footer: true, changes: true },
+          { command: 'modules.enable', description: bk.enable, footerDescription: messages.lists.footer.toggle, footer: true, changes: true },
           { command: 'basic.confirm', description: k.details, footer: true },
           { command: 'modules.marketplace', description: k.marketplace, footer: true },
           // Sorting before delete: at 80 columns the footer keeps the keys to the left.
