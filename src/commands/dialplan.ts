@@ -21,7 +21,7 @@ import {
   type DialplanExport,
 } from '../dialplan/applications.js';
 import { editInExternalEditor, keepUnsavedEdit } from '../dialplan/external-editor.js';
-import { describeLineProblem, type DialplanLineProblem } from '../dialplan/generate.js';
+import { describeLineProblem, problemJson, readingJson, type ApplicationProblems, type DialplanLineProblem } from '../dialplan/generate.js';
 import type { PhpSyntaxCheck } from '../dialplan/php-lint.js';
 import { visibleText } from '../domain/terminal-text.js';
 import type { DialplanApplication } from '../store/schema.js';
@@ -133,7 +133,9 @@ export function registerDialplanCommands(program: Command): void {
     .action((options: { out?: string }, command: Command) =>
       runCommandAction(command, async (ctx) => {
         const result = await exportDialplan(ctx.store, options.out ?? join(ctx.dataDir, 'dialplan'));
-        return { json: { export: result }, text: exportText(result, words) };
+        const perApplication = (list: ApplicationProblems[]) => list.map((app) => ({ ...app, problems: app.problems.map((p) => problemJson(p)) }));
+        const json = { ...result, problems: perApplication(result.problems), leftOut: perApplication(result.leftOut) };
+        return { json: { export: json }, text: exportText(result, words) };
       }),
     );
 
@@ -149,7 +151,8 @@ export function registerDialplanCommands(program: Command): void {
         if (php) text.push('', phpText(php, words));
         if (problems.length > 0) text.push('', problemsText(problems, words));
         if (!exportable) text.push('', words.preview.notExportable);
-        return { json: { application, dialplan: lines, script, lines: verdicts, hint, exportable, php, problems }, text: text.join('\n') };
+        const json = { application, dialplan: lines, script, lines: verdicts.map((l) => readingJson(l)), hint: hint && readingJson(hint), exportable, php, problems: problems.map((p) => problemJson(p)) };
+        return { json, text: text.join('\n') };
       }),
     );
 }

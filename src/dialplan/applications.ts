@@ -23,9 +23,10 @@ import {
 import { NotFoundError, PbxmodError, StoreError, reason } from '../domain/errors.js';
 import { appendAudit, audited, type PbxStore } from '../store/pbx-store.js';
 import type { DialplanApplication, PbxState } from '../store/schema.js';
-import { agiScriptLineOffset, describeLineProblem, generateApplicationDialplan, generateApplicationsContext, type ApplicationProblems, type GeneratedApplication } from './generate.js';
+import { agiScriptLineOffset, generateApplicationDialplan, generateApplicationsContext, type ApplicationProblems, type GeneratedApplication } from './generate.js';
 import { EXECUTABLE_MODE, prepareExportDirectory, removeStaleFiles, writeFileAtomically } from './export-files.js';
 import { checkPhpSyntax, type PhpSyntaxCheck } from './php-lint.js';
+import { check } from './checks.js';
 
 /** Name of the exported context file; not `extensions.conf`, so an export never replaces the PBX's own. */
 export const EXPORT_CONF_NAME = 'dialplan-applications.conf';
@@ -144,8 +145,8 @@ export async function deleteApplication(store: PbxStore, idOrExtension: string):
 function refuseWhatLeaks(app: DialplanApplication): void {
   const leaks = generateApplicationDialplan(app).problems.filter((p) => p.verdict === 'leaks');
   if (leaks.length === 0) return;
-  const hint = leaks.filter((p) => p.line === null).map((p) => ({ text: p.text, problem: p.reason.replace(/^the hint: /, '') }));
-  const code = leaks.filter((p) => p.line !== null).map((p) => describeLineProblem({ ...p, text: '' }));
+  const hint = leaks.filter((p) => p.line === null).map((p) => ({ text: p.text, checks: p.checks }));
+  const code = leaks.flatMap((p) => (p.line === null ? [] : [{ line: p.line, checks: p.checks }]));
   throw new DialplanDraftError({
     ...(hint.length > 0 ? { hint: reason('dialplan_hint_leaks', { problems: hint }) } : {}),
     ...(code.length > 0 ? { code: reason('dialplan_code_leaks', { problems: code }) } : {}),
@@ -163,7 +164,7 @@ export async function previewApplication(store: PbxStore, idOrExtension: string)
   const application = await getApplication(store, idOrExtension);
   const generated = generateApplicationDialplan(application);
   const php = await checkApplicationScript(application, generated);
-  const problems = php && php.checked && !php.ok ? [...generated.problems, { line: php.line, text: '', reason: php.message }] : generated.problems;
+  const problems = php && php.checked && !php.ok ? [...generated.problems, { line: php.line, text: '', checks: [check('php_lint', { message: php.message })] }] : generated.problems;
   return { application, ...generated, problems, php };
 }
 

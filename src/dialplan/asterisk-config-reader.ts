@@ -6,6 +6,7 @@
 //   comment scan (`;` comments, `\;` escapes, nested `;-- … --;` block comments);
 // - ast_strip() / ast_skip_blanks(): everything below byte 33 is a blank;
 // - process_text_line(): `[category]`, `#directive`, `name = value` / `name => value`.
+import { check, type DialplanCheck } from './checks.js';
 
 /** config_text_file_load(): `char buf[8192]`, read with fgets(): at most 8,191 bytes a call. */
 const FGETS_BYTES = 8191;
@@ -162,7 +163,8 @@ export interface ConfigCategory {
 
 export interface ConfigProblem {
   physical: number;
-  message: string;
+  /** What Asterisk would log (its words: `checkText`). */
+  check: DialplanCheck;
 }
 
 export interface ConfigRead {
@@ -227,7 +229,7 @@ export function readConfig(text: string): ConfigRead {
       // next lines, and they go too.
       const skipped: ConfigLine = { physical: startLine, lineno, bytes: chunk.end - chunk.start - newlinesIn(chunk), tooLong: true, swallowed: false, depthBefore: depth, depthAfter: depth, text: null, cutAt: null };
       result.lines.push(skipped);
-      result.warnings.push({ physical: startLine, message: `Line ${lineno} too long, skipping` });
+      result.warnings.push({ physical: startLine, check: check('config_line_too_long', { lineno }) });
       let current = skipped;
       let lineEnded = newlinesIn(chunk) === 1;
       for (let more = fgets(); more; more = fgets()) {
@@ -275,7 +277,7 @@ function processTextLine(cur: string, physical: number, category: ConfigCategory
   if (cur.startsWith('[')) {
     const close = cur.indexOf(']');
     if (close < 0) {
-      result.invalid = { physical, message: `parse error: no closing ']', line ${physical}` };
+      result.invalid = { physical, check: check('config_no_closing_bracket', { line: physical }) };
       return category;
     }
     const created: ConfigCategory = { name: cur.slice(1, close), physical, variables: [] };
@@ -287,19 +289,19 @@ function processTextLine(cur: string, physical: number, category: ConfigCategory
     return category;
   }
   if (!category) {
-    result.invalid = { physical, message: `parse error: No category context for line ${physical}` };
+    result.invalid = { physical, check: check('config_no_category', { line: physical }) };
     return category;
   }
   const escaped = cur.startsWith('\\') ? 1 : 0;
   const eq = cur.indexOf('=', escaped * 2);
   if (eq < 0) {
-    result.warnings.push({ physical, message: `No '=' (equal sign) in line ${physical}` });
+    result.warnings.push({ physical, check: check('config_no_equal_sign', { line: physical }) });
     return category;
   }
   const object = cur[eq + 1] === '>';
   const name = stripBlanks(cur.slice(escaped, eq));
   const value = stripBlanks(cur.slice(eq + (object ? 2 : 1)));
-  if (name === '') result.warnings.push({ physical, message: `No variable name in line ${physical}` });
+  if (name === '') result.warnings.push({ physical, check: check('config_no_variable_name', { line: physical }) });
   else category.variables.push({ name, value, object, physical });
   return category;
 }

@@ -37,7 +37,8 @@ export type ExtensionLineOutcome =
       continuedFromBefore: boolean;
     }
   | { kind: 'dropped'; extension: string; reason: string }
-  | { kind: 'other'; reason: string };
+  /** A context line that is no extension: `include` and friends (`known`), or an unknown directive. */
+  | { kind: 'other'; name: string; known: boolean };
 
 export interface ContinuationState {
   /** lastextension: what a `same =>` line continues. */
@@ -84,9 +85,9 @@ export class ContextLoader {
       this.lastExtension = extension;
       rest = after;
     } else if (['include', 'ignorepat', 'switch', 'lswitch', 'eswitch'].includes(name.toLowerCase())) {
-      return { kind: 'other', reason: `"${name}" line` };
+      return { kind: 'other', name, known: true };
     } else {
-      return { kind: 'other', reason: `Unknown directive: ${name}` };
+      return { kind: 'other', name, known: false };
     }
     // process_extension:
     const slash = extension.indexOf('/');

@@ -5,6 +5,9 @@ import { DIALPLAN_EXTENSION_PATTERN, DIALPLAN_UNIQID_PATTERN, byExtension } from
 import { ASTERISK_LINE_MAX_BYTES, MAX_NESTED_COMMENTS, readConfig, scanLine, stripBlanks, type ConfigLine } from './asterisk-config-reader.js';
 import { ContextLoader, PRIORITY_HINT, type ExtensionLineOutcome } from './asterisk-extensions.js';
 import type { DialplanApplication } from '../store/schema.js';
+import { activeMessages } from '../i18n/active.js';
+import type { Messages } from '../i18n/en.js';
+import { check, checkJson, checksText, type DialplanCheck } from './checks.js';
 
 /** The Asterisk context the applications live in. */
 export const APPLICATIONS_CONTEXT = 'applications';
@@ -27,8 +30,11 @@ export type LineVerdict = 'loads' | 'comment' | 'dropped' | 'misread' | 'fails' 
 export interface DialplanLineProblem {
   line: number | null;
   text: string;
-  reason: string;
+  /** What was found, as ids and values; worded where it is shown (`problemReason`, `describeLineProblem`). */
+  checks: DialplanCheck[];
   verdict?: LineVerdict;
+  /** A problem of the hint line (`text` is the hint). */
+  hint?: true;
 }
 
 /** What Asterisk makes of one non-blank line of a plaintext application's code. */
@@ -39,8 +45,8 @@ export interface CodeLineReading {
   /** The line as written to the file. */
   written: string;
   verdict: LineVerdict;
-  reason?: string;
-  /** What Asterisk registers for it. */
+  /** Why the verdict, when it is not "loads" or "comment". */
+  checks?: DialplanCheck[];
   /** What Asterisk registers for it; `priority` is null when it counts on from the application above. */
   loaded?: { priority: number | null; label: string | null; application: string; data: string };
 }
@@ -50,7 +56,7 @@ export interface HintReading {
   /** The line as written, or null when it is left out. */
   written: string | null;
   verdict: LineVerdict;
-  reason?: string;
+  checks?: DialplanCheck[];
   /** The device state string Asterisk registers. */
   loaded?: string;
 }
@@ -84,7 +90,7 @@ export function generateApplicationDialplan(app: DialplanSource): GeneratedAppli
   const written: WrittenLine[] = [];
   const hint = hintLine(app);
   if (hint.line !== null) written.push({ text: hint.line, source: 'hint' });
-  const hintLeftOut: DialplanLineProblem[] = hint.reading ? [{ line: null, text: '', reason: hint.reading.reason!, verdict: hint.reading.verdict }] : [];
+  const hintLeftOut: DialplanLineProblem[] = hint.reading ? [{ line: null, text: '', checks: hint.reading.checks!, verdict: hint.reading.verdict }] : [];
   if (app.type === 'php') {
     const fileName = agiScriptName(app.uniqid);
     written.push({ text: `exten => _${app.extension},1,AGI(${fileName})`, source: null }, { text: `\tsame => n,Hangup()`, source: null });
@@ -93,7 +99,7 @@ export function generateApplicationDialplan(app: DialplanSource): GeneratedAppli
     return { dialplan: joinLines(written.map((w) => w.text)), problems, script: { fileName, content: agiScriptContent(app.code) }, lines: [], hint: hint.reading ?? reading.hint, exportable: reading.exportable };
   }
   if (app.type !== 'plaintext') {
-    return { dialplan: '', problems: [{ line: null, text: '', reason: `type "${app.type}" is not php or plaintext, so no dialplan is generated` }], script: null, lines: [], hint: null, exportable: false };
+    return { dialplan: '', problems: [{ line: null, text: '', checks: [check('type_not_generated', { type: app.type })] }], script: null, lines: [], hint: null, exportable: false };
   }
   const codeLines: { line: number; text: string }[] = [];
   let depth = 0;
@@ -114,8 +120,8 @@ export function generateApplicationDialplan(app: DialplanSource): GeneratedAppli
   });
   const reading = readWritten(app, written, codeLines);
   const problems = [...hintLeftOut, ...reading.problems];
-  if (first && reading.exportable) problems.push({ line: null, text: '', reason: `there are no dialplan lines, so a call to ${app.extension} finds nothing to run; add e.g. 1,Answer()` });
-  else if (!reading.hasPriorityOne && reading.exportable) problems.push({ line: null, text: '', reason: `no line has priority 1, where a call to ${app.extension} starts; begin with e.g. 1,Answer()` });
+  if (first && reading.exportable) problems.push({ line: null, text: '', checks: [check('no_lines', { extension: app.extension })] });
+  else if (!reading.hasPriorityOne && reading.exportable) problems.push({ line: null, text: '', checks: [check('no_priority_one', { extension: app.extension })] });
   return { dialplan: joinLines(written.map((w) => w.text)), problems, script: null, lines: reading.lines, hint: hint.reading ?? reading.hint, exportable: reading.exportable };
 }
 
@@ -137,15 +143,12 @@ function hintLine(app: DialplanSource): { line: string | null; reading?: HintRea
       reading: {
         written: null,
         verdict: 'dropped',
-        reason: `the hint is not written: Asterisk uses a hint on an exact number only, and ${app.extension} is a pattern no dialled number equals; give the application an exact number, or leave the hint empty`,
+        checks: [check('hint_on_pattern', { extension: app.extension })],
       },
     };
   }
   return { line: `exten => ${app.extension},hint,${hint}` };
 }
-
-const MAX = ASTERISK_LINE_MAX_BYTES.toLocaleString('en-US');
-const MAX_WITH_NEWLINE = (ASTERISK_LINE_MAX_BYTES + 1).toLocaleString('en-US');
 
 /**
  * Read the written lines as Asterisk would (the config parser, then pbx_config), in a context of
@@ -159,33 +162,33 @@ function readWritten(app: DialplanSource, written: WrittenLine[], codeLines: { l
   const byPhysical = new Map(config.lines.map((l) => [l.physical, l]));
   const variables = new Map(config.categories.flatMap((c) => c.variables).map((v) => [v.physical, v]));
   const opener = config.unterminatedFrom;
-  const results = new Map<number | 'hint', { verdict: LineVerdict; reasons: string[]; loaded?: CodeLineReading['loaded']; hintLoaded?: string }>();
+  const results = new Map<number | 'hint', { verdict: LineVerdict; checks: DialplanCheck[]; loaded?: CodeLineReading['loaded']; hintLoaded?: string }>();
   let exportable = config.invalid === null && config.directives.length === 0 && config.hangsAt === null;
   const codeByLine = new Map(codeLines.map((c) => [c.line, c.text]));
 
   written.forEach((w, index) => {
     const physical = index + 2;
     const read = byPhysical.get(physical);
-    const verdicts: { verdict: LineVerdict; reason: string }[] = [];
-    const note = (verdict: LineVerdict, reason: string) => verdicts.push({ verdict, reason });
+    const verdicts: { verdict: LineVerdict; found: DialplanCheck | null }[] = [];
+    const note: Note = (verdict, found) => verdicts.push({ verdict, found });
     let loaded: CodeLineReading['loaded'];
     let hintLoaded: string | undefined;
     const isFirstParsed = w.text.startsWith('exten => _');
     const codeText = typeof w.source === 'number' ? codeByLine.get(w.source) ?? '' : w.source === 'hint' ? oneLine(app.hint) : '';
-    if (codeText.includes('\0')) note('leaks', 'it holds a NUL character: Asterisk stops reading the line there, and in a long line reads what follows as a line of its own; remove it');
+    if (codeText.includes('\0')) note('leaks', check('nul'));
     if (!read || read.tooLong) {
       const bytes = read?.bytes ?? new TextEncoder().encode(w.text).length;
-      note('leaks', `the line is ${bytes.toLocaleString('en-US')} bytes as written; Asterisk skips a line longer than ${MAX} bytes (${MAX_WITH_NEWLINE} with its newline: "Line too long, skipping")${isFirstParsed ? ', and the lines after it would join the application above this one in the file' : ''}. Split it, or move the work into a script`);
+      note('leaks', check('too_long', { bytes, max: ASTERISK_LINE_MAX_BYTES, joinsAbove: isFirstParsed }));
     } else if (read.swallowed) {
-      note('dropped', 'Asterisk skips this line too: the too-long line before it ended exactly where one of its reads did');
+      note('dropped', check('swallowed'));
     } else {
-      if (read.depthAfter < 0 && read.depthBefore >= 0) note('leaks', '"--;" outside a block comment: Asterisk then counts every later line of the file as a comment, other applications included; write "-- ;" or "--\\;"');
-      if (read.depthBefore > 0 && read.text !== null) note('leaks', 'the text after "--;" is read as a line of its own, outside this application; put it on the next line');
-      if (opener === physical && read.depthAfter > 0) note('leaks', '";--" opens a block comment that is never closed: Asterisk would skip everything after it in the file, other applications included; close it with "--;", or write "; --" or "\\;--" for plain text');
-      if (config.hangsAt === physical) note('leaks', `more than ${MAX_NESTED_COMMENTS} nested ";--" block comments: Asterisk would loop on this line for ever`);
+      if (read.depthAfter < 0 && read.depthBefore >= 0) note('leaks', check('close_outside_comment'));
+      if (read.depthBefore > 0 && read.text !== null) note('leaks', check('text_after_close'));
+      if (opener === physical && read.depthAfter > 0) note('leaks', check('comment_never_closed'));
+      if (config.hangsAt === physical) note('leaks', check('too_many_nested', { max: MAX_NESTED_COMMENTS }));
       const variable = variables.get(physical);
       if (read.text === null || !variable) {
-        if (verdicts.length === 0) note('comment', '');
+        if (verdicts.length === 0) note('comment', null);
       } else {
         const outcome = loader.load(variable);
         if (outcome.kind === 'added') {
@@ -200,15 +203,15 @@ function readWritten(app: DialplanSource, written: WrittenLine[], codeLines: { l
         } else if (outcome.kind === 'dropped') {
           note('dropped', droppedReason(outcome.reason, codeText));
         } else {
-          note('leaks', `Asterisk reads it as a ${outcome.reason} of the context, not as a line of this application`);
+          note('leaks', check('read_as_context_line', { name: outcome.name, known: outcome.known }));
         }
       }
     }
     if (verdicts.some((v) => v.verdict === 'leaks')) exportable = false;
     if (w.source === null) return;
-    const worst = verdicts.reduce((a, b) => (SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a), verdicts[0] ?? { verdict: 'loads' as LineVerdict, reason: '' });
-    const reasons = verdicts.filter((v) => v.verdict !== 'loads' && v.verdict !== 'comment' && v.reason !== '').map((v) => v.reason);
-    results.set(w.source, { verdict: worst.verdict, reasons, ...(loaded && w.source !== 'hint' ? { loaded } : {}), ...(hintLoaded !== undefined ? { hintLoaded } : {}) });
+    const worst = verdicts.reduce((a, b) => (SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a), verdicts[0] ?? { verdict: 'loads' as LineVerdict, found: null });
+    const found = verdicts.filter((v) => v.verdict !== 'loads' && v.verdict !== 'comment').flatMap((v) => (v.found ? [v.found] : []));
+    results.set(w.source, { verdict: worst.verdict, checks: found, ...(loaded && w.source !== 'hint' ? { loaded } : {}), ...(hintLoaded !== undefined ? { hintLoaded } : {}) });
   });
 
   const lines: CodeLineReading[] = [];
@@ -217,18 +220,18 @@ function readWritten(app: DialplanSource, written: WrittenLine[], codeLines: { l
     if (typeof w.source !== 'number') continue;
     const result = results.get(w.source)!;
     const text = codeByLine.get(w.source) ?? '';
-    const reason = result.reasons.join('; ');
-    lines.push({ line: w.source, text, written: w.text, verdict: result.verdict, ...(reason ? { reason } : {}), ...(result.loaded ? { loaded: result.loaded } : {}) });
-    if (reason) problems.push({ line: w.source, text, reason, verdict: result.verdict });
+    const found = result.checks;
+    lines.push({ line: w.source, text, written: w.text, verdict: result.verdict, ...(found.length > 0 ? { checks: found } : {}), ...(result.loaded ? { loaded: result.loaded } : {}) });
+    if (found.length > 0) problems.push({ line: w.source, text, checks: found, verdict: result.verdict });
     void i;
   }
   let hint: HintReading | null = null;
   const hintWritten = written.find((w) => w.source === 'hint');
   if (hintWritten) {
     const result = results.get('hint')!;
-    const reason = result.reasons.join('; ');
-    hint = { written: hintWritten.text, verdict: result.verdict, ...(reason ? { reason } : {}), ...(result.hintLoaded !== undefined ? { loaded: result.hintLoaded } : {}) };
-    if (reason) problems.unshift({ line: null, text: oneLine(app.hint), reason: `the hint: ${reason}`, verdict: result.verdict });
+    const found = result.checks;
+    hint = { written: hintWritten.text, verdict: result.verdict, ...(found.length > 0 ? { checks: found } : {}), ...(result.hintLoaded !== undefined ? { loaded: result.hintLoaded } : {}) };
+    if (found.length > 0) problems.unshift({ line: null, text: oneLine(app.hint), checks: found, verdict: result.verdict, hint: true });
   }
   const own = loader.extensions.get(`_${app.extension}`) ?? [];
   return { lines, problems, hint, exportable, hasPriorityOne: own.some((e) => e.priority === 1) };
@@ -240,30 +243,31 @@ const PREVIOUS_PRIORITY = 1_000_000;
 
 const SEVERITY: Record<LineVerdict, number> = { loads: 0, comment: 0, fails: 1, misread: 2, dropped: 3, leaks: 4 };
 
-type Note = (verdict: LineVerdict, reason: string) => void;
+/** A verdict on the line and what explains it (none for a plain comment). */
+type Note = (verdict: LineVerdict, found: DialplanCheck | null) => void;
 
 /** What pbx_config loaded for a code line, against what was written. */
 function lineReadings(outcome: Extract<ExtensionLineOutcome, { kind: 'added' }>, read: ConfigLine, written: string, extension: string, note: Note): void {
   const { entry } = outcome;
   if (outcome.extension !== `_${extension}`) {
-    note('leaks', `Asterisk adds it to ${outcome.extension === PREVIOUS_APPLICATION ? 'the application above this one in the file' : `extension ${outcome.extension}`}, not to this application`);
+    note('leaks', outcome.extension === PREVIOUS_APPLICATION ? check('added_to_application_above') : check('added_to_other_extension', { extension: outcome.extension }));
     return;
   }
-  if (outcome.continuedFromBefore) note('misread', `n (or s) here counts on from the application above this one in the file, since no earlier line of this one was loaded; give the line a number, e.g. 1,${written.replace(/^\s*(exten => _[^,]*,|same => )/, '').replace(/^[^,]*,/, '')}`);
-  if (outcome.priorityReadAs !== null) note('misread', `Asterisk reads this priority as ${outcome.priorityReadAs} and ignores the rest of it`);
-  if (outcome.oddOffset !== null) note('misread', `Asterisk reads "+${outcome.oddOffset}" as a number with atoi(); write +1, +2...`);
-  if (outcome.afterLabel.trim() !== '') note('misread', `Asterisk ignores "${outcome.afterLabel.trim()}" after the label's ")"`);
-  if (outcome.droppedLabel !== null) note('misread', `label "${outcome.droppedLabel}" is already used at another priority of this application: Asterisk drops the label from this line ("already in use")`);
+  if (outcome.continuedFromBefore) note('misread', check('counts_on_from_above', { example: written.replace(/^\s*(exten => _[^,]*,|same => )/, '').replace(/^[^,]*,/, '') }));
+  if (outcome.priorityReadAs !== null) note('misread', check('priority_read_as', { priority: outcome.priorityReadAs }));
+  if (outcome.oddOffset !== null) note('misread', check('odd_offset', { offset: outcome.oddOffset }));
+  if (outcome.afterLabel.trim() !== '') note('misread', check('after_label', { text: outcome.afterLabel.trim() }));
+  if (outcome.droppedLabel !== null) note('misread', check('label_in_use', { label: outcome.droppedLabel }));
   // A ";" comment that left the arguments open, or whose text holds their ")", cut them short.
   const comment = commentOf(written);
   const cutInArguments = read.cutAt !== null && (outcome.noClosingParenthesis || (comment.includes(')') && unclosed(read.text ?? '')));
   if (cutInArguments) {
-    note('misread', `";" starts a comment in Asterisk, so the arguments end at "${shorten(entry.data, 24, true)}"; write \\; for a semicolon`);
+    note('misread', check('arguments_cut', { end: shorten(entry.data, 24, true) }));
   } else if (outcome.tail.trim() !== '') {
-    note('misread', `Asterisk drops "${shorten(outcome.tail.trim(), 20)}" after the last ")"`);
+    note('misread', check('tail_dropped', { tail: shorten(outcome.tail.trim(), 20) }));
   }
-  if (entry.application === '') note('fails', 'no application after the priority: a call stops here; write e.g. n,Hangup()');
-  else if (!APPLICATION_NAME.test(entry.application)) note('fails', `"${shorten(entry.application, 24)}" cannot be an application's name, so a call stops here ("No application"); write e.g. n,Playback(hello-world)`);
+  if (entry.application === '') note('fails', check('no_application'));
+  else if (!APPLICATION_NAME.test(entry.application)) note('fails', check('bad_application_name', { name: shorten(entry.application, 24) }));
 }
 
 /**
@@ -296,25 +300,26 @@ function unclosed(text: string): boolean {
 function hintReadings(typed: string, loaded: string, cut: boolean, note: Note): void {
   // "\;" is how a ";" is written: Asterisk reads it as one.
   if (loaded === typed.replace(/\\;/g, ';')) return;
-  if (cut) note('misread', `";" starts a comment in Asterisk, so the hint ends at "${shorten(loaded, 24, true)}"; write \\; for a semicolon`);
-  else if (typed.includes('(')) note('misread', `Asterisk keeps only "${shorten(loaded, 24, true)}", what comes before "("`);
-  else note('misread', `Asterisk reads the hint as "${shorten(loaded, 40)}"`);
+  if (cut) note('misread', check('hint_cut', { end: shorten(loaded, 24, true) }));
+  else if (typed.includes('(')) note('misread', check('hint_before_parenthesis', { kept: shorten(loaded, 24, true) }));
+  else note('misread', check('hint_read_as', { read: shorten(loaded, 40) }));
 }
 
 /** Asterisk's log message, put the way a person can act on. */
-function droppedReason(reason: string, text: string): string {
+function droppedReason(reason: string, text: string): DialplanCheck {
   const body = stripBlanks(text.split(';')[0] ?? '');
   if (reason.startsWith('Invalid priority/label')) {
-    if (/^(exten|same)\s*=>/i.test(body)) return 'write only what follows "exten => _NUMBER," (e.g. n,Playback(hello-world)); the preview adds the prefix itself';
-    if (!body.includes(',') && /^[A-Za-z][A-Za-z0-9_]*\s*\(/.test(body)) return `no priority: start the line with 1, n or n(label) and a comma, e.g. n,${body}; Asterisk drops it ("Invalid priority/label")`;
+    if (/^(exten|same)\s*=>/i.test(body)) return check('prefix_written');
+    if (!body.includes(',') && /^[A-Za-z][A-Za-z0-9_]*\s*\(/.test(body)) return check('no_priority', { body });
     const field = stripBlanks(body.split(',')[0] ?? '').replace(/\(.*$/, '');
-    return `"${shorten(field, 20)}" is not a priority (a number from 1, n, s, or a label of this application): Asterisk drops the line ("Invalid priority/label"); e.g. n,Playback(hello-world)`;
+    return check('not_a_priority', { field: shorten(field, 20) });
   }
-  if (reason.startsWith('Invalid priority')) return 'priorities start at 1: Asterisk drops the line ("Invalid priority")';
-  if (reason.startsWith("Label missing trailing ')'")) return 'the label has no closing ")": Asterisk drops the line ("Label missing trailing \')\'"); write e.g. n(retry),Wait(1)';
-  if (reason.includes('already in use')) return `${reason.replace(/^Unable to register extension '[^']*' /, 'that ').replace(/, already in use$/, '')} is already used by an earlier line: Asterisk drops this one ("already in use"); write n, or another number`;
-  if (reason.includes('works out to 0')) return `${reason}; give the line a number`;
-  return `Asterisk drops the line: ${reason}`;
+  if (reason.startsWith('Invalid priority')) return check('priority_below_one');
+  if (reason.startsWith("Label missing trailing ')'")) return check('label_unclosed');
+  const inUse = / (hint|priority (-?\d+)), already in use$/.exec(reason);
+  if (inUse) return check('priority_in_use', { priority: inUse[2] === undefined ? null : Number(inUse[2]) });
+  if (reason.includes('works out to 0')) return check('priority_zero');
+  return check('asterisk_drops', { log: reason });
 }
 
 function shorten(text: string, max: number, fromEnd = false): string {
@@ -346,8 +351,8 @@ export function agiScriptLineOffset(code: string): number {
 }
 
 function phpProblems(code: string): DialplanLineProblem[] {
-  if (code.trim() === '') return [{ line: null, text: '', reason: 'the script is empty, so a call is hung up at once; write the PHP-AGI script' }];
-  if (!/<\?php\b/.test(code)) return [{ line: 1, text: firstLine(code), reason: 'there is no "<?php" tag, so PHP would send the text to Asterisk instead of running it; start the script with <?php' }];
+  if (code.trim() === '') return [{ line: null, text: '', checks: [check('script_empty')] }];
+  if (!/<\?php\b/.test(code)) return [{ line: 1, text: firstLine(code), checks: [check('no_php_tag')] }];
   return [];
 }
 
@@ -405,14 +410,14 @@ export function generateApplicationsContext(apps: readonly DialplanApplication[]
       if (list.length > 0) problems.push({ uniqid: app.uniqid, extension: app.extension, name: app.name, problems: list });
     };
     const skip = !DIALPLAN_UNIQID_PATTERN.test(app.uniqid)
-      ? `its id "${app.uniqid}" is not DIALPLAN- and 8 hex digits; it was left out`
+      ? check('bad_uniqid', { uniqid: app.uniqid })
       : !DIALPLAN_EXTENSION_PATTERN.test(app.extension)
-        ? `its number "${app.extension}" is not a valid dialplan number; it was left out`
+        ? check('bad_extension', { extension: app.extension })
         : seen.has(app.extension)
-          ? `another application already has number ${app.extension}; this one was left out`
+          ? check('duplicate_extension', { extension: app.extension })
           : null;
     if (skip) {
-      report([{ line: null, text: '', reason: skip }]);
+      report([{ line: null, text: '', checks: [skip] }]);
       continue;
     }
     seen.add(app.extension);
@@ -435,8 +440,34 @@ function commentText(name: string): string {
   return shorten(oneLine(name).replace(/[\u0000-\u001f\u007f]/g, ' '), 80);
 }
 
-/** `line 3: reason: text` for a person. */
-export function describeLineProblem(problem: DialplanLineProblem): string {
-  if (problem.line === null) return problem.reason;
-  return `line ${problem.line}: ${problem.reason}${problem.text ? `: ${problem.text}` : ''}`;
+/** Why a line is flagged, in words (default: the language in use); a hint's problem says so. */
+export function problemReason(problem: Pick<DialplanLineProblem, 'checks' | 'hint'>, messages: Messages = activeMessages()): string {
+  const reason = checksText(problem.checks, messages);
+  return problem.hint ? messages.dialplanChecks.hint({ reason }) : reason;
+}
+
+/** `line 3: reason: text` for a person (default: in the language in use). */
+export function describeLineProblem(problem: DialplanLineProblem, messages: Messages = activeMessages()): string {
+  const reason = problemReason(problem, messages);
+  if (problem.line === null) return reason;
+  return messages.dialplanChecks.line({ line: problem.line, reason, text: problem.text });
+}
+
+/** A problem for `--json`: the id of its first finding as a stable code, every finding, and the words in the language in use. */
+export function problemJson(problem: DialplanLineProblem, messages: Messages = activeMessages()) {
+  return {
+    line: problem.line,
+    text: problem.text,
+    ...(problem.verdict ? { verdict: problem.verdict } : {}),
+    ...(problem.hint ? { hint: true } : {}),
+    code: problem.checks[0]?.id ?? null,
+    message: problemReason(problem, messages),
+    checks: problem.checks.map((c) => checkJson(c, messages)),
+  };
+}
+
+/** A line's or the hint's reading for `--json`: its findings with their codes and words. */
+export function readingJson<T extends { checks?: DialplanCheck[] }>(reading: T, messages: Messages = activeMessages()): Omit<T, 'checks'> & { message?: string; checks?: ReturnType<typeof checkJson>[] } {
+  const { checks, ...rest } = reading;
+  return checks && checks.length > 0 ? { ...rest, message: checksText(checks, messages), checks: checks.map((c) => checkJson(c, messages)) } : rest;
 }

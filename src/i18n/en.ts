@@ -2,6 +2,7 @@ import { audit } from './en/audit.js';
 import { commandHelp } from './en/command-help.js';
 import { cli } from './en/cli.js';
 import { dialplan } from './en/dialplan.js';
+import { dialplanChecks } from './en/dialplan-checks.js';
 import { readOnly } from './en/read-only.js';
 import { errors } from './en/errors.js';
 import { language } from './en/language.js';
@@ -149,6 +150,9 @@ export const en = {
 
   /** Marks and bulk actions, safe mode, install / roll back / update-all confirmations. */
   bulk,
+
+  /** What the dialplan checker says about a line of an application (en/dialplan-checks.ts). */
+  dialplanChecks,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

@@ -2,6 +2,7 @@ import { audit } from './ru/audit.js';
 import { commandHelp } from './ru/command-help.js';
 import { cli } from './ru/cli.js';
 import { dialplan } from './ru/dialplan.js';
+import { dialplanChecks } from './ru/dialplan-checks.js';
 import { readOnly } from './ru/read-only.js';
 import { errors } from './ru/errors.js';
 import { language } from './ru/language.js';
@@ -145,6 +146,9 @@ export const ru: Messages = {
 
   /** Marks and bulk actions, safe mode, install / roll back / update-all confirmations. */
   bulk,
+
+  /** What the dialplan checker says about a line of an application (en/dialplan-checks.ts). */
+  dialplanChecks,
 
   /** Every error, by id (see en/errors.ts). */
   errors,

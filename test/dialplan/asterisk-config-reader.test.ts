@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ASTERISK_LINE_MAX_BYTES, readConfig, scanLine } from '../../src/dialplan/asterisk-config-reader.js';
 import { loadDialplan } from '../../src/dialplan/asterisk-extensions.js';
+import { checkText } from '../../src/dialplan/checks.js';
 
 const values = (text: string) => readConfig(text).categories.flatMap((c) => c.variables.map((v) => `${v.name}=${v.value}`));
 
@@ -17,7 +18,7 @@ describe("Asterisk's reading of a .conf line (config_text_file_load)", () => {
     const long = readConfig(`[c]\na=${'w'.repeat(20000)}\nb=1\n`);
     assert.deepEqual(long.categories[0]!.variables.map((v) => v.name), ['b']);
     assert.deepEqual(long.lines.map((l) => [l.physical, l.lineno]), [[1, 1], [2, 2], [3, 3]]);
-    assert.match(long.warnings[0]!.message, /^Line 2 too long, skipping/);
+    assert.match(checkText(long.warnings[0]!.check), /^Line 2 too long, skipping/);
   });
 
   it('skips the line after an 8,190-byte line too: the 8,191-byte read that held the newline counts as too long', () => {
@@ -62,8 +63,8 @@ describe("Asterisk's reading of a .conf line (config_text_file_load)", () => {
     const read = readConfig('[c]\n#include x.conf\nexten => 1,1,NoOp()\nnoequals\n');
     assert.deepEqual(read.directives.map((d) => d.text), ['#include x.conf']);
     assert.deepEqual(read.categories[0]!.variables, [{ name: 'exten', value: '1,1,NoOp()', object: true, physical: 3 }]);
-    assert.match(read.warnings[0]!.message, /No '=' \(equal sign\) in line 4/);
-    assert.match(readConfig('a=1\n').invalid!.message, /No category context/);
+    assert.match(checkText(read.warnings[0]!.check), /No '=' \(equal sign\) in line 4/);
+    assert.match(checkText(readConfig('a=1\n').invalid!.check), /No category context/);
   });
 });
 

@@ -223,7 +223,8 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
     assert.deepEqual(added.json.php, { checked: true, ok: false, message: 'php -l: Parse error: syntax error, unexpected identifier "BROKEN"', line: 2 });
     const preview = await json(d, ['preview', '2200101'], { env });
     assert.deepEqual(preview.php, added.json.php);
-    assert.deepEqual(preview.problems, [{ line: 2, text: '', reason: 'php -l: Parse error: syntax error, unexpected identifier "BROKEN"' }]);
+    const lint = 'php -l: Parse error: syntax error, unexpected identifier "BROKEN"';
+    assert.deepEqual(preview.problems, [{ line: 2, text: '', code: 'php_lint', message: lint, checks: [{ code: 'php_lint', params: { message: lint }, message: lint }] }]);
     const fixed = await pbxmod(d, ['dialplan', 'edit', '2200101', '--code-file', '-'], { input: '<?php\n$agi = 1;\n', env });
     assert.match(fixed.stdout, /\nPHP syntax: php -l: no syntax errors\n$/);
   });
@@ -243,6 +244,49 @@ describe('pbxmod dialplan … (spawned end to end)', { concurrency: true }, () =
       assert.deepEqual((out.lines as { verdict: string }[]).map((l) => l.verdict), c.lines, c.name);
       if (c.hint_verdict) assert.equal((out.hint as { verdict: string }).verdict, c.hint_verdict, c.name);
     }
+  });
+
+  it('--lang ru: preview says what is wrong with a line in Russian, with and without --json, under the same codes', async () => {
+    const d = newDataDir();
+    const store = openPbxStore(d);
+    await store.update((state) => {
+      state.dialplanApplications.push({ uniqid: 'DIALPLAN-0000AB01', name: 'Bad', extension: '2200160', hint: 'PJSIP/201 ; desk', type: 'plaintext', code: '1,Answer()\nPlayback(hello)\nn,', description: '' });
+    });
+    const text = await pbxmod(d, ['--lang', 'ru', 'dialplan', 'preview', '2200160']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /\n {2}хинт: «;» в Asterisk начинает комментарий, поэтому хинт заканчивается на «PJSIP\/201»; точку с запятой пишите как \\;\n/);
+    assert.match(text.stdout, /\n {2}строка 2: нет приоритета: начните строку с 1, n или n\(метка\) и запятой, например n,Playback\(hello\); Asterisk отбрасывает её \(«Invalid priority\/label»\): Playback\(hello\)\n/);
+    assert.match(text.stdout, /\n {2}строка 3: после приоритета нет приложения: вызов здесь остановится; напишите, например, n,Hangup\(\): n,\n/);
+    assert.doesNotMatch(text.stdout, /no priority|the hint|line \d|a call stops/);
+
+    type Problem = { line: number | null; code: string; message: string; checks: { code: string; message: string }[] };
+    type Reading = { verdict: string; message?: string; checks?: { code: string; params: Record<string, unknown>; message: string }[] };
+    const inRussian = await pbxmod(d, ['--lang', 'ru', '--json', 'dialplan', 'preview', '2200160']);
+    const inEnglish = await pbxmod(d, ['--lang', 'en', '--json', 'dialplan', 'preview', '2200160']);
+    const ruOut = JSON.parse(inRussian.stdout) as { problems: Problem[]; lines: Reading[]; hint: Reading };
+    const enOut = JSON.parse(inEnglish.stdout) as { problems: Problem[]; lines: Reading[]; hint: Reading };
+    // The codes are the same in every language; the words are the language's.
+    assert.deepEqual(ruOut.problems.map((p) => [p.line, p.code]), [[null, 'hint_cut'], [2, 'no_priority'], [3, 'no_application']]);
+    assert.deepEqual(enOut.problems.map((p) => [p.line, p.code]), ruOut.problems.map((p) => [p.line, p.code]));
+    assert.deepEqual(
+      ruOut.problems.map((p) => p.message),
+      [
+        'хинт: «;» в Asterisk начинает комментарий, поэтому хинт заканчивается на «PJSIP/201»; точку с запятой пишите как \\;',
+        'нет приоритета: начните строку с 1, n или n(метка) и запятой, например n,Playback(hello); Asterisk отбрасывает её («Invalid priority/label»)',
+        'после приоритета нет приложения: вызов здесь остановится; напишите, например, n,Hangup()',
+      ],
+    );
+    assert.equal(enOut.problems[2]!.message, 'no application after the priority: a call stops here; write e.g. n,Hangup()');
+    assert.deepEqual(ruOut.lines[1]!.checks, [{ code: 'no_priority', params: { body: 'Playback(hello)' }, message: ruOut.problems[1]!.message }]);
+    assert.equal(ruOut.lines[1]!.message, ruOut.problems[1]!.message);
+    assert.equal(ruOut.lines[0]!.checks, undefined);
+    assert.equal(ruOut.hint.checks?.[0]?.code, 'hint_cut');
+
+    // A line that would change the applications after it is refused on save, in Russian too.
+    const refused = await pbxmod(d, ['--lang', 'ru', 'dialplan', 'add', '--name', 'Notes', '--type', 'plaintext', '--code-file', '-'], { input: '1,Answer()\n;-- notes' });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /Код, строка 2: «;--» открывает блочный комментарий, который нигде не закрыт/);
+    assert.doesNotMatch(refused.stderr, /opens a block comment|line 2/);
   });
 
   it('export names an application it leaves out, and the line that would change the others', async () => {

@@ -5,11 +5,14 @@ import {
   agiScriptLineOffset,
   describeLineProblem,
   generateApplicationDialplan,
+  problemReason,
   generateApplicationsContext,
   type DialplanSource,
 } from '../../src/dialplan/generate.js';
 import { builtInDialplanApplications } from '../../src/store/seed-data.js';
 import type { DialplanApplication } from '../../src/store/schema.js';
+import { check } from '../../src/dialplan/checks.js';
+import { ru } from '../../src/i18n/ru.js';
 
 function plaintext(code: string, extension = '2200101'): DialplanSource {
   return { uniqid: 'DIALPLAN-AB12CD34', extension, hint: '', type: 'plaintext', code };
@@ -66,7 +69,7 @@ describe('generated dialplan of a plaintext application', () => {
     const generated = generateApplicationDialplan(plaintext(code));
     assert.equal(generated.dialplan.split('\n')[2], '\tsame => n,Playback(hello');
     assert.deepEqual(
-      generated.problems.map((p) => [p.line, p.verdict, p.reason]),
+      generated.problems.map((p) => [p.line, p.verdict, problemReason(p)]),
       [
         [3, 'dropped', 'no priority: start the line with 1, n or n(label) and a comma, e.g. n,Playback(hello); Asterisk drops it ("Invalid priority/label")'],
         [6, 'dropped', '"x" is not a priority (a number from 1, n, s, or a label of this application): Asterisk drops the line ("Invalid priority/label"); e.g. n,Playback(hello-world)'],
@@ -85,7 +88,7 @@ describe('generated dialplan of a plaintext application', () => {
     const generated = generateApplicationDialplan(plaintext('\nn,Answer()\nn,Hangup()'));
     assert.equal(generated.dialplan, 'exten => _2200101,n,Answer()\n\tsame => n,Hangup()\n');
     assert.deepEqual(
-      generated.problems.map((p) => [p.line, p.verdict, p.reason]),
+      generated.problems.map((p) => [p.line, p.verdict, problemReason(p)]),
       [
         [2, 'misread', 'n (or s) here counts on from the application above this one in the file, since no earlier line of this one was loaded; give the line a number, e.g. 1,Answer()'],
         [null, undefined, 'no line has priority 1, where a call to 2200101 starts; begin with e.g. 1,Answer()'],
@@ -93,13 +96,13 @@ describe('generated dialplan of a plaintext application', () => {
     );
     assert.deepEqual(generated.lines.map((l) => l.loaded?.priority), [null, null]);
     const second = generateApplicationDialplan(plaintext('2,Answer()'));
-    assert.deepEqual(second.problems.map((p) => p.reason), ['no line has priority 1, where a call to 2200101 starts; begin with e.g. 1,Answer()']);
+    assert.deepEqual(second.problems.map((p) => problemReason(p)), ['no line has priority 1, where a call to 2200101 starts; begin with e.g. 1,Answer()']);
   });
 
   it('flags empty code', () => {
     const generated = generateApplicationDialplan(plaintext(' \n\n'));
     assert.equal(generated.dialplan, '');
-    assert.deepEqual(generated.problems, [{ line: null, text: '', reason: 'there are no dialplan lines, so a call to 2200101 finds nothing to run; add e.g. 1,Answer()' }]);
+    assert.deepEqual(generated.problems.map((p) => ({ line: p.line, text: p.text, reason: problemReason(p) })), [{ line: null, text: '', reason: 'there are no dialplan lines, so a call to 2200101 finds nothing to run; add e.g. 1,Answer()' }]);
   });
 
   it('adds the hint line when there is a hint on an exact number', () => {
@@ -114,7 +117,7 @@ describe('generated dialplan of a plaintext application', () => {
     assert.equal(generated.dialplan, 'exten => _22XX,1,Answer()\n');
     assert.equal(generated.hint?.written, null);
     assert.equal(generated.hint?.verdict, 'dropped');
-    assert.match(generated.problems[0]!.reason, /^the hint is not written: Asterisk uses a hint on an exact number only, and 22XX is a pattern/);
+    assert.match(problemReason(generated.problems[0]!), /^the hint is not written: Asterisk uses a hint on an exact number only, and 22XX is a pattern/);
     const php = generateApplicationDialplan({ uniqid: 'DIALPLAN-AB12CD34', extension: '22XX', hint: 'Custom:22XX', type: 'php', code: '<?php\n' });
     assert.equal(php.dialplan, 'exten => _22XX,1,AGI(DIALPLAN-AB12CD34.php)\n\tsame => n,Hangup()\n');
     assert.deepEqual(php.problems.map((p) => p.verdict), ['dropped']);
@@ -135,8 +138,14 @@ describe('generated dialplan of a plaintext application', () => {
   });
 
   it('describes a problem for a person', () => {
-    assert.equal(describeLineProblem({ line: 5, text: 'n,Hangup', reason: 'Hangup has no parentheses' }), 'line 5: Hangup has no parentheses: n,Hangup');
-    assert.equal(describeLineProblem({ line: null, text: '', reason: 'the script is empty' }), 'the script is empty');
+    const noApplication = { line: 5, text: 'n,', checks: [check('no_application')] };
+    assert.equal(describeLineProblem(noApplication), 'line 5: no application after the priority: a call stops here; write e.g. n,Hangup(): n,');
+    assert.equal(describeLineProblem({ line: null, text: '', checks: [check('script_empty')] }), 'the script is empty, so a call is hung up at once; write the PHP-AGI script');
+    // The same finding in Russian: the words come from the catalog asked for.
+    assert.equal(describeLineProblem(noApplication, ru), 'строка 5: после приоритета нет приложения: вызов здесь остановится; напишите, например, n,Hangup(): n,');
+    const hint = generateApplicationDialplan({ ...plaintext('1,Answer()'), hint: 'PJSIP/201 ; desk' }).problems[0]!;
+    assert.equal(describeLineProblem(hint), 'the hint: ";" starts a comment in Asterisk, so the hint ends at "PJSIP/201"; write \\; for a semicolon');
+    assert.equal(describeLineProblem(hint, ru), 'хинт: «;» в Asterisk начинает комментарий, поэтому хинт заканчивается на «PJSIP/201»; точку с запятой пишите как \\;');
   });
 });
 
@@ -159,12 +168,12 @@ describe('generated dialplan of a php application', () => {
   });
 
   it('flags an empty script and a script without <?php', () => {
-    assert.match(generateApplicationDialplan({ ...php, code: '  \n' }).problems[0]!.reason, /^the script is empty/);
+    assert.match(problemReason(generateApplicationDialplan({ ...php, code: '  \n' }).problems[0]!), /^the script is empty/);
     const untagged = generateApplicationDialplan({ ...php, code: '\necho "hi";\n' }).problems;
     assert.equal(untagged.length, 1);
     assert.equal(untagged[0]!.line, 1);
     assert.equal(untagged[0]!.text, 'echo "hi";');
-    assert.match(untagged[0]!.reason, /there is no "<\?php" tag/);
+    assert.match(problemReason(untagged[0]!), /there is no "<\?php" tag/);
   });
 });
 
@@ -185,7 +194,7 @@ describe('the [applications] context of the whole PBX', () => {
     assert.ok(order.every((i) => i > 0));
     assert.ok(conf.includes('; 2200101 Night greeting (DIALPLAN-AB12CD34, php)\nexten => _2200101,1,AGI(DIALPLAN-AB12CD34.php)\n\tsame => n,Hangup()\n'));
     assert.deepEqual(scripts, { 'DIALPLAN-AB12CD34.php': '#!/usr/bin/php\n<?php\n// night\n' });
-    assert.deepEqual(problems, [
+    assert.deepEqual(problems.map((a) => ({ ...a, problems: a.problems.map(({ checks, ...p }) => ({ ...p, reason: problemReason({ checks }) })) })), [
       { uniqid: 'DIALPLAN-0000000B', extension: '2200102', name: 'Broken', problems: [{ line: 2, text: 'Hangup()', verdict: 'dropped', reason: 'no priority: start the line with 1, n or n(label) and a comma, e.g. n,Hangup(); Asterisk drops it ("Invalid priority/label")' }] },
     ]);
     assert.ok(conf.endsWith('\tsame => 3,Hangup()\n'));
@@ -201,7 +210,7 @@ describe('the [applications] context of the whole PBX', () => {
     assert.ok(!conf.includes('[other]'));
     assert.ok(!conf.includes('Twin'));
     assert.deepEqual(
-      problems.filter((p) => p.uniqid !== 'DIALPLAN-0000000B').map((p) => p.problems[0]!.reason),
+      problems.filter((p) => p.uniqid !== 'DIALPLAN-0000000B').map((p) => problemReason(p.problems[0]!)),
       [
         'its number "1\n[other]" is not a valid dialplan number; it was left out',
         'another application already has number 2200101; this one was left out',

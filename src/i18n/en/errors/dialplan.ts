@@ -1,4 +1,5 @@
 import type { ErrorText } from '../errors.js';
+import { checksWords, dialplanChecks, type CheckFound } from '../dialplan-checks.js';
 
 /** A field of a dialplan application, as the messages name it. */
 export type DialplanFieldName = 'name' | 'extension' | 'hint' | 'description';
@@ -53,12 +54,13 @@ export const dialplan = {
     hint: nothingSaved,
   }),
   /** Text that would change the applications after it in the exported file; `problems` from the line checks. */
-  dialplan_hint_leaks: (p: { problems: { text: string; problem: string }[] }) => ({
-    message: p.problems.map((x) => `Hint "${x.text}": ${x.problem}.`).join('\n'),
+  /** What the checker found in the hint / in lines of the code (ids of en/dialplan-checks.ts). */
+  dialplan_hint_leaks: (p: { problems: { text: string; checks: readonly CheckFound[] }[] }) => ({
+    message: p.problems.map((x) => `Hint "${x.text}": ${checksWords(dialplanChecks, x.checks)}.`).join('\n'),
     hint: nothingSaved,
   }),
-  dialplan_code_leaks: (p: { problems: string[] }) => ({
-    message: p.problems.map((x) => `Code ${x}.`).join('\n'),
+  dialplan_code_leaks: (p: { problems: { line: number; checks: readonly CheckFound[] }[] }) => ({
+    message: p.problems.map((x) => `Code ${dialplanChecks.line({ line: x.line, reason: checksWords(dialplanChecks, x.checks), text: '' })}.`).join('\n'),
     hint: nothingSaved,
   }),
   /** Several fields at once: the message is each field's, one a line. */

@@ -1,4 +1,6 @@
 import type { DialplanFieldName, NumberOwner, dialplan as English } from '../../en/errors/dialplan.js';
+import { checksWords } from '../../en/dialplan-checks.js';
+import { dialplanChecks } from '../dialplan-checks.js';
 
 const fieldNames: Record<DialplanFieldName, string> = { name: 'Название', extension: 'Номер', hint: 'Хинт', description: 'Описание' };
 
@@ -47,8 +49,11 @@ export const dialplan: typeof English = {
     message: `Код занимает ${p.kib} КиБ, а допустимо ${p.limitKib} КиБ. Вынесите большую логику в файл скрипта на АТС и вызывайте его отсюда.`,
     hint: nothingSaved,
   }),
-  dialplan_hint_leaks: (p) => ({ message: p.problems.map((x) => `Хинт «${x.text}»: ${x.problem}.`).join('\n'), hint: nothingSaved }),
-  dialplan_code_leaks: (p) => ({ message: p.problems.map((x) => `Код: ${x}.`).join('\n'), hint: nothingSaved }),
+  dialplan_hint_leaks: (p) => ({ message: p.problems.map((x) => `Хинт «${x.text}»: ${checksWords(dialplanChecks, x.checks)}.`).join('\n'), hint: nothingSaved }),
+  dialplan_code_leaks: (p) => ({
+    message: p.problems.map((x) => `Код, ${dialplanChecks.line({ line: x.line, reason: checksWords(dialplanChecks, x.checks), text: '' })}.`).join('\n'),
+    hint: nothingSaved,
+  }),
   dialplan_draft_invalid: (p) => ({ message: `${fieldsCount(p.count)}.`, hint: `${fieldsCount(p.count)}; ничего не сохранено.` }),
   dialplan_not_found: (p) => ({
     message: p.id ? `Приложения диалплана ${p.id} нет.` : `Приложения диалплана с номером ${p.number ?? ''} нет.`,

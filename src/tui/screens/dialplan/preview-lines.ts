@@ -1,6 +1,8 @@
 import { describeLineProblem, type GeneratedApplication } from '../../../dialplan/generate.js';
 import type { PhpSyntaxCheck } from '../../../dialplan/php-lint.js';
 import { visibleText } from '../../../domain/terminal-text.js';
+import { activeMessages } from '../../../i18n/active.js';
+import type { Messages } from '../../../i18n/en.js';
 
 /** One line of the generated-dialplan preview. */
 export interface PreviewLine {
@@ -21,8 +23,8 @@ export interface PreviewTexts {
   empty: string;
 }
 
-/** What the preview shows for a generated application; tabs as four spaces. */
-export function previewText(generated: GeneratedApplication & { php?: PhpSyntaxCheck | null }, texts: PreviewTexts, cross: string): PreviewText {
+/** What the preview shows for a generated application, in `messages`' language; tabs as four spaces. */
+export function previewText(generated: GeneratedApplication & { php?: PhpSyntaxCheck | null }, texts: PreviewTexts, cross: string, messages: Messages = activeMessages()): PreviewText {
   const content: PreviewLine[] = linesOf(generated.dialplan).map((text) => ({ text }));
   if (generated.script) {
     content.push({ text: texts.script(generated.script.fileName), tone: 'muted' });
@@ -32,7 +34,7 @@ export function previewText(generated: GeneratedApplication & { php?: PhpSyntaxC
   const php = generated.php;
   if (php && texts.phpCheck && !(php.checked && !php.ok)) content.push({ text: texts.phpCheck(visibleText(php.message)), tone: 'muted' });
   if (content.length === 0) content.push({ text: texts.empty, tone: 'muted' });
-  const problems = generated.problems.map((p): PreviewLine[] => [{ text: `${cross} ${describeLineProblem(p)}`, tone: 'error' }]);
+  const problems = generated.problems.map((p): PreviewLine[] => [{ text: `${cross} ${describeLineProblem(p, messages)}`, tone: 'error' }]);
   return { content, problems };
 }
 

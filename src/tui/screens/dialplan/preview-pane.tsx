@@ -45,8 +45,9 @@ export interface PreviewPaneProps {
 /** The generated dialplan of the form's draft, cut to the space it has. */
 export function PreviewPane({ generated, width, height }: PreviewPaneProps) {
   const theme = useTheme();
-  const t = useMessages().screens.dialplan.preview;
-  const text = useMemo(() => wrapProblems(previewText(generated, t, theme.symbols.cross), width, 2, theme.symbols.ellipsis), [generated, t, theme, width]);
+  const messages = useMessages();
+  const t = messages.screens.dialplan.preview;
+  const text = useMemo(() => wrapProblems(previewText(generated, t, theme.symbols.cross, messages), width, 2, theme.symbols.ellipsis), [generated, t, theme, width, messages]);
   const lines = fitPreview(text, height - 1, t);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -71,11 +72,12 @@ export interface PreviewViewProps {
 /** The whole generated dialplan, scrollable, over the screen (p in the list, Ctrl-P in the form). */
 export function PreviewView({ title, generated, width, height, onClose, isActive = true }: PreviewViewProps) {
   const theme = useTheme();
-  const t = useMessages().screens.dialplan.preview;
+  const messages = useMessages();
+  const t = messages.screens.dialplan.preview;
   const lines = useMemo(() => {
-    const text = wrapProblems(previewText(generated, t, theme.symbols.cross), width, 10, theme.symbols.ellipsis);
+    const text = wrapProblems(previewText(generated, t, theme.symbols.cross, messages), width, 10, theme.symbols.ellipsis);
     return text.problems.length > 0 ? [...text.content, { text: '' }, ...text.problems.flat()] : text.content;
-  }, [generated, t, theme, width]);
+  }, [generated, t, theme, width, messages]);
   const rows = Math.max(1, height - 2);
   const maxTop = Math.max(0, lines.length - rows);
   const [top, setTop] = useState(0);
