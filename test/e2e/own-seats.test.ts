@@ -1,8 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli, startServeProcess, tempDir } from '../support/cli.js';
-import { startConsole, tmuxAvailable, type ConsoleSession } from './tmux.js';
+import { runCli } from '../support/cli.js';
+import { againstServe } from './against-serve.js';
+import { tmuxAvailable } from './tmux.js';
 
 const skip = tmuxAvailable() ? false : 'tmux is not installed (apt-get install -y tmux)';
 
@@ -10,24 +11,10 @@ const skip = tmuxAvailable() ? false : 'tmux is not installed (apt-get install -
 const flat = (screen: string) => screen.replace(/[│|]/g, ' ').replace(/\s+/g, ' ').replace(/ ! /g, ' ');
 
 describe("this PBX's seats in the built console at 80x24, against `pbxmod serve`", { skip }, () => {
-  let service: Awaited<ReturnType<typeof startServeProcess>>;
-  let serviceDir: Awaited<ReturnType<typeof tempDir>>;
-  let pbxDir: Awaited<ReturnType<typeof tempDir>>;
-  let session: ConsoleSession | undefined;
-  const pbx = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, ...args]);
+  const serve = againstServe();
+  const pbx = serve.pbx;
   const feature33Held = async () => (await pbx('--json', 'license', 'show')).json.seats.find((s: { featureId: number }) => s.featureId === 33).held;
 
-  before(async () => {
-    serviceDir = await tempDir();
-    pbxDir = await tempDir();
-    service = await startServeProcess(serviceDir.path);
-  });
-  after(async () => {
-    session?.kill();
-    await service.stop();
-    await serviceDir.remove();
-    await pbxDir.remove();
-  });
 
   test("same-named hosts told apart; drop this PBX's feature 33 on screen 4, screen 1 says so and t takes it back; then offline the last license with its age", async () => {
     const registered = await pbx('license', 'register', '--company', 'Acme Ltd', '--email', 'seats@acme.example', '--contact', 'Ann Lee');
@@ -35,14 +22,14 @@ describe("this PBX's seats in the built console at 80x24, against `pbxmod serve`
     const key = (await pbx('--json', 'license', 'show', '--reveal')).json.key as string;
     const [own] = (await pbx('--json', 'sessions', 'list')).json.hosts;
     // A restored backup of this PBX holds the second seat: the same host name, another host id.
-    const tokenFile = join(serviceDir.path, 'licensing', 'operator-token');
-    const added = await runCli(['--data-dir', pbxDir.path, '--api', service.url, 'service', '--token-file', tokenFile, 'seats', 'add', '--product', '1', '--feature', '33', '--count', '1'], { input: `${key}\n` });
+    const tokenFile = join(serve.serviceDir, 'licensing', 'operator-token');
+    const added = await runCli(['--data-dir', serve.pbxDir, '--api', serve.url, 'service', '--token-file', tokenFile, 'seats', 'add', '--product', '1', '--feature', '33', '--count', '1'], { input: `${key}\n` });
     assert.equal(added.code, 0, added.stdout + added.stderr);
     const twin = { hostId: '7f3e9a10-0000-4000-8000-000000000001', user: 'root', host: own.host, db: '/cf/conf/mikopbx.db', net: '02:00:00:00:00:77', proc: 4242 };
-    const captured = await fetch(`${service.url}/api/v1/features/capture`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, featureId: 33, host: twin }) });
+    const captured = await fetch(`${serve.url}/api/v1/features/capture`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, featureId: 33, host: twin }) });
     assert.equal(captured.status, 200, await captured.text());
 
-    const s = (session = await startConsole({ args: ['--data-dir', pbxDir.path, '--api', service.url], columns: 80, rows: 24 }));
+    const s = await serve.open();
     await s.waitFor(/License: registered/);
     s.press('4');
     let screen = await s.waitFor(/2 hosts, 2 bindings/);
@@ -81,7 +68,7 @@ describe("this PBX's seats in the built console at 80x24, against `pbxmod serve`
     await waitUntil(() => !s.alive());
 
     // Offline: nothing listens on port 9.
-    const offline = (session = await startConsole({ args: ['--data-dir', pbxDir.path, '--api', 'http://127.0.0.1:9'], columns: 80, rows: 24 }));
+    const offline = await serve.open('http://127.0.0.1:9');
     screen = await offline.waitFor(/received (just now|\d+ min ago)/);
     assert.match(screen, /No access to the licensing server http:\/\/127\.0\.0\.1:9/);
     assert.match(screen, /The license as last received, received/);

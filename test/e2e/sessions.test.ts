@@ -1,28 +1,14 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli, startServeProcess, tempDir } from '../support/cli.js';
-import { startConsole, tmuxAvailable, type ConsoleSession } from './tmux.js';
+import { againstServe } from './against-serve.js';
+import { tmuxAvailable } from './tmux.js';
 
 const skip = tmuxAvailable() ? false : 'tmux is not installed (apt-get install -y tmux)';
 
 describe('the session monitor in the built console, against `pbxmod serve`', { skip }, () => {
-  let service: Awaited<ReturnType<typeof startServeProcess>>;
-  let serviceDir: Awaited<ReturnType<typeof tempDir>>;
-  let pbxDir: Awaited<ReturnType<typeof tempDir>>;
-  let session: ConsoleSession | undefined;
-  const pbx = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, ...args]);
+  const serve = againstServe();
+  const pbx = serve.pbx;
 
-  before(async () => {
-    serviceDir = await tempDir();
-    pbxDir = await tempDir();
-    service = await startServeProcess(serviceDir.path);
-  });
-  after(async () => {
-    session?.kill();
-    await service.stop();
-    await serviceDir.remove();
-    await pbxDir.remove();
-  });
 
   test('80x24: register, press 4, see this host bound to feature 33, open its info, drop it, see it gone', async () => {
     const registered = await pbx('license', 'register', '--company', 'Acme Ltd', '--email', 'admin@acme.example', '--contact', 'Ann Lee');
@@ -31,7 +17,7 @@ describe('the session monitor in the built console, against `pbxmod serve`', { s
     const [host] = listed.json.hosts;
     assert.ok(host, listed.stdout);
 
-    const s = (session = await startConsole({ args: ['--data-dir', pbxDir.path, '--api', service.url], columns: 80, rows: 24 }));
+    const s = await serve.open();
     await s.waitFor(/Marketplace/);
     s.press('4');
     let screen = await s.waitFor(/last updated \d\d:\d\d:\d\d/);

@@ -1,8 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { runCli, startServeProcess, tempDir } from '../support/cli.js';
-import { startConsole, tmuxAvailable, type ConsoleSession } from './tmux.js';
+import { runCli } from '../support/cli.js';
+import { againstServe } from './against-serve.js';
+import { tmuxAvailable } from './tmux.js';
 
 const skip = tmuxAvailable() ? false : 'tmux is not installed (apt-get install -y tmux)';
 
@@ -12,26 +13,12 @@ const skip = tmuxAvailable() ? false : 'tmux is not installed (apt-get install -
  * before the read. These tests never wait for the typed text to show before Enter.
  */
 describe('text and Enter in one read submit the typed value (built console at 80x24)', { skip }, () => {
-  let service: Awaited<ReturnType<typeof startServeProcess>>;
-  let serviceDir: Awaited<ReturnType<typeof tempDir>>;
-  let pbxDir: Awaited<ReturnType<typeof tempDir>>;
-  let session: ConsoleSession | undefined;
-  const pbx = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, ...args]);
+  const serve = againstServe();
+  const pbx = serve.pbx;
 
-  before(async () => {
-    serviceDir = await tempDir();
-    pbxDir = await tempDir();
-    service = await startServeProcess(serviceDir.path);
-  });
-  after(async () => {
-    session?.kill();
-    await service.stop();
-    await serviceDir.remove();
-    await pbxDir.remove();
-  });
 
   test('the whole registration form in one read, then coupons typed with Enter in the same read and right after it', async () => {
-    const s = (session = await startConsole({ args: ['--data-dir', pbxDir.path, '--api', service.url], columns: 80, rows: 24 }));
+    const s = await serve.open();
     await s.waitFor('This PBX is not registered');
     s.press('Enter');
     await s.waitFor('› Company name');
@@ -52,7 +39,7 @@ describe('text and Enter in one read submit the typed value (built console at 80
     assert.doesNotMatch(screen, /coupon is empty/);
 
     // A real coupon typed, Enter sent right after in a second write, with no wait between.
-    const created = await runCli(['service', 'coupon', 'create', '--product', '127', '--days', '365', '--data-dir', serviceDir.path]);
+    const created = await runCli(['service', 'coupon', 'create', '--product', '127', '--days', '365', '--data-dir', serve.serviceDir]);
     assert.equal(created.code, 0, created.stderr);
     const coupon = /MIKOUPD(-[A-Z0-9]{5}){4}/.exec(created.stdout)?.[0];
     assert.ok(coupon, created.stdout);
