@@ -90,6 +90,8 @@ describe('the command line in Russian', () => {
     const names = ['license', 'register', 'set', 'key', 'show', 'coupon', 'diagnose', 'reset', 'check', 'modules', 'sessions', 'list', 'drop', 'serve', 'service',
       'create', 'block', 'seats', 'add', 'outbox', 'dialplan', 'edit', 'copy', 'rm', 'export', 'preview', 'config', 'get', 'language', 'help',
       'restore', 'capture', 'audit', 'ids',
+      // What `audit --since/--action` take, as codes: an ISO time (2026-12-01T09:30), an action's noun (module).
+      'T09', 'module',
       // An environment variable's name, like a flag.
       'PBXMOD', 'READONLY',
       // Argument names, as the "Arguments:" list shows them (placeholders, like flags).
