@@ -198,8 +198,13 @@ export interface RenderedApp extends Rendered {
   dispose: () => Promise<void>;
 }
 
+/** The header has read the store and the license, in English or in Russian. */
+function headerSettled(frame: string): boolean {
+  return /(PBX|АТС) \d/.test(frame) && /License:|Лицензия:/.test(frame) && !/checking|проверка/.test(frame);
+}
+
 /** The whole console, with a fresh store, 100 columns (ink-testing-library) x 24 rows. */
-export async function renderApp(props: Partial<AppProps> = {}, ready: (frame: string) => boolean = (f) => /PBX \d/.test(f) && f.includes('License:') && !f.includes('checking')): Promise<RenderedApp> {
+export async function renderApp(props: Partial<AppProps> = {}, ready: (frame: string) => boolean = headerSettled): Promise<RenderedApp> {
   const store = await tempPbx();
   let quitCount = 0;
   const app = render(
