@@ -18,5 +18,7 @@ if (files.length === 0) {
   console.error(`No test files under ${roots.join(', ')}.`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// A file that never ends (a server or timer left running) fails by name after 15 minutes,
+// instead of holding the whole run until CI's own limit; no single file takes near that here.
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=900000', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -4,6 +4,7 @@ import { parseServiceUrl, resolveApiUrl, resolveDataDir } from './config.js';
 import type { HostIdentity } from './licensing/api.js';
 // Type only: the client (ofetch) loads on first use, not with the console's first frame.
 import type { LicensingClient } from './licensing/client.js';
+import { PbxmodError, reason } from './domain/errors.js';
 import { LazyPbxStore } from './store/lazy-pbx-store.js';
 import type { PbxStore } from './store/pbx-store.js';
 
@@ -30,7 +31,10 @@ export class PbxContext {
   readonly store: PbxStore;
   private readonly apiFlag: string | undefined;
   private licensingClient: Promise<LicensingClient> | undefined;
-  private stopEmbedded: (() => Promise<void>) | undefined;
+  /** Every embedded service started, stopped by `close`. */
+  private readonly started = new Set<() => Promise<void>>();
+  /** Once closing, nothing starts a service again (a late screen effect after the console quit). */
+  private closed = false;
 
   /**
    * How the embedded service (no `--api`) is reached: `loopback` starts it on a free port (the
@@ -49,6 +53,7 @@ export class PbxContext {
 
   /** The licensing client; starts the embedded service the first time it is needed. */
   licensing(): Promise<LicensingClient> {
+    if (this.closed) return Promise.reject(new PbxmodError('context_closed', reason('context_closed')));
     this.licensingClient ??= this.connect();
     return this.licensingClient;
   }
@@ -65,13 +70,17 @@ export class PbxContext {
     return { hostId: settings.hostId, user: safeUser(), host: hostname(), db: this.store.file, net: firstMac(), proc: process.pid };
   }
 
-  /** Stop the embedded service, also when it is still starting (a quit right after start-up). */
+  /**
+   * Stop the embedded service, also when it is still starting (a quit right after start-up).
+   * A request for the service after this is refused, so no late caller starts one nobody stops.
+   */
   async close(): Promise<void> {
-    const pending = this.licensingClient;
+    this.closed = true;
+    await this.licensingClient?.catch(() => undefined);
     this.licensingClient = undefined;
-    await pending?.catch(() => undefined);
-    await this.stopEmbedded?.();
-    this.stopEmbedded = undefined;
+    const stops = [...this.started];
+    this.started.clear();
+    await Promise.all(stops.map((stop) => stop()));
   }
 
   private async connect(): Promise<LicensingClient> {
@@ -81,12 +90,12 @@ export class PbxContext {
     if (this.embedded === 'in-process') {
       const { openInProcessService } = await import('./licensing/embedded.js');
       const service = await openInProcessService(this.dataDir);
-      this.stopEmbedded = service.close;
+      this.started.add(service.close);
       return new LicensingClient({ baseUrl: service.url, fetch: service.fetch, openArchive: service.openArchive });
     }
     const { startEmbeddedService } = await import('./licensing/embedded.js');
     const embedded = await startEmbeddedService(this.dataDir);
-    this.stopEmbedded = embedded.close;
+    this.started.add(embedded.close);
     return new LicensingClient({ baseUrl: embedded.url });
   }
 }

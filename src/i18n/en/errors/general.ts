@@ -19,4 +19,8 @@ export const general = {
     message: 'Cancelled; nothing was changed.',
     hint: `Answer "y" to confirm, or add ${p.flag}.`,
   }),
+  context_closed: () => ({
+    message: 'pbxmod is closing: the licensing service is not started again.',
+    hint: 'Start pbxmod again to reach the licensing service.',
+  }),
 } satisfies Record<string, (p: never) => ErrorText>;
