@@ -103,17 +103,6 @@ export const modules = {
     disable: (id: string) => `Disabling ${id}`,
     remove: (id: string) => `Deleting ${id}`,
     'license-check': () => 'Checking licenses',
-    /** The name the module lock gives it, for the "another operation is running" refusal. */
-    lockName: {
-      install: 'install',
-      update: 'update',
-      'update-all': 'update all',
-      'install-file': 'install from file',
-      enable: 'enable',
-      disable: 'disable',
-      remove: 'remove',
-      'license-check': 'license check',
-    },
   },
 
   done: {

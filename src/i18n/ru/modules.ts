@@ -105,17 +105,6 @@ export const modules: typeof English = {
     disable: (id: string) => `Отключение ${id}`,
     remove: (id: string) => `Удаление ${id}`,
     'license-check': () => 'Проверка лицензий',
-    /** The name the module lock gives it, for the "another operation is running" refusal. */
-    lockName: {
-      install: 'установка',
-      update: 'обновление',
-      'update-all': 'обновление всех',
-      'install-file': 'установка из файла',
-      enable: 'включение',
-      disable: 'отключение',
-      remove: 'удаление',
-      'license-check': 'проверка лицензий',
-    },
   },
 
   done: {
