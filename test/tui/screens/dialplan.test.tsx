@@ -152,7 +152,7 @@ describe('dialplan screen: the list', () => {
     await openScreen({ readonly: true });
     for (const [key, what] of [['n', 'new'], ['c', 'copy'], ['d', 'delete']]) {
       await press(app!, key!);
-      await until((f) => f.includes(`Read-only: "${what}" changes something and is off`));
+      await until((f) => f.includes(`Read-only mode: "${what}" is off.`));
     }
     assert.equal((await listApplications(app!.pbx.store)).length, 3);
   });

@@ -367,7 +367,7 @@ describe('the marketplace screen', () => {
     const c = await openConsole(service.url, { readonly: true });
     await c.see('This PBX is not registered');
     await press(c.app, keys.enter);
-    await c.see(/Read-only: "[^"]+" changes something and is off/);
+    await c.see(/Read-only mode: "[^"]+" is off\./);
     assert.doesNotMatch(c.frame(), /Company name/);
   });
 

@@ -245,7 +245,7 @@ describe('session monitor screen', () => {
     const app = await open(w, { readonly: true });
     await moveTo(app, /▾\s+pbx-02/);
     await press(app, 'd');
-    await waitForFrame(app, (f) => /Read-only: "[^"]+" changes something and is off/.test(f));
+    await waitForFrame(app, (f) => /Read-only mode: "[^"]+" is off\./.test(f));
     assert.doesNotMatch(plain(app.lastFrame()), /Drop all 2 bindings/);
     assert.deepEqual((await liveFeatures(w, 'pbx-02')).sort(), [33, 51]);
   });
