@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { runCli, tempDir } from '../support/cli.js';
-import { buildExecutable, HOST_TARGET, pathWithoutNode, runClean } from '../support/executable.js';
+import { runCli, startServeProcess, tempDir } from '../support/cli.js';
+import { ARM64_SYSROOT, arm64Unavailable, buildExecutable, HOST_TARGET, pathWithoutNode, runClean } from '../support/executable.js';
 import { startConsole, tmuxAvailable, type ConsoleSession } from '../e2e/tmux.js';
 
 /**
@@ -58,6 +58,23 @@ describe(`the executable (${HOST_TARGET}) with no node and an empty environment`
     assert.match(russian.stdout, /^Использование: pbxmod modules/);
   });
 
+  test('serve: the licensing service with its demo catalog, as the bundle reaches it', async () => {
+    const serviceDir = await tempDir();
+    const pbxDir = await tempDir();
+    dirs.push(serviceDir, pbxDir);
+    const service = await startServeProcess(serviceDir.path, { program: built.file, env: { PATH: path } });
+    try {
+      const remote = await runCli(['--data-dir', pbxDir.path, '--api', service.url, '--json', 'modules', 'available']);
+      assert.equal(remote.code, 0, remote.stderr);
+      const embedded = await runCli(['--data-dir', pbxDir.path, '--json', 'modules', 'available']);
+      const ids = (result: typeof remote) => (result.json as { modules: { id: string }[] }).modules.map((m) => m.id).sort();
+      assert.ok(ids(remote).length > 0, remote.stdout);
+      assert.deepEqual(ids(remote), ids(embedded), 'the same catalog as the embedded service');
+    } finally {
+      await service.stop();
+    }
+  });
+
   test('the console at 80x24: every screen, then q exits 0', { skip: tmuxAvailable() ? false : 'tmux is not installed' }, async () => {
     const dir = await tempDir();
     dirs.push(dir);
@@ -75,5 +92,34 @@ describe(`the executable (${HOST_TARGET}) with no node and an empty environment`
     await s.waitFor(/нет регистрации/);
     s.press('q');
     await s.waitFor(/\[pbxmod exited 0\]/);
+  });
+});
+
+/** The arm64 executable, built on this machine, run under qemu's user-mode emulation. */
+describe('the linux-arm64 executable under qemu', { skip: arm64Unavailable() ?? false }, () => {
+  let built: { folder: string; file: string };
+  const dirs: Awaited<ReturnType<typeof tempDir>>[] = [];
+
+  before(async () => {
+    built = await buildExecutable('linux-arm64');
+  });
+  after(async () => {
+    for (const d of dirs) await d.remove();
+    await rm(built.folder, { recursive: true, force: true });
+  });
+
+  const qemu = (args: string[]) => runClean('/usr/bin/qemu-aarch64', ['-L', ARM64_SYSROOT, built.file, ...args], { PATH: '/usr/bin:/bin' }, { timeoutMs: 120_000 });
+
+  test('--version names linux-arm64, and a command answers as the bundle does', async () => {
+    const version = await qemu(['--version']);
+    assert.equal(version.code, 0, version.stderr);
+    assert.match(version.stdout, /^pbxmod \d+\.\d+\.\d+ \(commit [0-9a-f]+.*, Bun [\d.]+ \(linux-arm64\)\)\n$/);
+    const exeDir = await tempDir();
+    const bundleDir = await tempDir();
+    dirs.push(exeDir, bundleDir);
+    const exe = await qemu(['--data-dir', exeDir.path, '--json', '--lang', 'ru', 'modules', 'info', 'NoSuchModule']);
+    const bundle = await runCli(['--data-dir', bundleDir.path, '--json', '--lang', 'ru', 'modules', 'info', 'NoSuchModule']);
+    assert.equal(exe.code, bundle.code, exe.stderr);
+    assert.deepEqual(JSON.parse(exe.stdout), JSON.parse(bundle.stdout));
   });
 });

@@ -71,9 +71,13 @@ export function runProgram(program: string, argv: string[], options: RunOptions 
   });
 }
 
-/** `pbxmod serve` on a free loopback port, in its own process; resolves once it prints its URL. */
-export async function startServeProcess(dataDir: string): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [PBXMOD_BIN, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `pbxmod serve` on a free loopback port, in its own process; resolves once it prints its URL.
+ * The built bundle under this Node, or `program` (the executable) in the environment `env` alone.
+ */
+export async function startServeProcess(dataDir: string, { program, env }: { program?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir];
+  const child = program === undefined ? spawn(process.execPath, [PBXMOD_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], env, cwd: tmpdir() });
   let output = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`pbxmod serve printed no URL: ${output}`)), 20_000);

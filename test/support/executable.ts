@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { arch, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,11 +10,24 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** This machine's target, as `npm run dist` names it. */
 export const HOST_TARGET = `linux-${arch()}`;
 
-/** Build the self-contained executable for this machine into a fresh folder (as `npm run dist` does); returns its folder and path. */
-export async function buildExecutable(): Promise<{ folder: string; file: string }> {
+/** Build the self-contained executable for `target` (this machine's) into a fresh folder (as `npm run dist` does); returns its folder and path. */
+export async function buildExecutable(target = HOST_TARGET): Promise<{ folder: string; file: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'pbxmod-dist-test-'));
-  execFileSync(process.execPath, [join(ROOT, 'scripts/dist.mjs'), '--target', HOST_TARGET, '--out', folder], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { folder, file: join(folder, `pbxmod-${HOST_TARGET}`) };
+  execFileSync(process.execPath, [join(ROOT, 'scripts/dist.mjs'), '--target', target, '--out', folder], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { folder, file: join(folder, `pbxmod-${target}`) };
+}
+
+/** The arm64 C library for qemu's user-mode emulation (Debian's libc6-arm64-cross, installed by .ci/run). */
+export const ARM64_SYSROOT = '/usr/aarch64-linux-gnu';
+
+/** Why the arm64 executable cannot be run here, or undefined when qemu-aarch64 and the arm64 C library are installed. */
+export function arm64Unavailable(): string | undefined {
+  try {
+    execFileSync('/bin/sh', ['-c', 'command -v qemu-aarch64'], { stdio: 'ignore' });
+  } catch {
+    return 'qemu-aarch64 is not installed (.ci/run installs qemu-user)';
+  }
+  return existsSync(join(ARM64_SYSROOT, 'lib/ld-linux-aarch64.so.1')) ? undefined : `${ARM64_SYSROOT} has no arm64 C library (.ci/run installs libc6-arm64-cross)`;
 }
 
 /**
