@@ -116,6 +116,13 @@ describe('the lean start path of the bundle', () => {
   });
 });
 
+test('the licensing service comes without Fastify\'s JSON-schema compilers (its routes check input with zod)', () => {
+  const meta = readMeta();
+  const bundled = Object.keys(meta.inputs);
+  assert.ok(bundled.some((s) => /node_modules\/fastify\//.test(s)), 'fastify is in the bundle');
+  assert.deepEqual(bundled.filter((s) => /node_modules\/(ajv|@fastify\/ajv-compiler|@fastify\/fast-json-stringify-compiler)\//.test(s)), []);
+});
+
 describe('the bundle runs', () => {
   test('pbxmod --help lists the commands', async () => {
     const result = await runCli(['--help']);

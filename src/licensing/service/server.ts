@@ -86,6 +86,13 @@ function fastifyErrorReply(error: FastifyError): ErrorReply | null {
   }
 }
 
+/** Fastify's schema compilers, for a service whose routes declare no JSON schema. */
+function noJsonSchemas(): () => never {
+  return () => {
+    throw new Error('pbxmod routes check their input with zod; a JSON schema on a route is not supported.');
+  };
+}
+
 /**
  * The licensing service as a Fastify app, not yet listening: the store under `dataDir`,
  * the demo catalog's archives in `dataDir/archives` (built on first start), every route
@@ -112,6 +119,10 @@ export async function buildLicensingApp(options: LicensingServiceOptions): Promi
     onConstructorPoisoning: 'error',
     // Download tokens are longer than the default 100; the route's schema bounds them again.
     routerOptions: { maxParamLength: 600 },
+    // Requests are checked with zod (validation.ts), and no route declares a JSON schema, so
+    // Fastify's schema compilers (ajv, fast-json-stringify) would never run: they are not even
+    // loaded (and the bundle leaves them out, scripts/bundle.mjs).
+    schemaController: { compilersFactory: { buildValidator: noJsonSchemas, buildSerializer: noJsonSchemas } },
     // Errors the router raises before any route runs (bad percent-encoding, overlong parameter).
     frameworkErrors: (error, _request, reply) => {
       const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter of the URL is too long.' : 'The URL is not valid (check its percent-encoding).';
