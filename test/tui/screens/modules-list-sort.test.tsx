@@ -1,35 +1,17 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PbxContext } from '../../../src/pbx-context.js';
 import { installFromMarketplace, listAvailable } from '../../../src/modules/index.js';
-import { startTestService, type TestService } from '../../licensing/service/harness.js';
+import { serviceWorlds, type ServiceWorld } from './service-world.js';
 import { keys, press, renderApp, sendChunks, stripAnsi, type, waitForFrame, type RenderedApp } from '../helpers.js';
 
-interface World {
-  service: TestService;
-  pbx: PbxContext;
-  dataDir: string;
-  app: RenderedApp | undefined;
-}
-
-let world: World | undefined;
-afterEach(async () => {
-  await world?.app?.dispose();
-  await world?.pbx.close();
-  await world?.service.stop();
-  if (world) await rm(world.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 30 });
-  world = undefined;
-});
+type World = ServiceWorld;
+const newWorld = serviceWorlds('pbxmod-modules-sort-');
 
 /** A service on loopback; three modules installed, their versions set so that 1.9 < 1.10 < 1.100. */
 async function setUp(): Promise<World> {
-  const service = await startTestService();
-  const dataDir = await mkdtemp(join(tmpdir(), 'pbxmod-modules-sort-'));
-  const pbx = new PbxContext({ dataDir, api: service.url });
-  world = { service, pbx, dataDir, app: undefined };
+  const world = await newWorld();
+  const { pbx } = world;
   for (const id of ['ModuleTemplate', 'ModuleBackup', 'ModuleAutoprovision']) await installFromMarketplace(pbx, id);
   await pbx.store.update((state) => {
     const version: Record<string, string> = { ModuleTemplate: '1.100', ModuleBackup: '1.9', ModuleAutoprovision: '1.10' };

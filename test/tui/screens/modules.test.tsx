@@ -1,42 +1,27 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PbxContext } from '../../../src/pbx-context.js';
 import { listInstalled, moduleLayout } from '../../../src/modules/index.js';
-import { startTestService, type TestService } from '../../licensing/service/harness.js';
+import { serviceWorlds, type ServiceWorld } from './service-world.js';
 import { keys, moveCursorTo, press, renderApp, stripAnsi, type, waitForFrame, type RenderedApp } from '../helpers.js';
 
-interface World {
-  service: TestService;
-  pbx: PbxContext;
-  dataDir: string;
+interface World extends ServiceWorld {
   key: string | null;
-  app: RenderedApp | undefined;
 }
 
-let world: World | undefined;
-
-afterEach(async () => {
-  await world?.app?.dispose();
-  await world?.pbx.close();
-  await world?.service.stop();
-  if (world) await rm(world.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 30 });
-  world = undefined;
-});
+const newWorld = serviceWorlds('pbxmod-modules-screen-');
 
 /** A real licensing service on loopback and a PBX pointing at it; registered (a key saved) when asked. */
 async function setUp({ register = false }: { register?: boolean } = {}): Promise<World> {
-  const service = await startTestService();
-  const dataDir = await mkdtemp(join(tmpdir(), 'pbxmod-modules-screen-'));
-  const pbx = new PbxContext({ dataDir, api: service.url });
-  world = { service, pbx, dataDir, key: null, app: undefined };
+  const world: World = Object.assign(await newWorld(), { key: null });
+  const { service, pbx } = world;
   if (register) {
     const { hostId } = await pbx.hostIdentity();
     world.key = (await service.client.register({ company: 'Acme Ltd', email: 'admin@acme.example', contact: 'Ann Lee', hostId })).key;
     await pbx.store.update((s) => {
-      s.settings.licenseKey = world!.key;
+      s.settings.licenseKey = world.key;
     });
   }
   return world;

@@ -1,36 +1,18 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PbxContext } from '../../../src/pbx-context.js';
 import { registerPbx } from '../../../src/licensing/marketplace-registration.js';
 import { addSeatsInStore, openServiceStore } from '../../../src/licensing/service/operator.js';
-import { pbxHost, startTestService, TestClock, type TestService } from '../../licensing/service/harness.js';
-import { keys, moveCursorTo, press, renderApp, sendChunks, stripAnsi, type, waitForFrame, waitUntil, type RenderedApp } from '../helpers.js';
+import { pbxHost, TestClock } from '../../licensing/service/harness.js';
+import { serviceWorlds, type ServiceWorld } from './service-world.js';
+import { keys, moveCursorTo, press, renderApp, sendChunks, stripAnsi, type, waitForFrame, waitUntil } from '../helpers.js';
 
-interface World {
-  service: TestService;
-  pbx: PbxContext;
-  dataDir: string;
-  app: RenderedApp | undefined;
-}
-
-let world: World | undefined;
-afterEach(async () => {
-  await world?.app?.dispose();
-  await world?.pbx.close();
-  await world?.service.stop();
-  if (world) await rm(world.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 30 });
-  world = undefined;
-});
+type World = ServiceWorld;
+const newWorld = serviceWorlds('pbxmod-sessions-sort-');
 
 /** This PBX registered (its feature 33), and pbx-02 holding feature 33 and the paid feature 51. */
 async function setUp(): Promise<World> {
-  const service = await startTestService({ clock: Object.assign(new TestClock(), { now: () => new Date() }) });
-  const dataDir = await mkdtemp(join(tmpdir(), 'pbxmod-sessions-sort-'));
-  const pbx = new PbxContext({ dataDir, api: service.url });
-  world = { service, pbx, dataDir, app: undefined };
+  const world = await newWorld({ clock: Object.assign(new TestClock(), { now: () => new Date() }) });
+  const { service, pbx } = world;
   const saved = await registerPbx(pbx, { company: 'Acme Ltd', email: 'admin@acme.example', contact: 'Ann Lee' });
   await addSeatsInStore(openServiceStore(service.dataDir), { key: saved.key, productId: 1, featureId: 33, count: 2 });
   await service.client.addTrial(saved.key, 127);
