@@ -1,8 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, startServeProcess, tempDir } from '../support/cli.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { againstServe } from '../e2e/against-serve.js';
 
 const register = ['license', 'register', '--company', 'Acme Ltd', '--email', 'seats@acme.example', '--contact', 'Ann Lee'];
 
@@ -19,31 +20,18 @@ async function addEnabledPaidModule(dataDir: string): Promise<void> {
 }
 
 describe('pbxmod license capture against a spawned licensing service', () => {
-  let service: Awaited<ReturnType<typeof startServeProcess>>;
-  let serviceDir: Awaited<ReturnType<typeof tempDir>>;
-  let pbxDir: Awaited<ReturnType<typeof tempDir>>;
-  const pbx = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, ...args]);
-  const pbxJson = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, '--json', ...args]);
+  const serve = againstServe();
+  const pbx = (...args: string[]) => runCli(['--data-dir', serve.pbxDir, '--api', serve.url, ...args]);
+  const pbxJson = (...args: string[]) => runCli(['--data-dir', serve.pbxDir, '--api', serve.url, '--json', ...args]);
   const held = async (featureId: number) => {
     const shown = await pbxJson('license', 'show');
     return shown.json.seats.find((s: { featureId: number }) => s.featureId === featureId)?.held;
   };
 
-  before(async () => {
-    serviceDir = await tempDir();
-    pbxDir = await tempDir();
-    service = await startServeProcess(serviceDir.path);
-  });
-  after(async () => {
-    await service.stop();
-    await serviceDir.remove();
-    await pbxDir.remove();
-  });
-
   test('after a drop in the session monitor, capture takes back feature 33 and the paid module seat; a seat none is free of is reported with its code', async () => {
     assert.equal((await pbxJson(...register)).code, 0);
     // A paid module enabled on this PBX, its product's trial on the key and its seat taken.
-    await addEnabledPaidModule(pbxDir.path);
+    await addEnabledPaidModule(serve.pbxDir);
     const nothing = await pbxJson('license', 'capture');
     assert.equal(nothing.code, 1, 'the key has no Users UI license yet: refused');
     assert.deepEqual(nothing.json.held.map((s: { featureId: number }) => s.featureId), [33]);
@@ -61,7 +49,7 @@ describe('pbxmod license capture against a spawned licensing service', () => {
 
     // The seat exists now: the trial of product 127 on the key.
     const key = (await pbxJson('license', 'show', '--reveal')).json.key as string;
-    const trial = await fetch(`${service.url}/api/v1/trials`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, productId: 127 }) });
+    const trial = await fetch(`${serve.url}/api/v1/trials`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, productId: 127 }) });
     assert.equal(trial.status < 300, true, await trial.text());
 
     // Drop this PBX's host (both seats it holds) in the session monitor.
@@ -89,7 +77,7 @@ describe('pbxmod license capture against a spawned licensing service', () => {
     assert.equal(again.code, 0);
     assert.match(again.stdout, /This PBX already holds every seat it should\./);
 
-    const audit = JSON.parse(await readFile(join(pbxDir.path, 'pbx.json'), 'utf8')).audit.filter((e: { action: string }) => e.action === 'license.capture');
+    const audit = JSON.parse(await readFile(join(serve.pbxDir, 'pbx.json'), 'utf8')).audit.filter((e: { action: string }) => e.action === 'license.capture');
     assert.ok(audit.length >= 3, 'each capture is in the audit log');
     assert.ok(audit.every((e: { target: string }) => !e.target.includes(key)), 'never with the whole key');
   });
@@ -97,12 +85,12 @@ describe('pbxmod license capture against a spawned licensing service', () => {
   test('without a key: says there is nothing to take back and how to get a key (exit 1), in Russian too', async () => {
     const empty = await tempDir();
     try {
-      const result = await runCli(['--data-dir', empty.path, '--api', service.url, '--json', 'license', 'capture']);
+      const result = await runCli(['--data-dir', empty.path, '--api', serve.url, '--json', 'license', 'capture']);
       assert.equal(result.code, 1);
       assert.equal(result.json.error.code, 'no_license_key');
       assert.equal(result.json.error.reason, 'seats_no_license_key');
       assert.match(result.json.error.hint, /license set-key/);
-      const ru = await runCli(['--data-dir', empty.path, '--api', service.url, '--lang', 'ru', 'license', 'capture']);
+      const ru = await runCli(['--data-dir', empty.path, '--api', serve.url, '--lang', 'ru', 'license', 'capture']);
       assert.match(ru.stderr, /нет лицензионного ключа/);
     } finally {
       await empty.remove();

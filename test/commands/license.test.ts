@@ -1,29 +1,17 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PBXMOD_BIN, runCli, startServeProcess, tempDir } from '../support/cli.js';
+import { PBXMOD_BIN, runCli, tempDir } from '../support/cli.js';
+import { againstServe } from '../e2e/against-serve.js';
 
 const KEY_MASK = /^MIKO-\*{5}-\*{5}-\*{5}-[A-Z0-9]{5}$/;
 const register = ['license', 'register', '--company', 'Acme Ltd', '--email', 'admin@acme.example', '--contact', 'Ann Lee', '--phone', '+7 495 123-45-67', '--inn', '7701234567'];
 
 describe('license and sessions commands against a spawned licensing service', () => {
-  let service: Awaited<ReturnType<typeof startServeProcess>>;
-  let serviceDir: Awaited<ReturnType<typeof tempDir>>;
-  let pbxDir: Awaited<ReturnType<typeof tempDir>>;
-  const pbx = (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, '--json', ...args]);
-
-  before(async () => {
-    serviceDir = await tempDir();
-    pbxDir = await tempDir();
-    service = await startServeProcess(serviceDir.path);
-  });
-  after(async () => {
-    await service.stop();
-    await serviceDir.remove();
-    await pbxDir.remove();
-  });
+  const serve = againstServe();
+  const pbx = (...args: string[]) => runCli(['--data-dir', serve.pbxDir, '--api', serve.url, '--json', ...args]);
 
   test('register, show, list sessions, drop: the whole first-day flow', async () => {
     const registered = await pbx(...register);
@@ -45,7 +33,7 @@ describe('license and sessions commands against a spawned licensing service', ()
 
     const revealed = await pbx('license', 'show', '--reveal');
     assert.match(revealed.json.key, /^MIKO(-[A-Z0-9]{5}){4}$/);
-    const store = await readFile(join(pbxDir.path, 'pbx.json'), 'utf8');
+    const store = await readFile(join(serve.pbxDir, 'pbx.json'), 'utf8');
     assert.ok(store.includes(revealed.json.key), 'the store keeps the key');
     assert.ok(!JSON.stringify(JSON.parse(store).audit).includes(revealed.json.key), 'the audit log never holds the full key');
 
@@ -86,7 +74,7 @@ describe('license and sessions commands against a spawned licensing service', ()
     assert.match(unknown.json.error.hint, /session monitor/);
     assert.equal((await pbx('license', 'show')).json.registered, false, 'an unknown key is not saved');
 
-    const malformed = await runCli(['--data-dir', pbxDir.path, '--api', service.url, 'license', 'set-key', 'miko-123']);
+    const malformed = await runCli(['--data-dir', serve.pbxDir, '--api', serve.url, 'license', 'set-key', 'miko-123']);
     assert.equal(malformed.code, 2);
     assert.match(malformed.stderr, /Invalid license key.*4 groups/);
   });
@@ -94,13 +82,13 @@ describe('license and sessions commands against a spawned licensing service', ()
   test('echo KEY | pbxmod license set-key saves the key, and no process shows the key in its arguments', async () => {
     const owner = await tempDir();
     try {
-      const registered = await runCli(['--data-dir', owner.path, '--api', service.url, '--json', 'license', 'register', '--company', 'Pipe Co', '--email', 'pipe@example.com', '--contact', 'P']);
+      const registered = await runCli(['--data-dir', owner.path, '--api', serve.url, '--json', 'license', 'register', '--company', 'Pipe Co', '--email', 'pipe@example.com', '--contact', 'P']);
       assert.equal(registered.code, 0, registered.stderr);
-      const key = (await runCli(['--data-dir', owner.path, '--api', service.url, '--json', 'license', 'show', '--reveal'])).json.key as string;
+      const key = (await runCli(['--data-dir', owner.path, '--api', serve.url, '--json', 'license', 'show', '--reveal'])).json.key as string;
       const other = await tempDir();
       try {
         // Standard input held open: while set-key waits for it, look at every process's arguments.
-        const child = spawn(process.execPath, [PBXMOD_BIN, '--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(process.execPath, [PBXMOD_BIN, '--data-dir', other.path, '--api', serve.url, '--json', 'license', 'set-key'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
         let stdout = '';
         let stderr = '';
         child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -118,23 +106,23 @@ describe('license and sessions commands against a spawned licensing service', ()
         const code = await new Promise<number | null>((r) => child.once('close', r));
         assert.equal(code, 0, stdout + stderr);
         assert.equal(stderr, '', 'no warning when the key comes on standard input');
-        const saved = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'show', '--reveal']);
+        const saved = await runCli(['--data-dir', other.path, '--api', serve.url, '--json', 'license', 'show', '--reveal']);
         assert.equal(saved.json.key, key);
         // `-` reads standard input too; a key file works; an argument works with a warning.
-        const dash = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key', '-'], { input: `  ${key.toLowerCase()}  \n` });
+        const dash = await runCli(['--data-dir', other.path, '--api', serve.url, '--json', 'license', 'set-key', '-'], { input: `  ${key.toLowerCase()}  \n` });
         assert.equal(dash.code, 0, dash.stderr);
         const keyFile = join(other.path, 'key.txt');
         await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
-        const fromFile = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key', '--key-file', keyFile]);
+        const fromFile = await runCli(['--data-dir', other.path, '--api', serve.url, '--json', 'license', 'set-key', '--key-file', keyFile]);
         assert.equal(fromFile.code, 0, fromFile.stderr);
-        const asArgument = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'license', 'set-key', key]);
+        const asArgument = await runCli(['--data-dir', other.path, '--api', serve.url, '--json', 'license', 'set-key', key]);
         assert.equal(asArgument.code, 0, asArgument.stderr);
         assert.match(asArgument.stderr, /warning: a key given on the command line is visible to every user/);
-        const empty = await runCli(['--data-dir', other.path, '--api', service.url, 'license', 'set-key']);
+        const empty = await runCli(['--data-dir', other.path, '--api', serve.url, 'license', 'set-key']);
         assert.equal(empty.code, 2);
         assert.match(empty.stderr, /No license key came from standard input/);
         // The session monitor logs in with a key from standard input as well.
-        const sessions = await runCli(['--data-dir', other.path, '--api', service.url, '--json', 'sessions', 'list', '--key', '-'], { input: key });
+        const sessions = await runCli(['--data-dir', other.path, '--api', serve.url, '--json', 'sessions', 'list', '--key', '-'], { input: key });
         assert.equal(sessions.code, 0, sessions.stderr);
         assert.equal(sessions.stderr, '');
       } finally {
@@ -146,33 +134,33 @@ describe('license and sessions commands against a spawned licensing service', ()
   });
 
   test('bad input is refused with a message that says what to do', async () => {
-    const noEmail = await runCli(['--data-dir', pbxDir.path, '--api', service.url, 'license', 'register', '--company', 'A', '--email', 'nope', '--contact', 'B']);
+    const noEmail = await runCli(['--data-dir', serve.pbxDir, '--api', serve.url, 'license', 'register', '--company', 'A', '--email', 'nope', '--contact', 'B']);
     assert.equal(noEmail.code, 2);
     assert.match(noEmail.stderr, /Contact email is not an email address/);
-    const missingFlag = await runCli(['--data-dir', pbxDir.path, 'license', 'register', '--company', 'A']);
+    const missingFlag = await runCli(['--data-dir', serve.pbxDir, 'license', 'register', '--company', 'A']);
     assert.equal(missingFlag.code, 2);
     assert.match(missingFlag.stderr, /required option '--email/);
     const badCoupon = await pbx('license', 'coupon', 'MIKOUPD-1');
     assert.equal(badCoupon.code, 2);
     const noKey = await pbx('license', 'coupon', 'MIKOUPD-AAAAA-BBBBB-CCCCC-DDDDD');
     assert.equal(noKey.json.error.code, 'no_license_key');
-    const badUrl = await runCli(['--data-dir', pbxDir.path, '--api', 'ftp://x', 'license', 'show', '--json']);
+    const badUrl = await runCli(['--data-dir', serve.pbxDir, '--api', 'ftp://x', 'license', 'show', '--json']);
     assert.equal(badUrl.code, 2);
     assert.match(badUrl.json.error.message, /http:\/\/ or https:\/\//);
   });
 
   test('an unreachable service is reported with its URL, and nothing is lost', async () => {
-    const before = await readFile(join(pbxDir.path, 'pbx.json'), 'utf8');
-    const down = await runCli(['--data-dir', pbxDir.path, '--api', 'http://127.0.0.1:9', 'license', 'set-key', 'MIKO-AAAAA-BBBBB-CCCCC-DDDDD']);
+    const before = await readFile(join(serve.pbxDir, 'pbx.json'), 'utf8');
+    const down = await runCli(['--data-dir', serve.pbxDir, '--api', 'http://127.0.0.1:9', 'license', 'set-key', 'MIKO-AAAAA-BBBBB-CCCCC-DDDDD']);
     assert.equal(down.code, 1);
     assert.match(down.stderr, /No connection to the licensing service at http:\/\/127\.0\.0\.1:9/);
-    const after = JSON.parse(await readFile(join(pbxDir.path, 'pbx.json'), 'utf8'));
+    const after = JSON.parse(await readFile(join(serve.pbxDir, 'pbx.json'), 'utf8'));
     assert.deepEqual(after.settings, JSON.parse(before).settings);
     assert.equal(after.audit.at(-1).outcome, 'failed', 'the failed attempt is in the audit log');
   });
 
   test('the store is created private to its owner', async () => {
-    assert.equal((await stat(join(pbxDir.path, 'pbx.json'))).mode & 0o777, 0o600);
+    assert.equal((await stat(join(serve.pbxDir, 'pbx.json'))).mode & 0o777, 0o600);
   });
 });
 
