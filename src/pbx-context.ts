@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { hostname, networkInterfaces, userInfo } from 'node:os';
-import { parseServiceUrl, resolveApiUrl, resolveDataDir } from './config.js';
+import { parseServiceUrl, readOnlyRequested, resolveApiUrl, resolveDataDir } from './config.js';
 import type { HostIdentity } from './licensing/api.js';
 // Type only: the client (ofetch) loads on first use, not with the console's first frame.
 import type { LicensingClient } from './licensing/client.js';
@@ -29,6 +29,8 @@ export interface GlobalOptions {
 export class PbxContext {
   readonly dataDir: string;
   readonly store: PbxStore;
+  /** `--readonly` or PBXMOD_READONLY: the store is neither created nor written. */
+  readonly readOnly: boolean;
   private readonly apiFlag: string | undefined;
   private licensingClient: Promise<LicensingClient> | undefined;
   /** Every embedded service started, stopped by `close`. */
@@ -46,7 +48,8 @@ export class PbxContext {
   constructor(options: GlobalOptions, embedded: 'loopback' | 'in-process' = 'loopback') {
     this.embedded = embedded;
     this.dataDir = resolveDataDir(options.dataDir);
-    this.store = new LazyPbxStore(this.dataDir);
+    this.readOnly = readOnlyRequested(options.readonly);
+    this.store = new LazyPbxStore(this.dataDir, this.readOnly);
     // A bad flag is refused at once, whether or not this command would reach the service.
     this.apiFlag = options.api === undefined ? undefined : parseServiceUrl(options.api);
   }

@@ -4,7 +4,7 @@ import { readOnlyRequested } from '../config.js';
 import { currentMessages } from '../i18n/catalogs.js';
 import type { GlobalOptions } from '../pbx-context.js';
 import { forTerminal } from './output.js';
-import { commandChangesState, commandPath } from './read-only.js';
+import { changingInvocation, commandPath } from './read-only.js';
 
 /**
  * The command line helping a person who mistyped or asked: `pbxmod help <command> [sub]`, an
@@ -45,8 +45,9 @@ export function checkBeforeAction(program: Command, actionCommand: Command): voi
   if (actionCommand === program && program.args.length > 0) failUsage(program, unknownCommand(program, [program.args[0]!]));
   const options = actionCommand.optsWithGlobals<GlobalOptions>();
   // The program's own action is the console, which is read-only in its own way (it offers no changing key).
-  if (actionCommand !== program && readOnlyRequested(options.readonly) && commandChangesState(actionCommand)) {
-    failUsage(actionCommand, new PbxmodError('readonly', reason('readonly_refused', { command: commandPath(actionCommand) })));
+  const changing = actionCommand === program ? null : changingInvocation(actionCommand);
+  if (changing !== null && readOnlyRequested(options.readonly)) {
+    failUsage(actionCommand, new PbxmodError('readonly', reason('readonly_refused', { command: changing })));
   }
 }
 

@@ -29,7 +29,19 @@ export function commandPath(command: Command): string {
   return names.join(' ');
 }
 
-/** Does running this command change something? */
-export function commandChangesState(command: Command): boolean {
-  return !READING_COMMANDS.has(commandPath(command));
+/** Options that make a reading command write: `license show --reveal` records the reveal in the audit log. */
+const WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  'license show': ['reveal'],
+};
+
+/**
+ * What this run of the command changes, named as it was typed (`modules enable`,
+ * `license show --reveal`), or null when it only reads.
+ */
+export function changingInvocation(command: Command): string | null {
+  const path = commandPath(command);
+  if (!READING_COMMANDS.has(path)) return path;
+  const options = command.opts<Record<string, unknown>>();
+  const writing = (WRITING_OPTIONS[path] ?? []).find((name) => options[name] !== undefined && options[name] !== false);
+  return writing === undefined ? null : `${path} --${writing}`;
 }

@@ -76,7 +76,8 @@ export async function readLicense(ctx: PbxContext, options: { reveal?: boolean }
   const last: LastLicense = { receivedAt: new Date().toISOString(), maskedKey: maskLicenseKey(key), info };
   // The console reads the license again whenever the store file changes: writing the same
   // answer again at once would make every read cause the next one.
-  const keep = !isFresh(state.lastLicense, last);
+  // Read-only mode keeps nothing (and refuses --reveal before this: its audit entry is a write).
+  const keep = !ctx.readOnly && !isFresh(state.lastLicense, last);
   if (keep || options.reveal) {
     await ctx.store.update((s) => {
       // Only for the key it was read for: a reset or another key saved meanwhile wins.

@@ -10,6 +10,8 @@ import type { PbxStore } from '../store/pbx-store.js';
 export interface ModuleContext {
   readonly dataDir: string;
   readonly store: PbxStore;
+  /** `--readonly`: nothing is written (the store refuses); what a killed operation left waits. */
+  readonly readOnly?: boolean;
   licensing(): Promise<LicensingClient>;
   hostIdentity(): Promise<HostIdentity>;
 }

@@ -11,6 +11,8 @@ import { recoverInterruptedOperations } from './transaction.js';
  * leaves it to a running operation (it recovers under its own lock first).
  */
 export async function recoverModuleOperations(ctx: ModuleContext): Promise<Array<{ id: string; outcome: string }>> {
+  // Recovery writes (files, the store); read-only mode leaves it to the next changing run.
+  if (ctx.readOnly) return [];
   const names = await readdir(moduleLayout.stagingRoot(ctx.dataDir)).catch(() => [] as string[]);
   if (names.length === 0) return [];
   try {

@@ -30,6 +30,11 @@ export interface JsonFileStoreOptions<T extends Versioned> {
   create: () => T;
   /** How long a writer waits for another process's lock before giving up. Default 10 s. */
   lockWaitMs?: number;
+  /**
+   * Read-only mode (`--readonly`): a missing file is not created (a read sees what a new one
+   * would hold, the same for the whole process) and every update is refused.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -49,6 +54,8 @@ export class JsonFileStore<T extends Versioned> {
   private readonly db: Low<T>;
   /** Leftover temp files are looked for once per process, and again after a failed write. */
   private tempFilesChecked = false;
+  /** Read-only mode, no file yet: what a new one would hold, kept in memory. */
+  private unsaved: T | undefined;
 
   constructor(options: JsonFileStoreOptions<T>) {
     this.options = options;
@@ -60,6 +67,7 @@ export class JsonFileStore<T extends Versioned> {
   async read(): Promise<T> {
     const data = await this.load();
     if (data) return data;
+    if (this.options.readOnly) return (this.unsaved ??= this.options.create());
     // A missing file is created once, under the lock, so that two first runs agree.
     return this.update((current) => current);
   }
@@ -70,6 +78,7 @@ export class JsonFileStore<T extends Versioned> {
    * nothing is written.
    */
   async update<R>(change: (data: T) => R | Promise<R>): Promise<R> {
+    if (this.options.readOnly) throw new StoreError(reason('store_read_only', { store: this.options.label, file: this.file }), this.file);
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 }).catch(async (error: unknown) => {
       throw await storeIoError(this.options, error);
     });

@@ -10,7 +10,11 @@ export class LazyPbxStore implements PbxStore {
   readonly file: string;
   private opened: Promise<PbxStore> | undefined;
 
-  constructor(private readonly dataDir: string) {
+  constructor(
+    private readonly dataDir: string,
+    /** `--readonly`: the file is never created nor written (json-file.ts). */
+    private readonly readOnly = false,
+  ) {
     this.file = join(dataDir, 'pbx.json');
   }
 
@@ -23,7 +27,7 @@ export class LazyPbxStore implements PbxStore {
   }
 
   private open(): Promise<PbxStore> {
-    this.opened ??= import('./pbx-store.js').then(({ openPbxStore }) => openPbxStore(this.dataDir));
+    this.opened ??= import('./pbx-store.js').then(({ openPbxStore }) => openPbxStore(this.dataDir, { readOnly: this.readOnly }));
     return this.opened;
   }
 }

@@ -32,8 +32,9 @@ export function pbxStoreFile(dataDir: string): string {
   return join(dataDir, 'pbx.json');
 }
 
-export function openPbxStore(dataDir: string): PbxStore {
+export function openPbxStore(dataDir: string, { readOnly = false }: { readOnly?: boolean } = {}): PbxStore {
   const store = new JsonFileStore<PbxState>({
+    readOnly,
     file: pbxStoreFile(dataDir),
     label: 'PBX store',
     currentVersion: PBX_STORE_VERSION,

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildProgram } from '../../src/commands/program.js';
 import { READING_COMMANDS, commandPath } from '../../src/commands/read-only.js';
@@ -69,6 +69,38 @@ describe('read-only mode', () => {
       assert.equal(audit.json.entries[0].action, 'module.install');
     });
   }
+
+  test('a reading command on a new data dir creates nothing there', async () => {
+    const fresh = await tempDir('pbxmod-readonly-fresh-');
+    try {
+      for (const command of [['modules', 'list'], ['--json', 'dialplan', 'list'], ['license', 'show'], ['audit'], ['config', 'get', 'language']]) {
+        const r = await runCli(['--readonly', '--data-dir', fresh.path, ...command], { env: { PBXMOD_READONLY: '' } });
+        assert.equal(r.code, 0, `${command.join(' ')}: ${r.stderr}`);
+      }
+      assert.deepEqual(await readdir(fresh.path), [], 'no pbx.json, no lock, no folder');
+    } finally {
+      await fresh.remove();
+    }
+  });
+
+  test('license show --reveal writes its audit entry, so read-only mode refuses it; license show itself keeps no answer', async () => {
+    const registered = await tempDir('pbxmod-readonly-key-');
+    try {
+      const run = (args: string[]) => runCli(['--data-dir', registered.path, ...args], { env: { PBXMOD_READONLY: '' } });
+      assert.equal((await run(['license', 'register', '--company', 'Acme Ltd', '--email', 'admin@acme.example', '--contact', 'Ann Lee'])).code, 0);
+      const before = await readFile(join(registered.path, 'pbx.json'));
+      const reveal = await run(['--readonly', 'license', 'show', '--reveal']);
+      assert.equal(reveal.code, 2);
+      assert.match(reveal.stderr, /`pbxmod license show --reveal` changes something, so it was not run/);
+      assert.doesNotMatch(reveal.stdout + reveal.stderr, /MIKO-[A-Z0-9]{5}-[A-Z0-9]{5}/, 'the key is not shown');
+      const shown = await run(['--readonly', '--json', 'license', 'show']);
+      assert.equal(shown.code, 0, shown.stderr);
+      assert.equal(shown.json.registered, true);
+      assert.deepEqual(await readFile(join(registered.path, 'pbx.json')), before, 'byte for byte: no lastLicense, no audit entry');
+    } finally {
+      await registered.remove();
+    }
+  });
 
   test('PBXMOD_READONLY=0 is not read-only', async () => {
     const r = await pbxmod(['dialplan', 'add', '--name', 'Allowed'], { PBXMOD_READONLY: '0' });

@@ -11,6 +11,10 @@ const untouched = (file: string) => `It was left untouched. Restore it from a ba
 
 /** Errors of the store files, in English. */
 export const store = {
+  store_read_only: (p: StoreFile) => ({
+    message: `Read-only mode (--readonly or PBXMOD_READONLY): the ${p.store} ${p.file} is not written. Nothing was changed.`,
+    hint: 'Run pbxmod again without --readonly and with PBXMOD_READONLY unset to make changes.',
+  }),
   store_invalid_write: (p: StoreFile & { detail: string }) => ({
     message: `Refused to save the ${p.store} ${p.file}: ${p.detail}.`,
     hint: 'Nothing was changed. Please report this as a bug.',

@@ -19,6 +19,10 @@ const untouched = (file: string) => `Файл не тронут. Восстан�
 
 /** Errors of the store files, in Russian. */
 export const store: typeof English = {
+  store_read_only: (p: StoreFile) => ({
+    message: `Режим только чтения (--readonly или PBXMOD_READONLY): ${storeName(p.store).nom} ${p.file} не записывается. Ничего не изменено.`,
+    hint: 'Запустите pbxmod снова без --readonly и без PBXMOD_READONLY, чтобы вносить изменения.',
+  }),
   store_invalid_write: (p: StoreFile & { detail: string }) => ({
     message: `Отказано в сохранении ${storeName(p.store).gen} ${p.file}: ${p.detail}.`,
     hint: 'Ничего не изменено. Пожалуйста, сообщите об этой ошибке.',
