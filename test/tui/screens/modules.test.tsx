@@ -474,6 +474,13 @@ describe('the modules screen', () => {
     const frame = await press(app, 'd', refused);
     assert.doesNotMatch(plain(frame), /Delete Backup/);
     assert.equal((await installed(w))[0]?.enabled, false);
+    // The marketplace offers no install, and i, or Enter on a release, is refused.
+    const market = plain(await press(app, 'm', 'Marketplace: 5 modules'));
+    assert.doesNotMatch(market.trimEnd().split('\n').at(-1) ?? '', /(^|\s)i install/, 'the footer offers no install');
+    await press(app, 'i', /Read-only mode: "install" is off\./);
+    await press(app, 'r', /pick a release|Version\s+Date/);
+    await press(app, keys.enter, /Read-only mode: "install this release" is off\./);
+    assert.equal((await installed(w)).length, 1, 'nothing was installed');
   });
 
   test('without the licensing service the installed list still works and the marketplace says why', async () => {

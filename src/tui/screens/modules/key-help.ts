@@ -59,26 +59,26 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
         ];
       }
       return [
-        { command: 'modules.install', description: k.install, footer: true },
+        { command: 'modules.install', description: k.install, footer: true, changes: true },
         { command: 'basic.confirm', description: k.details, footer: true },
         { keys: 'm/Esc', description: k.installed, footer: true },
         sortKeyHelp(messages),
         { command: 'modules.releases', description: k.releases },
         { command: 'filter.start', description: k.filter },
-        { command: 'modules.update', description: k.updateInstalled },
-        { command: 'modules.installFile', description: k.installFile },
+        { command: 'modules.update', description: k.updateInstalled, changes: true },
+        { command: 'modules.installFile', description: k.installFile, changes: true },
         { commands: ['nav.up', 'nav.down'], description: k.move },
       ];
     case 'details': {
       const actions: KeyHelp[] = context.installed
         ? [
-            { command: 'basic.toggle', description: k.toggle, footer: true },
-            { command: 'modules.update', description: k.update, footer: true },
+            { command: 'basic.toggle', description: k.toggle, footer: true, changes: true },
+            { command: 'modules.update', description: k.update, footer: true, changes: true },
             { command: 'modules.releases', description: k.releases, footer: true },
-            { command: 'modules.delete', description: k.delete },
+            { command: 'modules.delete', description: k.delete, changes: true },
           ]
         : [
-            { command: 'modules.install', description: k.install, footer: true },
+            { command: 'modules.install', description: k.install, footer: true, changes: true },
             { command: 'modules.releases', description: k.releases, footer: true },
           ];
       return [
@@ -90,7 +90,7 @@ export function modulesKeyHelp(messages: Messages, view: ModulesView, context: K
     }
     case 'releases':
       return [
-        { command: 'basic.confirm', description: k.installRelease, footer: true },
+        { command: 'basic.confirm', description: k.installRelease, footer: true, changes: true },
         { command: 'basic.back', description: k.back, footer: true },
         sortKeyHelp(messages),
         { commands: ['nav.up', 'nav.down'], description: k.move },
