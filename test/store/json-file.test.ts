@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,23 @@ import { startFixture, type Child } from './fixtures/children.js';
 import { expectStoreError, leftoverTempFiles, tempDir } from './fixtures/temp-dir.js';
 
 const isRoot = process.getuid?.() === 0;
+
+/** Kills `writer` as soon as a temp file of its own shows in `dir` (inotify), before it is renamed. */
+function killOnTempFile(dir: string, writer: Child): Promise<void> {
+  const own = `.${writer.process.pid}.`;
+  return new Promise<void>((resolve) => {
+    const watcher = watch(dir, (_event, name) => {
+      if (!name?.includes(own) || !name.endsWith('.tmp')) return;
+      writer.process.kill('SIGKILL');
+      watcher.close();
+      resolve();
+    });
+    void writer.exited.then(() => {
+      watcher.close();
+      resolve();
+    });
+  });
+}
 
 /** The lock file next to the store; a killed holder leaves it behind. */
 const lockFileOf = (file: string): string => `${file}.lock`;
@@ -36,11 +53,17 @@ test('kill -9 in the middle of writes leaves the previous or the next whole vers
       const writer = spares.shift()!;
       spares.push(startWriter());
       await writer.waitForLine('ready');
+      // Every third round kills the writer the moment its temp file appears, so some kills land
+      // inside a write however fast or slow the machine is; the others kill at a random moment.
+      const killedOnTempFile = rounds.done % 3 === 2 ? killOnTempFile(dir, writer) : undefined;
       writer.process.stdin?.end('go\n');
-      // Every other round lets the writer save once first, so kills also hit a running loop.
-      if (rounds.done % 2 === 1) await writer.waitForLine(`committed ${previous + 1}`);
-      await sleep(Math.random() * 600);
-      writer.process.kill('SIGKILL');
+      if (killedOnTempFile) await killedOnTempFile;
+      else {
+        // Every other round lets the writer save once first, so kills also hit a running loop.
+        if (rounds.done % 2 === 1) await writer.waitForLine(`committed ${previous + 1}`);
+        await sleep(Math.random() * 600);
+        writer.process.kill('SIGKILL');
+      }
       const { signal, stderr } = await writer.exited;
       assert.equal(signal, 'SIGKILL', `the writer died by itself: ${stderr}`);
 
