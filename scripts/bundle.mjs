@@ -131,6 +131,9 @@ export const bundleOptions = {
   target: 'node20',
   minify: true,
   legalComments: 'none',
+  // Text as it is (UTF-8), not esbuild's default of \uXXXX escapes: the Russian catalog is
+  // 6 bytes a letter escaped, 2 as UTF-8, and its chunk is parsed before a Russian first frame.
+  charset: 'utf8',
   metafile: true,
   define: { 'process.env.NODE_ENV': '"production"' },
   // Ink imports the devtools only when DEV is set; it is not a dependency of ours.
