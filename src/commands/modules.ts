@@ -232,7 +232,7 @@ function progressOnTerminal(formatBytes: typeof import('../modules/archive.js').
   if (!process.stderr.isTTY) return { options: {}, done: () => undefined };
   let shown = false;
   const onProgress: ProgressCallback = (p) => {
-    const label = t.modules.stage[p.stage];
+    const label = currentMessages().screens.modules.stage[p.stage];
     const amount = p.total ? t.modules.progress(Math.floor(((p.bytes ?? 0) / p.total) * 100), formatBytes(p.bytes ?? 0), formatBytes(p.total)) : '';
     process.stderr.write(`\r\x1b[2K${label}${amount}`);
     shown = true;

@@ -1,7 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli, startServeProcess, tempDir } from '../support/cli.js';
-import { startConsole, tmuxAvailable, type ConsoleSession } from './tmux.js';
+import { againstServe } from './against-serve.js';
+import { tmuxAvailable } from './tmux.js';
 
 const skip = tmuxAvailable() ? false : 'tmux is not installed (apt-get install -y tmux)';
 
@@ -12,32 +12,17 @@ function order(screen: string): string[] {
 
 /** Sorting screen 2's installed list at 80x24 in the built console, against `pbxmod serve` in its own process. */
 describe('sorting a list in the built console', { skip }, () => {
-  let serve: Awaited<ReturnType<typeof startServeProcess>>;
-  const dirs: Array<{ path: string; remove: () => Promise<void> }> = [];
-  let pbxDir: string;
-  const consoles: ConsoleSession[] = [];
-  const cli = (args: string[]) => runCli(['--data-dir', pbxDir, '--api', serve.url, ...args]);
+  const world = againstServe();
 
   before(async () => {
-    const serviceDir = await tempDir('pbxmod-e2e-service-');
-    const pbx = await tempDir('pbxmod-e2e-pbx-');
-    dirs.push(serviceDir, pbx);
-    pbxDir = pbx.path;
-    serve = await startServeProcess(serviceDir.path);
     for (const id of ['ModuleTemplate', 'ModuleBackup', 'ModuleAutoprovision']) {
-      const installed = await cli(['modules', 'install', id]);
+      const installed = await world.pbx('modules', 'install', id);
       assert.equal(installed.code, 0, installed.stderr);
     }
   });
-  after(async () => {
-    for (const c of consoles) c.kill();
-    await serve?.stop();
-    for (const d of dirs) await d.remove();
-  });
 
   test('s, then a column: the list is sorted and the header shows the column and the direction; again reverses', async () => {
-    const s = await startConsole({ args: ['--data-dir', pbxDir, '--api', serve.url], columns: 80, rows: 24 });
-    consoles.push(s);
+    const s = await world.open();
     s.press('2');
     let screen = await s.waitFor(/Installed modules \(3\)/);
     await s.waitFor(/Autoprovision/);
@@ -65,8 +50,7 @@ describe('sorting a list in the built console', { skip }, () => {
   });
 
   test('--ascii: the direction is ^ / v', async () => {
-    const s = await startConsole({ args: ['--data-dir', pbxDir, '--api', serve.url, '--ascii'], columns: 80, rows: 24 });
-    consoles.push(s);
+    const s = await world.open(undefined, ['--ascii']);
     s.press('2');
     await s.waitFor(/Autoprovision/);
     s.press('s');

@@ -225,14 +225,6 @@ export const cli = {
       error: 'disabled: error',
       crashLoop: 'disabled: crash loop',
     },
-    stage: {
-      license: 'Checking the license',
-      link: 'Getting the download link',
-      download: 'Downloading',
-      verify: 'Verifying',
-      extract: 'Unpacking',
-      install: 'Installing',
-    },
     progress: (percent: number, done: string, total: string) => ` ${percent}% (${done} of ${total})`,
   },
 

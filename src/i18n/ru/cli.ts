@@ -219,14 +219,6 @@ export const cli: typeof English = {
       error: 'отключён: ошибка',
       crashLoop: 'отключён: циклические сбои',
     },
-    stage: {
-      license: 'Проверка лицензии',
-      link: 'Получение ссылки на загрузку',
-      download: 'Загрузка',
-      verify: 'Проверка архива',
-      extract: 'Распаковка',
-      install: 'Установка',
-    },
     progress: (percent, done, total) => ` ${percent}% (${done} из ${total})`,
   },
 
