@@ -230,9 +230,10 @@ function table(header: readonly string[], rows: string[][], fit: TableFit): stri
  */
 function progressOnTerminal(formatBytes: typeof import('../modules/archive.js').formatBytes, t: Words): { options: { onProgress?: ProgressCallback }; done: () => void } {
   if (!process.stderr.isTTY) return { options: {}, done: () => undefined };
+  const stages = currentMessages().screens.modules.stage;
   let shown = false;
   const onProgress: ProgressCallback = (p) => {
-    const label = currentMessages().screens.modules.stage[p.stage];
+    const label = stages[p.stage];
     const amount = p.total ? t.modules.progress(Math.floor(((p.bytes ?? 0) / p.total) * 100), formatBytes(p.bytes ?? 0), formatBytes(p.total)) : '';
     process.stderr.write(`\r\x1b[2K${label}${amount}`);
     shown = true;

@@ -37,8 +37,8 @@ export function againstServe() {
     },
     /** A command on this PBX against the service. */
     pbx: (...args: string[]) => runCli(['--data-dir', pbxDir.path, '--api', service.url, ...args]),
-    /** The console on this PBX at 80x24, against the service (or another `api`), with any more flags; closed after the tests. */
-    open: async (api: string = service.url, flags: string[] = []): Promise<ConsoleSession> => {
+    /** The console on this PBX at 80x24, against the service (or another `api`), with any more `flags`; closed after the tests. */
+    open: async ({ api = service.url, flags = [] }: { api?: string; flags?: string[] } = {}): Promise<ConsoleSession> => {
       const session = await startConsole({ args: ['--data-dir', pbxDir.path, '--api', api, ...flags], columns: 80, rows: 24 });
       consoles.push(session);
       return session;

@@ -50,7 +50,7 @@ describe('sorting a list in the built console', { skip }, () => {
   });
 
   test('--ascii: the direction is ^ / v', async () => {
-    const s = await world.open(undefined, ['--ascii']);
+    const s = await world.open({ flags: ['--ascii'] });
     s.press('2');
     await s.waitFor(/Autoprovision/);
     s.press('s');

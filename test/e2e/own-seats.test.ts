@@ -68,7 +68,7 @@ describe("this PBX's seats in the built console at 80x24, against `pbxmod serve`
     await waitUntil(() => !s.alive());
 
     // Offline: nothing listens on port 9.
-    const offline = await serve.open('http://127.0.0.1:9');
+    const offline = await serve.open({ api: 'http://127.0.0.1:9' });
     screen = await offline.waitFor(/received (just now|\d+ min ago)/);
     assert.match(screen, /No access to the licensing server http:\/\/127\.0\.0\.1:9/);
     assert.match(screen, /The license as last received, received/);
